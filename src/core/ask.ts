@@ -1,0 +1,106 @@
+// The ask pipeline shared by the CLI, HTTP and evals: rewrite -> retrieve -> answer, as one Answer or a stream of events.
+import type { Answerer, DraftEvent, QueryRewriter } from './answer/answerer.js';
+import { createError, isRemitError } from './errors.js';
+import type { RetrieveOptions } from './retrieve.js';
+import { Answer, type AnswerEvent, type AnswerMode, AskRequest, type Document, type Hit } from './schema.js';
+
+export interface AskDeps {
+  retriever: { retrieve(query: string, options: RetrieveOptions): Promise<Hit[]> };
+  /** The extractive answerer is always present: it is the offline default and the fallback. */
+  answerers: { extractive: Answerer; claude?: Answerer };
+  defaultMode: AnswerMode;
+  rewriter: QueryRewriter;
+  getDocument(docId: string): Promise<Document | null>;
+  now?: () => number;
+  newId?: () => string;
+}
+
+export interface Ask {
+  ask(request: AskRequest | unknown, signal?: AbortSignal): Promise<Answer>;
+  stream(request: AskRequest | unknown, signal?: AbortSignal): AsyncIterable<AnswerEvent>;
+}
+
+export function createAsk(deps: AskDeps): Ask {
+  const now = deps.now ?? (() => performance.now());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  async function run(raw: unknown, emit: (event: AnswerEvent) => void, signal?: AbortSignal): Promise<Answer> {
+    const parsed = AskRequest.safeParse(raw);
+    if (!parsed.success) {
+      throw createError({ code: 'bad_input', message: 'Invalid ask request', details: parsed.error.issues });
+    }
+    const request = parsed.data;
+    const mode = request.mode ?? deps.defaultMode;
+    const answerer = deps.answerers[mode];
+    if (!answerer) {
+      throw createError({
+        code: 'bad_input',
+        message: `Answer mode "${mode}" is not available`,
+        hint: 'Set ANTHROPIC_API_KEY to use Claude, or ask in extractive mode.',
+      });
+    }
+    const started = now();
+    const query = request.history.length ? await deps.rewriter.rewrite(request.question, request.history, signal) : request.question;
+    const hits = await deps.retriever.retrieve(query, { k: request.k });
+    const retrieved = now();
+    emit({ type: 'sources', hits });
+    const draft = await answerer.answer(
+      {
+        question: request.question,
+        query,
+        history: request.history,
+        hits,
+        getDocument: deps.getDocument,
+        signal,
+      },
+      (event: DraftEvent) => emit(event),
+    );
+    const finished = now();
+    return Answer.parse({
+      id: newId(),
+      question: request.question,
+      query: query === request.question ? undefined : query,
+      ...draft,
+      timings: { retrieveMs: retrieved - started, answerMs: finished - retrieved, totalMs: finished - started },
+    });
+  }
+
+  return {
+    ask: (request, signal) => run(request, () => {}, signal),
+    stream: (request, signal) => streamEvents((emit) => run(request, emit, signal)),
+  };
+}
+
+/** Turns a callback-emitting run into an async iterator ending with `done` or `error`. */
+async function* streamEvents(run: (emit: (event: AnswerEvent) => void) => Promise<Answer>): AsyncIterable<AnswerEvent> {
+  const queue: AnswerEvent[] = [];
+  let wake: (() => void) | undefined;
+  let finished = false;
+  const push = (event: AnswerEvent) => {
+    queue.push(event);
+    wake?.();
+  };
+  run(push)
+    .then((answer) => push({ type: 'done', answer }))
+    .catch((error: unknown) => push({ type: 'error', error: toEventError(error) }))
+    .finally(() => {
+      finished = true;
+      wake?.();
+    });
+  while (true) {
+    if (queue.length) {
+      const event = queue.shift()!;
+      yield event;
+      if (event.type === 'done' || event.type === 'error') return;
+      continue;
+    }
+    if (finished) return;
+    await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  }
+}
+
+function toEventError(error: unknown): { code: string; message: string } {
+  if (isRemitError(error)) return { code: error.code, message: error.toLine() };
+  return { code: 'internal', message: 'The answer failed unexpectedly' };
+}

@@ -1,0 +1,66 @@
+// Errors are values with a code, an HTTP-ish status and a cause; the boundary (CLI, HTTP) decides how to render them.
+
+export type RemitErrorCode =
+  | 'bad_input'
+  | 'not_found'
+  | 'unsupported_file'
+  | 'index_missing'
+  | 'index_corrupt'
+  | 'index_unwritable'
+  | 'embedder_mismatch'
+  | 'model_unavailable'
+  | 'upstream'
+  | 'rate_limited'
+  | 'forbidden_url'
+  | 'internal';
+
+export interface RemitErrorOptions {
+  code: RemitErrorCode;
+  message: string;
+  /** HTTP status the boundary should use. */
+  status?: number;
+  /** What the user can do about it, in one sentence. */
+  hint?: string;
+  cause?: unknown;
+  details?: unknown;
+}
+
+const DEFAULT_STATUS: Record<RemitErrorCode, number> = {
+  bad_input: 400,
+  not_found: 404,
+  unsupported_file: 415,
+  index_missing: 503,
+  index_corrupt: 503,
+  index_unwritable: 500,
+  embedder_mismatch: 409,
+  model_unavailable: 503,
+  upstream: 502,
+  rate_limited: 429,
+  forbidden_url: 400,
+  internal: 500,
+};
+
+export class RemitError extends Error {
+  readonly code: RemitErrorCode;
+  readonly status: number;
+  readonly hint?: string;
+  readonly details?: unknown;
+
+  constructor(options: RemitErrorOptions) {
+    super(options.message, { cause: options.cause });
+    this.name = 'RemitError';
+    this.code = options.code;
+    this.status = options.status ?? DEFAULT_STATUS[options.code];
+    this.hint = options.hint;
+    this.details = options.details;
+  }
+
+  /** One line for a terminal: the message, then the fix. */
+  toLine(): string {
+    return this.hint ? `${this.message}. ${this.hint}` : this.message;
+  }
+}
+
+export const createError = (options: RemitErrorOptions): RemitError => new RemitError(options);
+
+export const isRemitError = (error: unknown): error is RemitError => error instanceof RemitError;

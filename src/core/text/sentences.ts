@@ -1,0 +1,53 @@
+// Sentence spans with exact offsets, using the runtime's Unicode segmenter (Intl.Segmenter: Node and Workers alike).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+// Intl.Segmenter splits after "Mr." and "Sir" abbreviations; these are rejoined to the next sentence.
+const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Rep|Sen|Gov|Gen|Lt|Col|No|vs|etc|e\.g|i\.e|U\.S|U\.K|Art|s|ss|para|Sch|reg)\.\s*$/;
+
+/**
+ * Sentence spans of `text`, trimmed of surrounding white space, never empty.
+ * Paragraph breaks always end a sentence, even without punctuation (headlines, captions).
+ */
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let pending: Span | undefined;
+  for (const { index, segment } of segmenter.segment(text)) {
+    for (const piece of splitOnLineBreaks(segment, index)) {
+      if (pending && ABBREVIATION_END.test(text.slice(pending.start, pending.end)) && !/\n\s*\n/.test(text.slice(pending.end, piece.start))) {
+        pending.end = piece.end;
+      } else {
+        if (pending) spans.push(pending);
+        pending = { ...piece };
+      }
+    }
+  }
+  if (pending) spans.push(pending);
+  return spans;
+}
+
+/** Splits a segment at line breaks (a line break ends a sentence in article text) and trims each piece. */
+function splitOnLineBreaks(segment: string, offset: number): Span[] {
+  const pieces: Span[] = [];
+  const lineBreak = /\n+/g;
+  let from = 0;
+  for (let match = lineBreak.exec(segment); ; match = lineBreak.exec(segment)) {
+    const to = match ? match.index : segment.length;
+    const trimmed = trimSpan(segment, from, to);
+    if (trimmed) pieces.push({ start: offset + trimmed.start, end: offset + trimmed.end });
+    if (!match) break;
+    from = match.index + match[0].length;
+  }
+  return pieces;
+}
+
+function trimSpan(text: string, start: number, end: number): Span | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : undefined;
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'evals/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // LanceDB and model loading are CPU-heavy; two cores do better with few workers.
+    maxWorkers: 2,
+  },
+});
