@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { estimatedJaccard, groupNearDuplicates, minHashSignature } from './dedup.js';
+
+const story =
+  'The regulator said it had opened an investigation into the platform after reports that its chatbot produced sexualised images of real people without consent, and that it would decide within weeks whether the company had broken the law.';
+const rewritten = story.replace('The regulator said', 'The watchdog confirmed').replace('within weeks', 'within a few weeks');
+const unrelated =
+  'Parliament approved the budget on Tuesday after a long debate about rail fares, school funding and the cost of energy for households in the north of England.';
+
+const signed = (chunkId: string, docId: string, text: string, dupGroup?: string) => ({
+  chunkId,
+  docId,
+  signature: minHashSignature(text),
+  dupGroup,
+});
+
+describe('near-duplicate detection', () => {
+  it('estimates Jaccard: identical text 1, light edits high, unrelated text near 0', () => {
+    expect(estimatedJaccard(minHashSignature(story), minHashSignature(story))).toBe(1);
+    expect(estimatedJaccard(minHashSignature(story), minHashSignature(story.toUpperCase().replace(/’/g, "'")))).toBe(1);
+    expect(estimatedJaccard(minHashSignature(story), minHashSignature(rewritten))).toBeGreaterThan(0.5);
+    expect(estimatedJaccard(minHashSignature(story), minHashSignature(unrelated))).toBeLessThan(0.15);
+  });
+
+  it('groups syndicated copies across documents but never within one document', () => {
+    const { groupOf } = groupNearDuplicates([], [
+      signed('a:0', 'a', story),
+      signed('b:3', 'b', rewritten),
+      signed('c:1', 'c', unrelated),
+      signed('a:1', 'a', story),
+    ]);
+    expect(groupOf.get('b:3')).toBe(groupOf.get('a:0'));
+    expect(groupOf.get('c:1')).toBe('c:1');
+    // a:1 joins through b:3 (a copy in another document), which is the transitive, intended reading.
+    expect(new Set(groupOf.values()).size).toBe(2);
+  });
+
+  it('keeps existing group ids and reports existing chunks whose group changed', () => {
+    const { groupOf, regrouped } = groupNearDuplicates(
+      [signed('x:0', 'x', story, 'g-old'), signed('y:0', 'y', unrelated, 'y:0')],
+      [signed('z:0', 'z', rewritten)],
+    );
+    expect(groupOf.get('z:0')).toBe('g-old');
+    expect(regrouped).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+// Near-duplicate passages (syndicated agency copy) found with MinHash + LSH banding, grouped with union-find.
+
+/** 64 min-hashes in 16 bands of 4 rows: pairs with Jaccard ~0.5 or more become candidates (threshold ≈ (1/16)^(1/4)). */
+export const SIGNATURE_SIZE = 64;
+const BANDS = 16;
+const ROWS = SIGNATURE_SIZE / BANDS;
+/** Estimated Jaccard similarity of word 3-gram shingles at which two passages count as the same passage. */
+export const DUPLICATE_JACCARD = 0.5;
+
+// Fixed seeds so signatures are comparable across runs and machines.
+const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+
+/** Words folded for comparison: case, accents, curly quotes and punctuation do not make passages differ. */
+export function comparableWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}£$€%]+/u)
+    .filter(Boolean);
+}
+
+/** Hashes of word 3-grams (or of the words themselves for passages under three words). */
+export function shingles(text: string): Set<number> {
+  const words = comparableWords(text);
+  const size = words.length >= 3 ? 3 : 1;
+  const result = new Set<number>();
+  for (let i = 0; i + size <= words.length; i++) result.add(fnv1a(words.slice(i, i + size).join(' ')));
+  return result;
+}
+
+export function minHashSignature(text: string): Uint32Array {
+  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const shingle of shingles(text)) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const h = mix32(shingle ^ SEEDS[i]!);
+      if (h < signature[i]!) signature[i] = h;
+    }
+  }
+  return signature;
+}
+
+export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+export interface SignedChunk {
+  chunkId: string;
+  docId: string;
+  signature: Uint32Array;
+  /** Set for chunks already in the index. */
+  dupGroup?: string;
+}
+
+export interface Grouping {
+  /** Group of every chunk given (existing and new). */
+  groupOf: Map<string, string>;
+  /** Existing chunks whose group changed (a new passage bridged two groups). */
+  regrouped: { chunkId: string; dupGroup: string }[];
+}
+
+/**
+ * Assigns near-duplicate groups. Chunks of the same document are never merged with each other
+ * (overlapping neighbours are not syndication). Existing group ids are kept where possible.
+ */
+export function groupNearDuplicates(existing: readonly SignedChunk[], added: readonly SignedChunk[]): Grouping {
+  const all = [...existing, ...added];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const buckets = new Map<string, number[]>();
+  all.forEach((chunk, i) => {
+    for (let band = 0; band < BANDS; band++) {
+      const key = `${band}:${chunk.signature.subarray(band * ROWS, band * ROWS + ROWS).join(',')}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+  });
+  const firstAdded = existing.length;
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2) continue;
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const [i, j] = [bucket[x]!, bucket[y]!];
+        // Existing pairs were compared when they were added.
+        if (i < firstAdded && j < firstAdded) continue;
+        const [a, b] = [all[i]!, all[j]!];
+        if (a.docId === b.docId || find(i) === find(j)) continue;
+        if (estimatedJaccard(a.signature, b.signature) >= DUPLICATE_JACCARD) parent[find(i)] = find(j);
+      }
+    }
+  }
+  // A component keeps the smallest existing group id among its members, else its smallest chunk id.
+  const existingLabel = new Map<number, string>();
+  const newLabel = new Map<number, string>();
+  all.forEach((chunk, i) => {
+    const root = find(i);
+    const labels = chunk.dupGroup === undefined ? newLabel : existingLabel;
+    const candidate = chunk.dupGroup ?? chunk.chunkId;
+    const current = labels.get(root);
+    if (current === undefined || candidate < current) labels.set(root, candidate);
+  });
+  const label = (root: number) => existingLabel.get(root) ?? newLabel.get(root)!;
+  const groupOf = new Map<string, string>();
+  const regrouped: Grouping['regrouped'] = [];
+  all.forEach((chunk, i) => {
+    const group = label(find(i));
+    groupOf.set(chunk.chunkId, group);
+    if (chunk.dupGroup !== undefined && chunk.dupGroup !== group) regrouped.push({ chunkId: chunk.chunkId, dupGroup: group });
+  });
+  return { groupOf, regrouped };
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: a cheap, well-mixed permutation of 32-bit integers. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
