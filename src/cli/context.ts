@@ -1,0 +1,41 @@
+// Shared by every command: IO, and how to open the runtime from the common flags.
+import { resolve } from 'node:path';
+import type { EmbedderKind } from '../embed/select.js';
+import { DEFAULT_DB_DIR, openRuntime, type Runtime, type RuntimeOptions } from '../node/runtime.js';
+import type { CliIO } from './io.js';
+
+export interface CommonFlags {
+  db?: string;
+  embedder?: EmbedderKind;
+  modelDir?: string;
+}
+
+export interface CliContext {
+  io: CliIO;
+  openRuntime(flags: CommonFlags, extra?: Partial<RuntimeOptions>): Promise<Runtime>;
+}
+
+export function createCliContext(io: CliIO): CliContext {
+  return {
+    io,
+    openRuntime: (flags, extra) =>
+      openRuntime({
+        db: resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR),
+        embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined),
+        modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR,
+        allowRemoteModels: io.env.REMIT_ALLOW_REMOTE_MODELS === '1',
+        warn: (line) => io.err(`${line}\n`),
+        ...extra,
+      }),
+  };
+}
+
+/** Runs `use` with an open runtime and always closes it. */
+export async function withRuntime<T>(ctx: CliContext, flags: CommonFlags, use: (runtime: Runtime) => Promise<T>, extra?: Partial<RuntimeOptions>): Promise<T> {
+  const runtime = await ctx.openRuntime(flags, extra);
+  try {
+    return await use(runtime);
+  } finally {
+    await runtime.close();
+  }
+}

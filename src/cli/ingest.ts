@@ -1,0 +1,48 @@
+import { type Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { type CliContext, type CommonFlags, withRuntime } from './context.js';
+import { renderIngestReport } from './render.js';
+import { ingestPaths } from '../node/runtime.js';
+
+interface IngestFlags extends CommonFlags {
+  prune?: boolean;
+  rebuild?: boolean;
+  json?: boolean;
+}
+
+export function registerIngestCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('ingest')
+    .description('Load files and folders (.txt, .md, .html) into the index; unchanged documents are skipped')
+    .argument('<paths...>', 'files and folders, in any mix')
+    .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
+    .addOption(new Option('--embedder <kind>', 'embedder for a new index').choices(['auto', 'hashing', 'transformers']))
+    .option('--model-dir <dir>', 'local folder holding transformers.js models')
+    .option('--prune', 'drop documents whose files are no longer among the paths')
+    .option('--rebuild', 'drop the whole index first (needed to switch embedder)')
+    .option('--json', 'print the ingest report as JSON')
+    .action(async (paths: string[], flags: IngestFlags) => {
+      const { io } = ctx;
+      await withRuntime(
+        ctx,
+        flags,
+        async (runtime) => {
+          const bar = io.isTTY && !flags.json ? new SingleBar({ format: 'embedding |{bar}| {value}/{total} chunks', hideCursor: true }) : undefined;
+          let started = false;
+          const report = await ingestPaths(runtime, paths, {
+            prune: flags.prune,
+            rebuild: flags.rebuild,
+            onProgress: ({ done, total }) => {
+              if (!bar) return;
+              if (!started) bar.start(total, 0);
+              started = true;
+              bar.update(done);
+            },
+          });
+          if (started) bar?.stop();
+          io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderIngestReport(report));
+        },
+        { rebuild: flags.rebuild },
+      );
+    });
+}

@@ -1,0 +1,45 @@
+// Plain-text rendering of answers and sources for a terminal.
+import type { Answer, Citation, DocumentMeta } from '../core/schema.js';
+import type { IngestReport } from '../core/ingest.js';
+
+const describeSource = (s: { title: string; publisher?: string; date?: string; origin: string }): string =>
+  [s.title, [s.publisher, s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
+
+export function renderCitation(citation: Citation): string {
+  const lines = [`[${citation.n}] ${describeSource(citation)}`, `    “${citation.quote.replace(/\s+/g, ' ')}”`];
+  if (citation.alsoIn.length) {
+    const n = citation.alsoIn.length;
+    lines.push(`    also carried by ${n} other ${n === 1 ? 'source' : 'sources'}: ${citation.alsoIn.map((c) => c.title).join('; ')}`);
+  }
+  for (const source of citation.sources) {
+    lines.push(`    based on: ${[source.publisher, source.title, source.date, source.url].filter(Boolean).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+/** The part printed after the answer text: numbered sources with their quotes, or the closest sources. */
+export function renderSources(answer: Answer): string {
+  const parts: string[] = [];
+  if (answer.citations.length) parts.push('Sources', ...answer.citations.map(renderCitation));
+  if (answer.abstained && answer.related.length) parts.push('Closest sources', ...answer.related.map((d) => `  - ${describeSource(d)}`));
+  for (const warning of answer.warnings) parts.push(`Note: ${warning}`);
+  return parts.join('\n');
+}
+
+export function renderAnswer(answer: Answer): string {
+  return `${answer.answer}\n\n${renderSources(answer)}\n`;
+}
+
+export function renderDocumentList(documents: readonly DocumentMeta[]): string {
+  if (documents.length === 0) return 'No documents. Run `remit ingest <paths>` first.\n';
+  return `${documents.map((d) => `${d.id}  ${describeSource(d)}`).join('\n')}\n`;
+}
+
+export function renderIngestReport(report: IngestReport): string {
+  const lines = [
+    `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
+    ...report.skipped.map((s) => `  skipped ${s.origin}: ${s.reason}`),
+  ];
+  if (report.index) lines.push(`Index: ${report.index.documents} documents, ${report.index.chunks} chunks, embedder ${report.index.embedder}.`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,72 @@
+// Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
+import { resolve } from 'node:path';
+import { ExtractiveAnswerer } from '../core/answer/extractive.js';
+import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
+import { type Ask, createAsk } from '../core/ask.js';
+import type { Embedder } from '../core/embed/embedder.js';
+import { type IngestOptions, type IngestReport, ingestDocuments } from '../core/ingest.js';
+import { HybridRetriever } from '../core/retrieve.js';
+import type { AnswerMode, IndexInfo } from '../core/schema.js';
+import type { IndexStore } from '../core/store/index-store.js';
+import { createEmbedder, type EmbedderKind, embedderFromId } from '../embed/select.js';
+import { openLanceStore } from '../store/lancedb.js';
+import { loadPaths } from './read-paths.js';
+
+export const DEFAULT_DB_DIR = '.remit';
+
+export interface RuntimeOptions {
+  /** Index folder. */
+  db: string;
+  /** Embedder for a new index; an existing index always reopens with the embedder that built it. */
+  embedder?: EmbedderKind;
+  modelDir?: string;
+  allowRemoteModels?: boolean;
+  mode?: AnswerMode;
+  /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
+  rebuild?: boolean;
+  warn?: (line: string) => void;
+}
+
+export interface Runtime {
+  store: IndexStore;
+  embedder: Embedder;
+  ask: Ask;
+  info: IndexInfo | null;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const store = await openLanceStore({ dir: resolve(options.db) });
+  try {
+    const info = await store.info();
+    const embedder = info && !options.rebuild
+      ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
+      : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
+    const retriever = new HybridRetriever({ embedder, store });
+    const extractive = new ExtractiveAnswerer();
+    const ask = createAsk({
+      retriever,
+      answerers: { extractive },
+      defaultMode: options.mode ?? 'extractive',
+      rewriter: new OfflineQueryRewriter(),
+      getDocument: (id) => store.getDocument(id),
+    });
+    return { store, embedder, ask, info, close: () => store.close() };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Loads files and folders, then ingests them incrementally into the runtime's index. */
+export async function ingestPaths(
+  runtime: Pick<Runtime, 'store' | 'embedder'>,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const { documents, skipped } = await loadPaths([...paths]);
+  const report = await ingestDocuments(documents, runtime, options);
+  report.skipped.unshift(...skipped);
+  return report;
+}
