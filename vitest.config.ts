@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // LanceDB and model loading are CPU-heavy; two cores do better with few workers.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
