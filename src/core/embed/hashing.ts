@@ -94,7 +94,7 @@ const sublinear = (tf: number): number => 1 + Math.log(tf);
 function addGrams(family: Float32Array, token: string, value: number): void {
   const length = token.length + 2;
   for (let start = 0; start + GRAM_MIN <= length; start++) {
-    let hash = SEED.grams;
+    let hash: number = SEED.grams;
     for (let end = start; end < length && end - start < GRAM_MAX; end++) {
       const code = end === 0 ? LEFT_MARK : end === length - 1 ? RIGHT_MARK : token.charCodeAt(end - 1);
       hash = Math.imul(hash ^ code, 0x01000193);
