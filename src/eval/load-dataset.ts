@@ -1,0 +1,29 @@
+// Reads dataset files from disk (Node): the name of each dataset is its file name without `.jsonl`.
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createError } from '../core/errors.js';
+import { type DatasetCase, parseDataset } from './dataset.js';
+
+export const datasetName = (path: string): string => basename(path).replace(/\.jsonl$/i, '');
+
+export async function loadDatasetFile(path: string): Promise<DatasetCase[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw createError({ code: 'not_found', message: `Cannot read dataset ${path}`, hint: 'Pass an existing .jsonl file with --dataset.', cause });
+  }
+  return parseDataset(text, datasetName(path));
+}
+
+/** Every `*.jsonl` file in a folder, in name order. */
+export async function listDatasets(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(dir, n));
+}
+
+/** Loads several datasets; a case id must be unique within its dataset only. */
+export async function loadDatasets(paths: readonly string[]): Promise<DatasetCase[]> {
+  if (!paths.length) throw createError({ code: 'bad_input', message: 'No eval datasets found', hint: 'Add evals/*.jsonl or pass --dataset.' });
+  return (await Promise.all(paths.map(loadDatasetFile))).flat();
+}
