@@ -1,13 +1,12 @@
 // Measures HashingEmbedder throughput on ~800-character passages of the shared news articles.
-// Run: node --import tsx src/embed/hashing-throughput.ts [news-dir]
+// Run: node --import tsx src/embed/hashing-throughput.ts
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { NEWS_DIR, newsFile } from '../../test/support/paths.js';
 import { HashingEmbedder } from '../core/embed/hashing.js';
 
-const dir = resolve(process.argv[2] ?? '../shared/corpus/news');
-const text = readdirSync(dir)
+const text = readdirSync(NEWS_DIR)
   .filter((name) => name.endsWith('.txt'))
-  .map((name) => readFileSync(join(dir, name), 'utf8'))
+  .map((name) => readFileSync(newsFile(name), 'utf8'))
   .join('\n\n');
 const passages: string[] = [];
 for (let start = 0; start + 800 <= text.length; start += 400) passages.push(text.slice(start, start + 800));
