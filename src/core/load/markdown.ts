@@ -1,0 +1,72 @@
+// Markdown body -> plain paragraphs: syntax goes (heading marks, emphasis, link targets, list markers), words stay.
+import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { textToParagraphs } from './plain-text.js';
+
+export interface MarkdownText {
+  /** The text of a level-1 heading that opens the file, which then is not repeated in `paragraphs`. */
+  heading?: string;
+  paragraphs: string[];
+}
+
+export function markdownToParagraphs(body: string): MarkdownText {
+  const root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const [first, ...rest] = root.children;
+  const heading = first?.type === 'heading' && first.depth === 1 ? flatten(first.children) : undefined;
+  const paragraphs: string[] = [];
+  for (const node of heading ? rest : root.children) collectBlocks(node, paragraphs);
+  return { heading: heading || undefined, paragraphs: paragraphs.filter(Boolean) };
+}
+
+function collectBlocks(node: RootContent, out: string[]): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      out.push(flatten(node.children));
+      return;
+    case 'code':
+      out.push(...textToParagraphs(node.value));
+      return;
+    case 'table':
+      out.push(...tableRows(node));
+      return;
+    case 'blockquote':
+    case 'list':
+    case 'listItem':
+    case 'footnoteDefinition':
+      for (const child of node.children) collectBlocks(child, out);
+      return;
+    default:
+      // Raw HTML, thematic breaks, link definitions: nothing a reader would quote.
+      return;
+  }
+}
+
+/** One paragraph per table row, cells separated by semicolons. */
+function tableRows(table: Table): string[] {
+  return table.children.map((row) => row.children.map((cell) => flatten(cell.children)).filter(Boolean).join('; '));
+}
+
+/** Inline content as words: links keep their text, images and inline HTML are dropped, breaks become spaces. */
+function flatten(nodes: PhrasingContent[]): string {
+  return nodes.map(inlineText).join('').replace(/\s+/g, ' ').trim();
+}
+
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return ' ';
+    case 'image':
+    case 'imageReference':
+    case 'html':
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in node ? node.children.map(inlineText).join('') : '';
+  }
+}
