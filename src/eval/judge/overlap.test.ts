@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { newsFile } from '../../../test/support/paths.js';
+import { OverlapJudge } from './overlap.js';
+
+// The sentence about Ofcom's fining powers, found at run time in the article that carries it.
+const penaltyPassage = async () => {
+  const text = await readFile(newsFile('004_dde430365e426545.txt'), 'utf8');
+  const start = text.indexOf('Ofcom has powers');
+  return text.slice(start, text.indexOf('\n', start));
+};
+
+describe('OverlapJudge', () => {
+  const judge = new OverlapJudge();
+
+  it('supports a sentence quoted from the passage, and a light rewording of it', async () => {
+    const passage = await penaltyPassage();
+    expect(await judge.supports(passage, passage)).toBe(true);
+    expect(await judge.supports(passage, 'Under the Online Safety Act, Ofcom has the power to fine businesses up to £18m or 10% of global revenue.')).toBe(true);
+  });
+
+  it('rejects a changed number, a missing name and a flipped polarity', async () => {
+    const passage = await penaltyPassage();
+    expect(judge.judge(passage, 'Ofcom has powers to fine businesses up to £20 million or 10% of global revenue.').reason).toMatch(/numbers.*20/);
+    expect(judge.judge(passage, 'The FCA has powers under the Online Safety Act to fine businesses up to £18 million.').reason).toMatch(/names.*fca/);
+    expect(judge.judge(passage, 'Ofcom has no powers under the Online Safety Act to fine businesses up to £18 million.').reason).toMatch(/negates/);
+    expect(judge.judge('X is not doing enough to keep its customers safe online.', 'X is doing enough to keep its customers safe online.').reason).toMatch(
+      /cited text negates/,
+    );
+  });
+
+  it('rejects a sentence the passage does not cover', async () => {
+    const passage = await penaltyPassage();
+    const verdict = judge.judge(passage, 'Indonesia became the first country to block access to Grok on Saturday.');
+    expect(verdict.supported).toBe(false);
+  });
+
+  it('treats unit spellings and number words alike, and ignores prototype names', () => {
+    expect(judge.judge('The fine was £18 million, about ten percent.', 'The fine was £18m, about 10%.').supported).toBe(true);
+    expect(judge.judge('The constructor of the site.', 'The constructor of the site.').supported).toBe(true);
+  });
+});
