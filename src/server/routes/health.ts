@@ -1,0 +1,39 @@
+// GET /healthz: 200 with the index status when ready, 503 (problem details) while not.
+import { createRoute } from '@hono/zod-openapi';
+import type { SourceCatalog } from '../deps.js';
+import type { RemitApp } from '../env.js';
+import { problem } from '../problem.js';
+import { problemContent, z } from '../openapi-schemas.js';
+
+const Health = z
+  .object({
+    status: z.literal('ok'),
+    documents: z.number().int().nonnegative(),
+    chunks: z.number().int().nonnegative(),
+    embedder: z.string().optional(),
+    builtAt: z.string().optional(),
+  })
+  .openapi('Health');
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['ops'],
+  summary: 'Readiness: the index is open and not empty',
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: Health } } },
+    503: { description: 'Not ready: no index yet, or shutting down', content: problemContent },
+  },
+});
+
+export function registerHealthRoute(app: RemitApp, sources: SourceCatalog): void {
+  // Registered by hand: the 503 is a problem Response, which typed openapi handlers do not accept.
+  app.openAPIRegistry.registerPath(healthRoute);
+  app.get('/healthz', async (c) => {
+    const status = await sources.status();
+    c.header('Cache-Control', 'no-store');
+    if (!status.ready) return problem(c, { status: 503, code: 'not_ready', title: 'Not ready', detail: status.reason ?? 'The service is not ready' });
+    const body: z.infer<typeof Health> = { status: 'ok', documents: status.documents, chunks: status.chunks, embedder: status.embedder, builtAt: status.builtAt };
+    return c.json(body, 200);
+  });
+}
