@@ -12,7 +12,9 @@ export type RemitErrorCode =
   | 'upstream'
   | 'rate_limited'
   | 'forbidden_url'
-  | 'internal';
+  | 'internal'
+  /** An eval run measured a metric outside its threshold (`remit eval --gate`). */
+  | 'gate_failed';
 
 export interface RemitErrorOptions {
   code: RemitErrorCode;
@@ -38,6 +40,7 @@ const DEFAULT_STATUS: Record<RemitErrorCode, number> = {
   rate_limited: 429,
   forbidden_url: 400,
   internal: 500,
+  gate_failed: 422,
 };
 
 export class RemitError extends Error {
