@@ -26,6 +26,12 @@ export const METRICS: readonly MetricInfo[] = [
   { key: 'latencyP95Ms', label: 'Latency p95', higherIsBetter: false, unit: 'ms' },
 ];
 
+/** A metric value as printed: ratios with three decimals, latencies in whole milliseconds, "–" when not measured. */
+export function formatMetric(value: number | null, unit: MetricInfo['unit']): string {
+  if (value === null) return '–';
+  return unit === 'ms' ? `${Math.round(value)} ms` : value.toFixed(3);
+}
+
 /** The file name at the end of an origin path or URL: cases name documents by basename. */
 export const originBasename = (origin: string): string => origin.split(/[\\/]/).pop() ?? origin;
 
