@@ -63,7 +63,15 @@ export class ClaudeAnswerer implements Answerer {
   async #stream(params: Parameters<Anthropic['messages']['stream']>[0], sources: SentSource[], input: AnswerInput, emit: (event: DraftEvent) => void) {
     const documents = loadDocuments(sources, input.getDocument);
     const stream = this.options.client.messages.stream(params, { signal: input.signal });
-    const texts = await documents;
+    try {
+      return await this.#read(stream, sources, await documents, emit);
+    } catch (error) {
+      stream.abort(); // a failure on our side must not leave the request running
+      throw error;
+    }
+  }
+
+  async #read(stream: ReturnType<Anthropic['messages']['stream']>, sources: SentSource[], texts: Map<string, string>, emit: (event: DraftEvent) => void) {
     const writer = new AnswerWriter((citation) => mapCitation(citation, sources, (id) => texts.get(id)), emit);
     const textBlocks = new Set<number>();
     for await (const event of stream as AsyncIterable<MessageStreamEvent>) {
