@@ -1,6 +1,7 @@
 // The single source of truth for every shape that crosses a boundary (CLI, HTTP, disk, model output).
 // Data flows one way: Document -> Chunk -> Hit -> Answer.
-import { z } from 'zod';
+// A namespace import lets bundlers (the browser widget) drop the parts of zod a schema never uses.
+import * as z from 'zod';
 
 /** An underlying source a document relies on (from Markdown front matter). */
 export const SourceRef = z.object({
