@@ -12,9 +12,9 @@ export function toIsoDay(value: unknown): string | undefined {
   const trimmed = value.trim();
   const match = ISO_DAY.exec(trimmed);
   if (match) return isRealDay(Number(match[1]), Number(match[2]), Number(match[3])) ? trimmed.slice(0, 10) : undefined;
-  // Other spellings ("Sun, 11 Jan 2026 10:00:00 GMT") only when the runtime parses them unambiguously.
+  // Other spellings only with a month name ("11 January 2026"): 11/01/2026 means different days in the UK and US.
   const parsed = new Date(trimmed);
-  if (!/\d{4}/.test(trimmed) || Number.isNaN(parsed.getTime())) return undefined;
+  if (!/\d{4}/.test(trimmed) || !/[a-z]{3}/i.test(trimmed) || Number.isNaN(parsed.getTime())) return undefined;
   // Local components: a date written without a zone means that day where it was written.
   const day = [parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-');
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;

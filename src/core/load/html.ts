@@ -14,16 +14,19 @@ export interface HtmlArticle {
 
 // Readability gives up (throws) past this many elements; the plain body walk then makes a best effort.
 const MAX_ELEMENTS = 100_000;
+// Readability's cost grows with depth times size; real pages nest a few dozen levels, hostile ones thousands.
+const MAX_DEPTH = 400;
 
 export function htmlToArticle(html: string): HtmlArticle {
   const { document } = parseHTML(asDocument(html));
   const meta = readMeta(document);
-  const article = readArticle(document);
+  const tooDeep = exceedsDepth(document.documentElement, MAX_DEPTH);
+  const article = tooDeep ? undefined : readArticle(document);
   let paragraphs = article?.content ? blocksToParagraphs(article.content) : [];
   if (paragraphs.length === 0) {
-    // Readability changed the tree it read, so the fallback walks a fresh one.
-    const fresh = parseHTML(asDocument(html)).document;
-    paragraphs = fresh.body ? blocksToParagraphs(fresh.body) : [];
+    // Readability changes the tree it reads, so after it the fallback walks a fresh one.
+    const tree = tooDeep ? document : parseHTML(asDocument(html)).document;
+    paragraphs = tree.body ? blocksToParagraphs(tree.body) : [];
   }
   return {
     title: clean(article?.title) ?? meta.title,
@@ -45,6 +48,17 @@ function readArticle(document: Document): ReturnType<Readability<Node>['parse']>
   } catch {
     return undefined;
   }
+}
+
+/** Whether any element sits deeper than `limit` below `root`; iterative, and stops at the first that does. */
+function exceedsDepth(root: Element | null, limit: number): boolean {
+  const stack: [Element, number][] = root ? [[root, 0]] : [];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function readMeta(document: Document): Omit<HtmlArticle, 'paragraphs'> {

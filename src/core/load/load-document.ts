@@ -12,7 +12,7 @@ import { cutAtWord, MAX_TITLE, titleFromText } from './title.js';
 export const LoadInput = z.object({
   /** A file path as given at ingest, or a URL. */
   origin: z.string().min(1, 'origin must not be empty'),
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes must be a Uint8Array'),
   /** A MIME type (from HTTP); when recognised it decides the format over the extension. */
   contentType: z.string().optional(),
 });
