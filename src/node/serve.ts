@@ -1,0 +1,150 @@
+// Serving the HTTP app on Node: open the runtime, listen, print the URL; on SIGTERM/SIGINT drain, close, exit.
+import { join } from 'node:path';
+import { serve as serveNode } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Config } from '../config.js';
+import { ingestDocuments } from '../core/ingest.js';
+import { loadDocument } from '../core/load/index.js';
+import { Document } from '../core/schema.js';
+import { createApp, type CreateAppOptions } from '../server/app.js';
+import type { AppDeps, IngestFn } from '../server/deps.js';
+import { createJsonLogger, type Logger } from '../server/logger.js';
+import { createFileFeedbackStore } from './feedback-file.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export interface ServeOptions {
+  config: Config;
+  /** A runtime already open (tests, `npm start` after ingest); by default one is opened from `config`. */
+  runtime?: Runtime;
+  /** Human lines (the URL, shutdown); JSON logs go to `logWrite`. */
+  out?: (line: string) => void;
+  logWrite?: (line: string) => void;
+  /** Install SIGTERM/SIGINT handlers that shut down gracefully (default true). */
+  handleSignals?: boolean;
+  app?: CreateAppOptions;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stop accepting, let in-flight requests finish (up to the shutdown timeout), then release resources. */
+  close(): Promise<void>;
+  /** Settles once close() has finished, however it was triggered. */
+  closed: Promise<void>;
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const { config } = options;
+  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const logger = createJsonLogger({ level: config.logLevel, write: options.logWrite ?? ((line) => process.stdout.write(line)) });
+  const runtime = options.runtime ?? (await openRuntime({ db: config.db, mode: config.mode, embedder: config.embedder, modelDir: config.modelDir }));
+  let draining = false;
+  const deps: AppDeps = {
+    ask: runtime.ask,
+    sources: {
+      list: () => runtime.store.listDocuments(),
+      get: (id) => runtime.store.getDocument(id),
+      status: async () => {
+        const info = await runtime.store.info();
+        const counts = { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, embedder: info?.embedder, builtAt: info?.builtAt };
+        if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
+        if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
+        return { ready: true, ...counts };
+      },
+    },
+    feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
+    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes) : undefined,
+    config: config.server,
+    logger,
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  };
+  const running = await listen(createApp(deps, options.app), {
+    port: config.port,
+    host: config.host,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    logger,
+    beforeClose: () => void (draining = true),
+    afterClose: () => runtime.close(),
+  }).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
+  out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
+  if (options.handleSignals ?? true) closeOnSignals(running, out);
+  return running;
+}
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  shutdownTimeoutMs: number;
+  logger: Logger;
+  beforeClose?: () => void;
+  afterClose?: () => Promise<void>;
+}
+
+/** Listens with @hono/node-server and returns a handle whose close() drains in-flight requests first. */
+export function listen(app: { fetch: (request: Request, env: never) => Response | Promise<Response> }, options: ListenOptions): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host }, (info) => {
+      const host = ['0.0.0.0', '::'].includes(options.host) ? 'localhost' : info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      let closing: Promise<void> | undefined;
+      const close = () =>
+        (closing ??= (async () => {
+          options.beforeClose?.();
+          await drain(server as import('node:http').Server, options.shutdownTimeoutMs, options.logger);
+          await options.afterClose?.();
+          options.logger.info('closed', {});
+        })());
+      let markClosed!: () => void;
+      const closed = new Promise<void>((r) => (markClosed = r));
+      resolve({ url: `http://${host}:${info.port}`, port: info.port, close: () => close().finally(markClosed), closed });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** server.close() stops accepting; idle keep-alive sockets are closed as they appear; stragglers are cut at the deadline. */
+async function drain(server: import('node:http').Server, timeoutMs: number, logger: Logger): Promise<void> {
+  const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => {
+    logger.warn('shutdown timeout: closing open connections', { timeoutMs });
+    server.closeAllConnections();
+  }, timeoutMs);
+  server.closeIdleConnections();
+  try {
+    await stopped;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+}
+
+function closeOnSignals(running: RunningServer, out: (line: string) => void): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    out(`${signal}: finishing in-flight requests, then stopping`);
+    void running.close();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  void running.closed.then(() => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  });
+}
+
+/** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */
+function runtimeIngest(runtime: Runtime, maxBytes: number): IngestFn {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (input) => {
+    const run = async () => {
+      const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
+      const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
+      return ingestDocuments([Document.parse({ ...loaded, ...metadata })], runtime);
+    };
+    const done = queue.then(run, run);
+    queue = done.catch(() => {});
+    return done;
+  };
+}
