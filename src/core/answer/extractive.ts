@@ -1,0 +1,113 @@
+// The offline answerer: picks the retrieved sentences that best answer the question and cites each by its exact span.
+import type { DocumentMeta, Hit } from '../schema.js';
+import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from './answerer.js';
+import { verifyCitations } from './citations.js';
+import { type Candidate, collectCandidates } from './extractive/candidates.js';
+import { composeSentences } from './extractive/compose.js';
+import { analyseQuestion, type QuestionAnalysis } from './extractive/question.js';
+import { type ScoredCandidate, scoreCandidates } from './extractive/score.js';
+import { selectSentences } from './extractive/select.js';
+
+/** The best sentence must cover this weighted share of the question's terms, else the sources don't answer it. */
+export const MIN_ANSWER_COVERAGE = 0.5;
+/** The best sentence must name this share of the question's named things: "fine" and "X" in separate sentences is no answer to "did Ofcom fine X?". */
+export const MIN_ENTITY_COVERAGE = 0.6;
+/** Documents listed on abstention: enough to look further, few enough to read. */
+export const MAX_RELATED = 5;
+
+export const ABSTENTION = "The sources don't say. The closest sources are listed below.";
+export const ABSTENTION_NO_SOURCES = "The sources don't say, and no source came close.";
+
+export type Related = NonNullable<AnswerDraft['related']>[number];
+
+export interface ExtractivePlan {
+  question: QuestionAnalysis;
+  scored: ScoredCandidate[];
+  chosen: ScoredCandidate[];
+  /** Why the answer abstains, or undefined when it answers. */
+  abstainReason?: 'no_sentences' | 'missing_entity' | 'low_coverage' | 'entities_apart' | 'no_answer_type';
+  missingEntities: string[];
+}
+
+/** Decides what to say without writing it: exposed so tests and evals can see why a sentence won or an answer abstained. */
+export function planExtractiveAnswer(query: string, hits: readonly Hit[]): ExtractivePlan {
+  const question = analyseQuestion(query);
+  const candidates = collectCandidates(hits);
+  const scored = scoreCandidates(question, candidates);
+  const missingEntities = missingQuestionEntities(question, candidates);
+  const covering = scored.filter((s) => s.coverage >= MIN_ANSWER_COVERAGE);
+  const naming = covering.filter((s) => s.entityCoverage >= MIN_ENTITY_COVERAGE);
+  const leads = (s: ScoredCandidate) => answersAlone(question, s);
+  const abstainReason =
+    scored.length === 0
+      ? 'no_sentences'
+      : missingEntities.length > 0
+        ? 'missing_entity'
+        : covering.length === 0
+          ? 'low_coverage'
+          : naming.length === 0
+            ? 'entities_apart'
+            : !naming.some(leads)
+              ? 'no_answer_type'
+              : undefined;
+  const chosen = abstainReason ? [] : selectSentences(scored, leads);
+  return { question, scored, chosen, abstainReason, missingEntities };
+}
+
+/** A sentence that could open the answer: covers the question, names its named things, and carries an amount or date when one is asked for. */
+function answersAlone(question: QuestionAnalysis, s: ScoredCandidate): boolean {
+  return (
+    s.coverage >= MIN_ANSWER_COVERAGE &&
+    s.entityCoverage >= MIN_ENTITY_COVERAGE &&
+    (!question.strictAnswerType || s.carriesAnswerType)
+  );
+}
+
+export class ExtractiveAnswerer implements Answerer {
+  readonly mode = 'extractive' as const;
+
+  async answer(input: AnswerInput, emit: (event: DraftEvent) => void = () => {}): Promise<AnswerDraft> {
+    input.signal?.throwIfAborted();
+    const plan = planExtractiveAnswer(input.query || input.question, input.hits);
+    if (plan.chosen.length === 0) return abstain(input.hits, emit);
+    const sentences = composeSentences(plan.chosen.map((s) => s.candidate));
+    sentences.forEach(({ text, citation }, i) => {
+      emit({ type: 'citation', citation });
+      emit({ type: 'text', delta: i === 0 ? text : ` ${text}` });
+    });
+    const answer = sentences.map((s) => s.text).join(' ');
+    const citations = sentences.map((s) => s.citation);
+    const { verification } = await verifyCitations(answer, citations, input.getDocument);
+    return { answer, abstained: false, citations, mode: this.mode, verification };
+  }
+}
+
+function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void): AnswerDraft {
+  const related = relatedDocuments(hits);
+  const answer = related.length ? ABSTENTION : ABSTENTION_NO_SOURCES;
+  emit({ type: 'text', delta: answer });
+  return {
+    answer,
+    abstained: true,
+    citations: [],
+    related,
+    mode: 'extractive',
+    verification: { sentences: 0, supported: 0, droppedCitations: 0 },
+  };
+}
+
+/** The hits' documents, once each, best-ranked first. */
+export function relatedDocuments(hits: readonly Hit[]): Related[] {
+  const related = new Map<string, Related>();
+  for (const { document } of hits) if (!related.has(document.id)) related.set(document.id, withoutText(document));
+  return [...related.values()].slice(0, MAX_RELATED);
+}
+
+const withoutText = ({ hash: _hash, sources: _sources, ...meta }: DocumentMeta): Related => meta;
+
+/** Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else. */
+function missingQuestionEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): string[] {
+  return question.terms
+    .filter((term) => term.entity && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
+    .map((term) => term.raw);
+}

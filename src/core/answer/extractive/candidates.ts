@@ -1,0 +1,140 @@
+// Hits -> candidate sentences with exact document offsets; syndicated copies of one sentence merged into one candidate.
+import type { Citation, Hit } from '../../schema.js';
+import { sentenceSpans } from '../../text/sentences.js';
+import { type Word, words } from './terms.js';
+
+/** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */
+export const MIN_WORDS = 5;
+/** Longest sentence worth citing, in words: longer ones are run-on boilerplate (donation appeals, lists). */
+export const MAX_WORDS = 70;
+/** Word 3-gram Jaccard at which two sentences are the same passage (syndicated copy, light edits). */
+export const SAME_SENTENCE_JACCARD = 0.8;
+
+// A sentence ends with punctuation (perhaps inside quotes or brackets); headlines and captions do not.
+const TERMINAL = /[.!?]["”’')\]]*$/;
+// Pronouns in a sentence's first words point back at the sentence before it.
+const LEADING_PRONOUN = /^\W*(?:\S+\s+){0,4}?(?:he|she|it|they|this|these|his|her|its|their)\b/i;
+const OPENING_QUOTE = /^["“‘']/;
+const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed|stated)\b/i;
+
+export type CitationCarrier = Citation['alsoIn'][number];
+
+export interface Candidate {
+  /** `docId:start`: one sentence of one document, however many chunks carry it. */
+  key: string;
+  hit: Hit;
+  /** Position of the hit in the fused ranking, 0 = best. */
+  hitRank: number;
+  /** Document offsets: `document.text.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  text: string;
+  words: Word[];
+  stems: Set<string>;
+  /** Content stems in order, for word-pair matches. */
+  sequence: string[];
+  /** Content stems of the sentence before it, when this one leans on it through a pronoun. */
+  inherited: Set<string>;
+  /** Key of the sentence before it in the same document, when this one leans on it. */
+  leansOn?: string;
+  wordCount: number;
+  /** Worth citing on its own: a full sentence of sensible length. */
+  citable: boolean;
+  /** A bare quotation with no speaker named. */
+  unattributedQuote: boolean;
+  /** Other documents carrying this sentence (near-identical copies merged into this one). */
+  alsoIn: CitationCarrier[];
+}
+
+/** Every sentence of every hit, once per document, with syndicated copies merged into the best-ranked one. */
+export function collectCandidates(hits: readonly Hit[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  hits.forEach((hit, hitRank) => {
+    const spans = sentenceSpans(hit.chunk.text);
+    let previous: Candidate | undefined;
+    for (const span of spans) {
+      const start = hit.chunk.start + span.start;
+      const key = `${hit.document.id}:${start}`;
+      const existing = byKey.get(key);
+      const candidate = existing ?? toCandidate(hit, hitRank, start, hit.chunk.text.slice(span.start, span.end), key, previous);
+      if (!existing) byKey.set(key, candidate);
+      previous = candidate;
+    }
+  });
+  return mergeSyndicatedCopies([...byKey.values()]);
+}
+
+function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key: string, previous?: Candidate): Candidate {
+  const all = words(text);
+  const content = all.filter((w) => !w.stop);
+  const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
+  const leans = previous !== undefined && LEADING_PRONOUN.test(text);
+  return {
+    key,
+    hit,
+    hitRank,
+    start,
+    end: start + text.length,
+    text,
+    words: all,
+    stems: new Set(content.map((w) => w.stem)),
+    sequence: content.map((w) => w.stem),
+    inherited: leans ? previous.stems : new Set(),
+    leansOn: leans ? previous.key : undefined,
+    wordCount,
+    citable: wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3,
+    unattributedQuote: OPENING_QUOTE.test(text) && !ATTRIBUTION.test(text),
+    alsoIn: [],
+  };
+}
+
+/** Merges near-identical sentences from different documents into the best-ranked copy, listing the others in `alsoIn`. */
+function mergeSyndicatedCopies(candidates: Candidate[]): Candidate[] {
+  const kept: { candidate: Candidate; shingles: Set<string>; docs: Set<string> }[] = [];
+  for (const candidate of candidates) {
+    // Only citable sentences are compared: captions and fragments are never cited, so their copies do not matter.
+    const own = candidate.citable ? shingles(candidate.words) : new Set<string>();
+    const same = candidate.citable ? kept.find((k) => k.candidate.citable && jaccard(k.shingles, own) >= SAME_SENTENCE_JACCARD) : undefined;
+    if (!same) {
+      kept.push({ candidate, shingles: own, docs: new Set([candidate.hit.document.id]) });
+      continue;
+    }
+    addCarrier(same, carrierOf(candidate.hit));
+    for (const carrier of candidate.hit.alsoIn) addCarrier(same, carrier);
+  }
+  for (const { candidate, docs } of kept) {
+    for (const carrier of candidate.hit.alsoIn) addCarrier({ candidate, docs }, carrier);
+  }
+  return kept.map((k) => k.candidate);
+}
+
+function addCarrier(target: { candidate: Candidate; docs: Set<string> }, carrier: CitationCarrier): void {
+  if (target.docs.has(carrier.docId)) return;
+  target.docs.add(carrier.docId);
+  target.candidate.alsoIn.push({ docId: carrier.docId, title: carrier.title, publisher: carrier.publisher, origin: carrier.origin });
+}
+
+const carrierOf = (hit: Hit): CitationCarrier => ({
+  docId: hit.document.id,
+  title: hit.document.title,
+  publisher: hit.document.publisher,
+  origin: hit.document.origin,
+});
+
+/** Word 3-grams of stems (stop words kept): case, punctuation, quotes and inflection do not make copies differ. */
+function shingles(sentenceWords: readonly Word[]): Set<string> {
+  const stems = sentenceWords.filter((w) => !w.part).map((w) => w.stem);
+  const size = Math.min(3, stems.length);
+  const result = new Set<string>();
+  for (let i = 0; i + size <= stems.length; i++) result.add(stems.slice(i, i + size).join(' '));
+  return result;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  // Jaccard is at most min/max of the sizes: most pairs are ruled out without comparing a word.
+  if (Math.min(a.size, b.size) < SAME_SENTENCE_JACCARD * Math.max(a.size, b.size)) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}

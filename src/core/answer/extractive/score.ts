@@ -1,0 +1,116 @@
+// How well each candidate sentence answers the question: weighted term coverage, word pairs, answer-type cues and the hit's rank.
+import type { Candidate } from './candidates.js';
+import type { AnswerType, QueryTerm, QuestionAnalysis } from './question.js';
+
+/** Weight of a question term found only in the sentence a pronoun points back to. */
+export const CONTEXT_WEIGHT = 0.5;
+/** Bonus per question word pair found side by side ("online safety"): phrases are stronger evidence than scattered words. */
+export const BIGRAM_BONUS = 0.08;
+/** Cap on the word-pair bonus, so long phrases do not drown coverage. */
+export const MAX_BIGRAM_BONUS = 0.2;
+/** Bonus for carrying the kind of answer asked for (an amount for "how much", a name for "who"). */
+export const ANSWER_TYPE_BONUS = 0.15;
+/** Share of the score taken by the hit's fused rank: retrieval knows the passage as a whole, the sentence score only words. */
+export const RANK_PRIOR_WEIGHT = 0.2;
+/** Extra weight of a named thing in the question: what it is about matters more than how it is phrased. */
+export const ENTITY_WEIGHT = 1.5;
+/** Factor for a quotation with no speaker named: it rarely stands on its own. */
+export const UNATTRIBUTED_QUOTE_FACTOR = 0.8;
+
+const AMOUNT = /[£$€]\s?\d|\d(?:[\d,.]*)\s?(?:%|per ?cent|million|billion|bn\b|m\b)/i;
+const DATE =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\b(?:19|20)\d{2}\b/i;
+const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated)\b|[“"]/i;
+
+export interface ScoredCandidate {
+  candidate: Candidate;
+  /** Weighted share of the question's terms the sentence covers, 0..1. */
+  coverage: number;
+  /** Share of the question's named things the sentence mentions (itself or through a pronoun); 1 when it names none. */
+  entityCoverage: number;
+  /** Carries the kind of answer asked for (an amount, a date, a name, an attributed statement). */
+  carriesAnswerType: boolean;
+  /** Coverage plus bonuses, times the rank prior and penalties: what selection ranks by. */
+  relevance: number;
+}
+
+/** Scores citable candidates; term weights are IDF over the candidates, so a word every sentence has counts little. */
+export function scoreCandidates(question: QuestionAnalysis, candidates: readonly Candidate[]): ScoredCandidate[] {
+  const citable = candidates.filter((c) => c.citable);
+  const weights = termWeights(question.terms, citable);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return citable.map((candidate) => {
+    const covered = question.terms.reduce((sum, term, i) => sum + weights[i]! * termMatch(term, candidate), 0);
+    const coverage = total > 0 ? covered / total : 0;
+    const typed = carriesAnswerType(question.answerType, question, candidate);
+    const bonus = coverage > 0 ? bigramBonus(question.bigrams, candidate.sequence) + (typed ? ANSWER_TYPE_BONUS : 0) : 0;
+    const prior = 1 - RANK_PRIOR_WEIGHT + RANK_PRIOR_WEIGHT / (1 + candidate.hitRank);
+    const quoteFactor = candidate.unattributedQuote && question.answerType !== 'statement' ? UNATTRIBUTED_QUOTE_FACTOR : 1;
+    const entityCoverage = entityShare(question, candidate);
+    return { candidate, coverage, entityCoverage, carriesAnswerType: typed, relevance: (coverage + bonus) * prior * quoteFactor };
+  });
+}
+
+/** How strongly a sentence carries a term: 1 for the term, less for a synonym or for the sentence a pronoun points to. */
+export function termMatch(term: QueryTerm, candidate: Candidate): number {
+  let best = 0;
+  for (const { stem, weight } of term.expansions) {
+    if (candidate.stems.has(stem)) best = Math.max(best, weight);
+    else if (candidate.inherited.has(stem)) best = Math.max(best, weight * CONTEXT_WEIGHT);
+  }
+  return best;
+}
+
+/** Smoothed IDF of each term over the candidate sentences (a term no sentence has weighs most), names weighted up. */
+function termWeights(terms: readonly QueryTerm[], candidates: readonly Candidate[]): number[] {
+  const n = candidates.length;
+  return terms.map((term) => {
+    const df = candidates.filter((c) => term.expansions.some(({ stem }) => c.stems.has(stem))).length;
+    return Math.log(1 + (n + 1) / (df + 0.5)) * (term.entity ? ENTITY_WEIGHT : 1);
+  });
+}
+
+function bigramBonus(bigrams: readonly [string, string][], sequence: readonly string[]): number {
+  let bonus = 0;
+  for (const [a, b] of bigrams) {
+    for (let i = 0; i + 1 < sequence.length; i++) {
+      if (sequence[i] === a && (sequence[i + 1] === b || sequence[i + 2] === b)) {
+        bonus += BIGRAM_BONUS;
+        break;
+      }
+    }
+  }
+  return Math.min(bonus, MAX_BIGRAM_BONUS);
+}
+
+function entityShare(question: QuestionAnalysis, candidate: Candidate): number {
+  const entities = question.terms.filter((t) => t.entity);
+  if (entities.length === 0) return 1;
+  return entities.filter((t) => termMatch(t, candidate) > 0).length / entities.length;
+}
+
+function carriesAnswerType(type: AnswerType, question: QuestionAnalysis, candidate: Candidate): boolean {
+  switch (type) {
+    case 'amount':
+      return AMOUNT.test(candidate.text);
+    case 'date':
+      return DATE.test(candidate.text);
+    case 'statement':
+      return ATTRIBUTION.test(candidate.text);
+    case 'person':
+    case 'place':
+      return newNames(question, candidate) >= (type === 'person' ? 2 : 1);
+    case 'other':
+      return false;
+  }
+}
+
+/** Capitalised words that the question does not mention: a candidate answer to "who" or "which country". */
+function newNames(question: QuestionAnalysis, candidate: Candidate): number {
+  const asked = new Set(question.terms.map((t) => t.stem));
+  let count = 0;
+  candidate.words.forEach((word, i) => {
+    if (word.capitalised && !word.stop && !word.part && !asked.has(word.stem)) count++;
+  });
+  return count;
+}

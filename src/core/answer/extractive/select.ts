@@ -1,0 +1,84 @@
+// Picks the answer's sentences: relevant, not redundant with each other (MMR), within a word budget, in an order that reads.
+import type { ScoredCandidate } from './score.js';
+
+/** Most sentences in an answer: a short answer, not a summary. */
+export const MAX_SENTENCES = 4;
+/** Word budget of an answer; the first sentence is always allowed, however long. */
+export const MAX_ANSWER_WORDS = 90;
+/** MMR trade-off: 1 ranks by relevance only, 0 by novelty only. */
+export const MMR_LAMBDA = 0.7;
+/** A further sentence must reach this share of the best sentence's relevance: weaker ones dilute the answer. */
+export const RELATIVE_FLOOR = 0.7;
+/** A further sentence must itself cover this share of the question. */
+export const MIN_SUPPORT_COVERAGE = 0.3;
+/** Factor for a sentence whose pronoun points at a sentence not in the answer ("It can also..." on its own). */
+export const DANGLING_FACTOR = 0.6;
+/** Share of the shorter sentence's content words found in a chosen one above which it only repeats it (paraphrased copy). */
+export const REDUNDANT_OVERLAP = 0.6;
+
+/**
+ * Chooses sentences by maximal marginal relevance, then orders them so a pronoun follows the sentence it points at.
+ * The first sentence must answer the question by itself (`leads`); later ones may add to it.
+ */
+export function selectSentences(scored: readonly ScoredCandidate[], leads: (item: ScoredCandidate) => boolean): ScoredCandidate[] {
+  const pool = [...scored].sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
+  const best = pool.find(leads);
+  if (!best) return [];
+  const chosen: ScoredCandidate[] = [];
+  let words = 0;
+  while (chosen.length < MAX_SENTENCES) {
+    const keys = new Set(chosen.map((c) => c.candidate.key));
+    let pick: { item: ScoredCandidate; value: number } | undefined;
+    for (const item of pool) {
+      const { candidate } = item;
+      if (keys.has(candidate.key) || (chosen.length === 0 && !leads(item))) continue;
+      if (chosen.length > 0 && (words + candidate.wordCount > MAX_ANSWER_WORDS || item.coverage < MIN_SUPPORT_COVERAGE)) continue;
+      const dangling = candidate.leansOn !== undefined && !keys.has(candidate.leansOn) ? DANGLING_FACTOR : 1;
+      const relevance = item.relevance * dangling;
+      if (chosen.length > 0 && relevance < RELATIVE_FLOOR * best.relevance) continue;
+      if (chosen.some((c) => overlap(c.candidate.stems, candidate.stems) > REDUNDANT_OVERLAP)) continue;
+      const similarity = Math.max(0, ...chosen.map((c) => jaccard(c.candidate.stems, candidate.stems)));
+      const value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * similarity;
+      if (!pick || value > pick.value) pick = { item, value };
+    }
+    if (!pick) break;
+    chosen.push(pick.item);
+    words += pick.item.candidate.wordCount;
+  }
+  return readingOrder(chosen);
+}
+
+/** Keeps the chosen order, except that a sentence leaning on another chosen one follows it directly. */
+function readingOrder(chosen: readonly ScoredCandidate[]): ScoredCandidate[] {
+  const keys = new Set(chosen.map((c) => c.candidate.key));
+  const followers = new Map<string, ScoredCandidate>();
+  for (const item of chosen) if (item.candidate.leansOn && keys.has(item.candidate.leansOn)) followers.set(item.candidate.leansOn, item);
+  const ordered: ScoredCandidate[] = [];
+  const place = (item: ScoredCandidate) => {
+    ordered.push(item);
+    const follower = followers.get(item.candidate.key);
+    if (follower) place(follower);
+  };
+  for (const item of chosen) {
+    const { leansOn } = item.candidate;
+    if (!(leansOn && keys.has(leansOn) && followers.get(leansOn) === item)) place(item);
+  }
+  return ordered;
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const x of a) if (b.has(x)) count++;
+  return count;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const union = a.size + b.size - shared(a, b);
+  return union === 0 ? 0 : shared(a, b) / union;
+}
+
+/** Overlap coefficient: shared words over the smaller set's size. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 1 : shared(a, b) / smaller;
+}
