@@ -1,0 +1,22 @@
+// Failures while writing the index: a read-only or full disk is the user's to fix, anything else is ours.
+import { createError, type RemitError } from '../core/errors.js';
+
+const UNWRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
+// LanceDB reports I/O failures from Rust as messages, without an errno code.
+const UNWRITABLE_MESSAGE = /permission denied|read-only file system|no space left|quota exceeded|os error (1|13|28|30|122)\b/i;
+
+export const unwritableError = (dir: string, cause: unknown): RemitError =>
+  createError({
+    code: 'index_unwritable',
+    message: `Cannot write the index folder ${dir}`,
+    hint: `Make ${dir} writable (and check free disk space), or choose another folder with --db.`,
+    cause,
+  });
+
+/** Classifies a failed commit: unwritable folder when the cause says so, otherwise an internal error. */
+export function writeError(dir: string, cause: unknown): RemitError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if ((code && UNWRITABLE_CODES.has(code)) || UNWRITABLE_MESSAGE.test(message)) return unwritableError(dir, cause);
+  return createError({ code: 'internal', message: `Committing to the index in ${dir} failed: ${message}`, cause });
+}

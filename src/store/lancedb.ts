@@ -1,0 +1,269 @@
+// IndexStore over LanceDB: two versioned tables, pinned to the versions that state.json names, so commits are atomic.
+import { access, constants, mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type Connection, connect } from '@lancedb/lancedb';
+import { createError, isRemitError } from '../core/errors.js';
+import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
+import type { IndexChange, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
+import { applyChange, type StoreTables } from './apply-change.js';
+import { acquireCommitLock } from './commit-lock.js';
+import { unwritableError, writeError } from './io-errors.js';
+import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
+import {
+  CHUNKS_TABLE,
+  DOCUMENT_META_COLUMNS,
+  DOCUMENTS_TABLE,
+  numbersOf,
+  rowToDocument,
+  rowToDocumentMeta,
+  rowToStoredChunk,
+  STORED_CHUNK_COLUMNS,
+} from './tables.js';
+import { sqlEquals, sqlInBatches } from './sql.js';
+import { textQuery } from './text-query.js';
+
+export interface LanceStoreOptions {
+  /** Index folder; created on the first write unless read-only. */
+  dir: string;
+  /** Never write; a missing folder is an error instead of an empty index. */
+  readOnly?: boolean;
+  /** Ignore what is stored (even when unreadable): the store starts empty and the first commit replaces everything. */
+  rebuild?: boolean;
+  /** Old table versions are pruned only once older than this, so other processes still reading them keep working. */
+  retainVersionsMs?: number;
+}
+
+export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
+
+const REBUILD_HINT = 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder';
+
+export async function openLanceStore(options: LanceStoreOptions): Promise<LanceStore> {
+  const { dir } = options;
+  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!exists && options.readOnly) {
+    throw createError({ code: 'index_missing', message: `No index at ${dir}`, hint: 'Run `remit ingest <paths>` to build one.' });
+  }
+  if (!exists) await mkdir(dir, { recursive: true }).catch((error) => Promise.reject(unwritableError(dir, error)));
+  const state = options.rebuild ? null : await readState(dir);
+  const db = await connect(dir);
+  const store = new LanceStore(db, options);
+  try {
+    await store.useState(state);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+export class LanceStore implements IndexStore {
+  #state: StoreState | null = null;
+  /** Reader handles, checked out at the committed versions; opened once and moved forward after each commit. */
+  #tables: StoreTables | null = null;
+  #rebuild: boolean;
+  #commits: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Connection,
+    private readonly options: LanceStoreOptions,
+  ) {
+    this.#rebuild = options.rebuild ?? false;
+  }
+
+  get dir(): string {
+    return this.options.dir;
+  }
+
+  async info(): Promise<IndexInfo | null> {
+    return this.#state?.info ?? null;
+  }
+
+  /** Re-reads state.json to see commits made by other processes; true when the state moved. */
+  async refresh(): Promise<boolean> {
+    const state = await readState(this.dir);
+    if (JSON.stringify(state?.versions) === JSON.stringify(this.#state?.versions)) return false;
+    await this.useState(state);
+    return true;
+  }
+
+  /** Points the reader handles at the versions `state` names (opening them the first time). */
+  async useState(state: StoreState | null): Promise<void> {
+    if (!state) {
+      this.#state = null;
+      return;
+    }
+    const tables = this.#tables ?? (await this.#openTables());
+    try {
+      await tables.documents.checkout(state.versions.documents);
+      await tables.chunks.checkout(state.versions.chunks);
+    } catch (error) {
+      throw createError({
+        code: 'index_corrupt',
+        message: `The tables in ${this.dir} lack the versions its state.json names (documents v${state.versions.documents}, chunks v${state.versions.chunks})`,
+        hint: `${REBUILD_HINT}.`,
+        cause: error,
+      });
+    }
+    this.#tables = tables;
+    this.#state = state;
+  }
+
+  async #openTables(): Promise<StoreTables> {
+    const openOne = (name: string) =>
+      this.db.openTable(name).catch((error: unknown) => {
+        throw createError({
+          code: 'index_corrupt',
+          message: `Cannot open the ${name} table at ${join(this.dir, `${name}.lance`)}`,
+          hint: `${REBUILD_HINT}.`,
+          cause: error,
+        });
+      });
+    return { documents: await openOne(DOCUMENTS_TABLE), chunks: await openOne(CHUNKS_TABLE) };
+  }
+
+  /** The reader tables when something is committed; null for an empty index. */
+  #read(): StoreTables | null {
+    return this.#state ? this.#tables : null;
+  }
+
+  async listDocuments(): Promise<DocumentMeta[]> {
+    const tables = this.#read();
+    if (!tables) return [];
+    const rows = await tables.documents.query().select(DOCUMENT_META_COLUMNS).toArray();
+    return rows.map(rowToDocumentMeta).sort((a, b) => a.origin.localeCompare(b.origin));
+  }
+
+  async getDocument(id: string): Promise<Document | null> {
+    const tables = this.#read();
+    if (!tables) return null;
+    const [row] = await tables.documents.query().where(sqlEquals('id', id)).limit(1).toArray();
+    return row ? rowToDocument(row) : null;
+  }
+
+  async getDocumentMeta(ids: readonly string[]): Promise<Map<string, DocumentMeta>> {
+    const tables = this.#read();
+    const metas = new Map<string, DocumentMeta>();
+    if (!tables) return metas;
+    for (const filter of sqlInBatches('id', ids)) {
+      for (const row of await tables.documents.query().where(filter).select(DOCUMENT_META_COLUMNS).toArray()) {
+        const meta = rowToDocumentMeta(row);
+        metas.set(meta.id, meta);
+      }
+    }
+    return metas;
+  }
+
+  async origins(): Promise<Map<string, { id: string; hash: string }>> {
+    const rows = (await this.#read()?.documents.query().select(['id', 'origin', 'hash']).toArray()) ?? [];
+    return new Map(rows.map((row) => [String(row.origin), { id: String(row.id), hash: String(row.hash) }]));
+  }
+
+  async signatures(): Promise<{ chunkId: string; docId: string; dupGroup: string; signature: Uint32Array }[]> {
+    const tables = this.#read();
+    if (!tables) return [];
+    // Column access, not row proxies: this reads every chunk and runs on each ingest.
+    const batch = await tables.chunks.query().select(['id', 'docId', 'dupGroup', 'signature']).toArrow();
+    const [ids, docIds, groups, signatures] = ['id', 'docId', 'dupGroup', 'signature'].map((name) => batch.getChild(name)!);
+    return Array.from({ length: batch.numRows }, (_, i) => ({
+      chunkId: String(ids!.get(i)),
+      docId: String(docIds!.get(i)),
+      dupGroup: String(groups!.get(i)),
+      signature: numbersOf(signatures!.get(i), (v) => Uint32Array.from(v)),
+    }));
+  }
+
+  async searchVector(vector: Float32Array, k: number): Promise<ScoredChunk[]> {
+    const tables = this.#read();
+    if (!tables || k <= 0) return [];
+    const dimensions = this.#state!.info.dimensions;
+    if (vector.length !== dimensions) {
+      throw createError({
+        code: 'embedder_mismatch',
+        message: `The query vector has ${vector.length} dimensions but the index holds ${dimensions}`,
+        hint: 'Query with the embedder the index was built with, or re-ingest with --rebuild.',
+      });
+    }
+    const rows = await tables.chunks
+      .vectorSearch(vector)
+      .column('vector')
+      .distanceType('cosine')
+      .select([...STORED_CHUNK_COLUMNS, '_distance'])
+      .limit(k)
+      .toArray();
+    // Cosine distance is 1 - cosine similarity, so this score is the similarity itself.
+    return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: 1 - Number(row._distance) }));
+  }
+
+  async searchText(query: string, k: number): Promise<ScoredChunk[]> {
+    const tables = this.#read();
+    const match = textQuery(query, 'text');
+    if (!tables || !match || k <= 0) return [];
+    const rows = await tables.chunks
+      .query()
+      .fullTextSearch(match)
+      .select([...STORED_CHUNK_COLUMNS, '_score'])
+      .limit(k)
+      .toArray();
+    return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: Number(row._score) }));
+  }
+
+  async chunksInGroups(groups: readonly string[]): Promise<StoredChunk[]> {
+    const tables = this.#read();
+    if (!tables) return [];
+    const chunks: StoredChunk[] = [];
+    for (const filter of sqlInBatches('dupGroup', groups)) {
+      const rows = await tables.chunks.query().where(filter).select(STORED_CHUNK_COLUMNS).toArray();
+      chunks.push(...rows.map(rowToStoredChunk));
+    }
+    return chunks;
+  }
+
+  commit(change: IndexChange): Promise<IndexInfo> {
+    // Commits from one store run one after another; other processes are kept out by the folder's lock file.
+    const next = this.#commits.then(() => this.#commit(change));
+    this.#commits = next.catch(() => {});
+    return next;
+  }
+
+  async #commit(change: IndexChange): Promise<IndexInfo> {
+    if (this.options.readOnly) {
+      throw createError({ code: 'index_unwritable', message: `The index at ${this.dir} was opened read-only`, hint: 'Open it for writing to ingest.' });
+    }
+    await access(this.dir, constants.W_OK).catch((error) => Promise.reject(unwritableError(this.dir, error)));
+    const release = await acquireCommitLock(this.dir).catch((error) => Promise.reject(isRemitError(error) ? error : unwritableError(this.dir, error)));
+    try {
+      // Read the state again under the lock: another process may have committed since this store opened.
+      const committed = this.#rebuild ? await readState(this.dir).catch(() => null) : await readState(this.dir);
+      const { state, recreated } = await applyChange(this.db, {
+        change,
+        committed,
+        fresh: this.#rebuild,
+        retainVersionsMs: this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS,
+        schemaVersion: STORE_SCHEMA_VERSION,
+      });
+      await writeState(this.dir, state);
+      this.#rebuild = false;
+      // Recreated tables may have a new vector width: reopen the reader handles rather than move them.
+      if (recreated) this.#closeReaders();
+      await this.useState(state);
+      return state.info;
+    } catch (error) {
+      throw isRemitError(error) ? error : writeError(this.dir, error);
+    } finally {
+      await release();
+    }
+  }
+
+  #closeReaders(): void {
+    this.#tables?.documents.close();
+    this.#tables?.chunks.close();
+    this.#tables = null;
+  }
+
+  async close(): Promise<void> {
+    await this.#commits;
+    this.#closeReaders();
+    this.#state = null;
+    this.db.close();
+  }
+}

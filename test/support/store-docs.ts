@@ -1,0 +1,66 @@
+// Small documents for store tests: one chunk per sentence with exact offsets and seeded random unit vectors.
+import type { Document } from '../../src/core/schema.js';
+import type { ChunkRecord, IndexChange } from '../../src/core/store/index-store.js';
+
+export interface StoredDoc {
+  document: Document;
+  chunks: ChunkRecord[];
+}
+
+/** mulberry32: a tiny seeded generator, so failures reproduce. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function randomUnitVector(dimensions: number, random: () => number): Float32Array {
+  const vector = Float32Array.from({ length: dimensions }, () => random() - 0.5);
+  const norm = Math.hypot(...vector);
+  return vector.map((x) => x / norm);
+}
+
+export function makeDoc(name: string, sentences: readonly string[], options: { dimensions: number; random: () => number; origin?: string }): StoredDoc {
+  const text = sentences.join(' ');
+  const id = `doc_${name}`;
+  const document: Document = {
+    id,
+    title: `Title of ${name}`,
+    publisher: name.length % 2 === 0 ? 'Example Times' : undefined,
+    date: '2026-01-15',
+    origin: options.origin ?? `/articles/${name}.md`,
+    hash: `hash-${name}-${text.length}`,
+    url: `https://example.org/${encodeURIComponent(name)}`,
+    sources: [{ publisher: 'Ofcom', title: 'Guidance' }],
+    text,
+  };
+  let cursor = 0;
+  const chunks = sentences.map((sentence, index): ChunkRecord => {
+    const start = text.indexOf(sentence, cursor);
+    cursor = start + sentence.length;
+    return {
+      id: `${id}#${index}`,
+      docId: id,
+      index,
+      start,
+      end: cursor,
+      text: sentence,
+      dupGroup: `${id}#${index}`,
+      vector: randomUnitVector(options.dimensions, options.random),
+      signature: Uint32Array.from({ length: 8 }, () => Math.floor(options.random() * 2 ** 32)),
+    };
+  });
+  return { document, chunks };
+}
+
+export const change = (dimensions: number, add: StoredDoc[], remove: string[] = [], regroup: IndexChange['regroup'] = []): IndexChange => ({
+  embedder: { id: `test-${dimensions}`, dimensions },
+  add,
+  remove,
+  regroup,
+});
