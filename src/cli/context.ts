@@ -24,6 +24,8 @@ export function createCliContext(io: CliIO): CliContext {
         embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined),
         modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR,
         allowRemoteModels: io.env.REMIT_ALLOW_REMOTE_MODELS === '1',
+        mode: io.env.REMIT_MODE as RuntimeOptions['mode'],
+        anthropic: { apiKey: io.env.ANTHROPIC_API_KEY, baseURL: io.env.ANTHROPIC_BASE_URL, model: io.env.REMIT_MODEL },
         warn: (line) => io.err(`${line}\n`),
         ...extra,
       }),

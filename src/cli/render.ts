@@ -11,8 +11,10 @@ export function renderCitation(citation: Citation): string {
     const n = citation.alsoIn.length;
     lines.push(`    also carried by ${n} other ${n === 1 ? 'source' : 'sources'}: ${citation.alsoIn.map((c) => c.title).join('; ')}`);
   }
-  for (const source of citation.sources) {
-    lines.push(`    based on: ${[source.publisher, source.title, source.date, source.url].filter(Boolean).join(', ')}`);
+  if (citation.sources.length) {
+    // An explainer's own sources, compactly: the full list is one `remit source <id>` away.
+    const publishers = [...new Set(citation.sources.map((s) => s.publisher ?? s.title).filter(Boolean))];
+    lines.push(`    based on ${citation.sources.length} ${citation.sources.length === 1 ? 'source' : 'sources'}: ${publishers.join('; ')}`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
 import { resolve } from 'node:path';
+import type { Answerer, QueryRewriter } from '../core/answer/answerer.js';
 import { ExtractiveAnswerer } from '../core/answer/extractive.js';
 import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
 import { type Ask, createAsk } from '../core/ask.js';
@@ -10,7 +11,6 @@ import type { AnswerMode, IndexInfo } from '../core/schema.js';
 import type { IndexStore } from '../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from '../embed/select.js';
 import { openLanceStore } from '../store/lancedb.js';
-import { loadPaths } from './read-paths.js';
 
 export const DEFAULT_DB_DIR = '.remit';
 
@@ -21,7 +21,10 @@ export interface RuntimeOptions {
   embedder?: EmbedderKind;
   modelDir?: string;
   allowRemoteModels?: boolean;
+  /** Default answer mode; Claude when a key is given, else extractive. */
   mode?: AnswerMode;
+  /** Claude answers (and follow-up rewrites) when an API key is given. */
+  anthropic?: { apiKey?: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number; strict?: boolean };
   /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
   rebuild?: boolean;
   warn?: (line: string) => void;
@@ -45,11 +48,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
     const retriever = new HybridRetriever({ embedder, store });
     const extractive = new ExtractiveAnswerer();
+    const claude = await createClaude(options.anthropic, extractive);
     const ask = createAsk({
       retriever,
-      answerers: { extractive },
-      defaultMode: options.mode ?? 'extractive',
-      rewriter: new OfflineQueryRewriter(),
+      answerers: { extractive, claude: claude?.answerer },
+      defaultMode: options.mode ?? (claude ? 'claude' : 'extractive'),
+      rewriter: claude?.rewriter ?? new OfflineQueryRewriter(),
       getDocument: (id) => store.getDocument(id),
     });
     return { store, embedder, ask, info, close: () => store.close() };
@@ -59,12 +63,39 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 }
 
+async function createClaude(
+  options: RuntimeOptions['anthropic'],
+  fallback: Answerer,
+): Promise<{ answerer: Answerer; rewriter: QueryRewriter } | undefined> {
+  if (!options?.apiKey) return undefined;
+  // Loaded only when used: the SDK and prompt files cost start-up time the offline path does not need.
+  const [{ default: Anthropic }, { ClaudeQueryRewriter, createClaudeAnswerer, DEFAULT_MODEL }, { loadPrompts }] = await Promise.all([
+    import('@anthropic-ai/sdk'),
+    import('../core/answer/claude/index.js'),
+    import('../prompts.js'),
+  ]);
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 2,
+  });
+  const prompts = await loadPrompts();
+  const model = options.model ?? DEFAULT_MODEL;
+  return {
+    answerer: createClaudeAnswerer({ client, model, prompts, fallback, strict: options.strict }),
+    rewriter: new ClaudeQueryRewriter({ client, model, prompt: prompts.rewrite, fallback: new OfflineQueryRewriter() }),
+  };
+}
+
 /** Loads files and folders, then ingests them incrementally into the runtime's index. */
 export async function ingestPaths(
   runtime: Pick<Runtime, 'store' | 'embedder'>,
   paths: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  // HTML parsing libraries load only when something is ingested.
+  const { loadPaths } = await import('./read-paths.js');
   const { documents, skipped } = await loadPaths([...paths]);
   const report = await ingestDocuments(documents, runtime, options);
   report.skipped.unshift(...skipped);
