@@ -119,7 +119,7 @@ function comparisonSection(comparison: Comparison): string {
 
 function caseDetails(c: CaseResult): string {
   const verdict = c.pass ? '<span class="pass">✓ pass</span>' : '<span class="fail">✗ fail</span>';
-  const tags = [c.dataset, ...(c.unanswerable ? ['should abstain'] : []), ...c.tags].join(' · ');
+  const tags = [...new Set([c.dataset, ...(c.unanswerable ? ['should abstain'] : []), ...c.tags])].join(' · ');
   const parts = [`<summary>${verdict} <strong>${e(c.id)}</strong> ${e(c.question)} <span class="meta">${e(tags)}</span></summary>`];
   if (c.reasons.length) parts.push(`<p><strong>Why it fails</strong></p><ul>${c.reasons.map((r) => `<li class="bad">${e(r.detail)}</li>`).join('')}</ul>`);
   if (c.notes.length) parts.push(`<p><strong>Notes</strong></p><ul>${c.notes.map((r) => `<li class="meta">${e(r.detail)}</li>`).join('')}</ul>`);
