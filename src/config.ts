@@ -48,6 +48,7 @@ const EnvSchema = z
     REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
     REMIT_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
     ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: z.url().optional(),
     REMIT_MODEL: z.string().min(1).optional(),
     REMIT_MODE: AnswerMode.optional(),
     REMIT_EMBEDDER: EmbedderKind.optional(),
@@ -72,7 +73,7 @@ export interface Config {
   mode?: AnswerMode;
   embedder?: EmbedderKind;
   modelDir?: string;
-  anthropic: { apiKey?: string; model?: string };
+  anthropic: { apiKey?: string; baseURL?: string; model?: string };
   server: {
     adminToken?: string;
     corsOrigins: string[];
@@ -104,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode: e.REMIT_MODE,
     embedder: e.REMIT_EMBEDDER,
     modelDir: e.REMIT_MODEL_DIR,
-    anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.REMIT_MODEL },
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseURL: e.ANTHROPIC_BASE_URL, model: e.REMIT_MODEL },
     server: {
       adminToken: e.REMIT_ADMIN_TOKEN,
       corsOrigins: e.REMIT_CORS_ORIGINS,
@@ -122,6 +123,7 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   REMIT_RATE_LIMIT: 'must be a whole number of requests per minute (0 turns limiting off)',
   REMIT_SHUTDOWN_TIMEOUT_MS: 'must be a whole number of milliseconds up to 600000',
   REMIT_TRUST_PROXY: 'must be 1, 0, true or false',
+  ANTHROPIC_BASE_URL: 'must be a URL such as https://api.anthropic.com',
   REMIT_MODE: `must be one of ${AnswerMode.options.join(', ')}`,
   REMIT_EMBEDDER: `must be one of ${EmbedderKind.options.join(', ')}`,
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')}`,

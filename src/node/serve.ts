@@ -37,7 +37,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const { config } = options;
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const logger = createJsonLogger({ level: config.logLevel, write: options.logWrite ?? ((line) => process.stdout.write(line)) });
-  const runtime = options.runtime ?? (await openRuntime({ db: config.db, mode: config.mode, embedder: config.embedder, modelDir: config.modelDir }));
+  const runtime =
+    options.runtime ??
+    (await openRuntime({ db: config.db, mode: config.mode, embedder: config.embedder, modelDir: config.modelDir, anthropic: config.anthropic }));
   let draining = false;
   const deps: AppDeps = {
     ask: runtime.ask,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createError } from '../core/errors.js';
+// Imported before the app on purpose: OpenAPI metadata must not depend on zod-openapi patching zod first.
 import type { AnswerEvent } from '../core/schema.js';
+import { createError } from '../core/errors.js';
 import { createApp } from './app.js';
 import type { IngestInput } from './deps.js';
 import { createMemoryFeedbackStore } from './feedback-store.js';
@@ -138,6 +139,9 @@ describe('OpenAPI and docs', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/ask', '/api/sources', '/api/sources/{id}', '/healthz', '/api/feedback', '/api/ingest']));
     expect(doc.components.schemas.AskRequest.properties.question.maxLength).toBe(1000);
     expect(doc.components.schemas.Problem).toBeDefined();
+    expect(doc.components.schemas.Answer.required).toEqual(expect.arrayContaining(['id', 'answer', 'citations', 'abstained']));
+    expect(doc.components.schemas.IngestUpload.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+    expect(doc.paths['/api/sources/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
   });
 
   it('serves the Scalar page with a CSP that lets it load', async () => {

@@ -1,16 +1,19 @@
 // OpenAPI names for the shared zod schemas: metadata is added here, schema.ts stays the single source of truth.
+// zod's own .meta() (read by zod-to-openapi) rather than .openapi(): it works on schemas built before the
+// zod-openapi import patched zod, which depends on import order.
 import { z } from '@hono/zod-openapi';
 import { Answer, AskRequest, Document, DocumentMeta, Feedback } from '../core/schema.js';
 import { ProblemDetails } from './problem.js';
 
-export const AnswerSchema = Answer.openapi('Answer');
-export const AskRequestSchema = AskRequest.openapi('AskRequest', {
+export const AnswerSchema = Answer.meta({ id: 'Answer' });
+export const AskRequestSchema = AskRequest.meta({
+  id: 'AskRequest',
   example: { question: 'What can Ofcom fine under the Online Safety Act?', history: [], k: 8 },
 });
-export const DocumentSchema = Document.openapi('Document');
-export const DocumentMetaSchema = DocumentMeta.openapi('DocumentMeta');
-export const FeedbackSchema = Feedback.openapi('Feedback');
-export const ProblemSchema = ProblemDetails.openapi('Problem');
+export const DocumentSchema = Document.meta({ id: 'Document' });
+export const DocumentMetaSchema = DocumentMeta.meta({ id: 'DocumentMeta' });
+export const FeedbackSchema = Feedback.meta({ id: 'Feedback' });
+export const ProblemSchema = ProblemDetails.meta({ id: 'Problem' });
 
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } } as const;
 

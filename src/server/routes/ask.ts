@@ -24,7 +24,7 @@ const askRoute = (bodyLimit: MiddlewareHandler) =>
         description: 'The answer, or its event stream',
         content: {
           'application/json': { schema: AnswerSchema },
-          'text/event-stream': { schema: z.string().openapi({ description: 'SSE: sources, text*, citation*, then done or error' }) },
+          'text/event-stream': { schema: z.string().meta({ description: 'SSE: sources, text*, citation*, then done or error' }) },
         },
       },
       503: { description: 'The index is missing or the model is unavailable', content: problemContent },

@@ -5,7 +5,7 @@ import type { FeedbackStore } from '../feedback-store.js';
 import type { RemitApp } from '../env.js';
 import { commonProblems, FeedbackSchema, z } from '../openapi-schemas.js';
 
-const FeedbackReceipt = z.object({ id: z.string(), receivedAt: z.string() }).openapi('FeedbackReceipt');
+const FeedbackReceipt = z.object({ id: z.string(), receivedAt: z.string() }).meta({ id: 'FeedbackReceipt' });
 
 const feedbackRoute = (bodyLimit: MiddlewareHandler) =>
   createRoute({

@@ -13,7 +13,7 @@ const Health = z
     embedder: z.string().optional(),
     builtAt: z.string().optional(),
   })
-  .openapi('Health');
+  .meta({ id: 'Health' });
 
 const healthRoute = createRoute({
   method: 'get',

@@ -10,7 +10,7 @@ import { problem } from '../problem.js';
 import { commonProblems, problemContent, z } from '../openapi-schemas.js';
 
 const Metadata = {
-  origin: z.string().min(1).max(500).optional().openapi({ description: 'Stable name of the source; re-ingesting the same origin replaces it' }),
+  origin: z.string().min(1).max(500).optional().meta({ description: 'Stable name of the source; re-ingesting the same origin replaces it' }),
   title: z.string().min(1).max(500).optional(),
   publisher: z.string().max(200).optional(),
   date: IsoDate.optional(),
@@ -23,14 +23,14 @@ const IngestText = z
     contentType: z.enum(['text/plain', 'text/markdown', 'text/html']).default('text/plain'),
     ...Metadata,
   })
-  .openapi('IngestText');
+  .meta({ id: 'IngestText' });
 
 const IngestUpload = z
   .object({
-    file: z.custom<File>((value) => value instanceof File, 'expected a file').openapi({ type: 'string', format: 'binary' }),
+    file: z.custom<File>((value) => value instanceof File, 'expected a file').meta({ type: 'string', format: 'binary' }),
     ...Metadata,
   })
-  .openapi('IngestUpload');
+  .meta({ id: 'IngestUpload' });
 
 const Entry = z.object({ id: z.string(), origin: z.string() });
 const IngestReportSchema = z
@@ -43,7 +43,7 @@ const IngestReportSchema = z
     chunks: z.number().int(),
     index: IndexInfo.nullable(),
   })
-  .openapi('IngestReport');
+  .meta({ id: 'IngestReport' });
 
 const ingestRoute = (middleware: MiddlewareHandler[]) =>
   createRoute({

@@ -5,7 +5,7 @@ import type { SourceCatalog } from '../deps.js';
 import type { RemitApp } from '../env.js';
 import { commonProblems, DocumentMetaSchema, DocumentSchema, problemContent, z } from '../openapi-schemas.js';
 
-const SourceList = z.object({ documents: z.array(DocumentMetaSchema) }).openapi('SourceList');
+const SourceList = z.object({ documents: z.array(DocumentMetaSchema) }).meta({ id: 'SourceList' });
 
 const listRoute = createRoute({
   method: 'get',
@@ -22,7 +22,7 @@ const getRoute = createRoute({
   summary: 'One document with its clean text; citation offsets index into `text`',
   request: {
     params: z.object({
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a document id such as doc_0123456789abcdef').openapi({ param: { name: 'id', in: 'path' } }),
+      id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a document id such as doc_0123456789abcdef').meta({ param: { name: 'id', in: 'path' } }),
     }),
   },
   responses: {

@@ -1,0 +1,42 @@
+// `remit serve`: the HTTP API on PORT until SIGTERM/SIGINT, with config from the environment (flags override).
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import type { Runtime } from '../node/runtime.js';
+import { type RunningServer, serve, type ServeOptions } from '../node/serve.js';
+import type { CliContext } from './context.js';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  db?: string;
+}
+
+export interface ServeCommandDeps {
+  ctx: CliContext;
+  /** Runs before listening with the open runtime, e.g. `npm start` ingesting the default corpus when the index is stale. */
+  prepare?: (runtime: Runtime) => Promise<void>;
+  serve?: (options: ServeOptions) => Promise<RunningServer>;
+}
+
+export function registerServeCommand(program: Command, deps: ServeCommandDeps): void {
+  const { ctx } = deps;
+  program
+    .command('serve')
+    .description('Serve the HTTP API (and docs at /docs) until stopped; config from PORT, HOST, REMIT_* variables')
+    .option('--port <port>', 'port to listen on (default $PORT or 8787; 0 picks a free one)')
+    .option('--host <host>', 'interface to bind (default $HOST or 127.0.0.1)')
+    .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
+    .action(async (flags: ServeFlags) => {
+      // Flags go through the same validation as the variables they override.
+      const config = loadConfig({ ...ctx.io.env, PORT: flags.port ?? ctx.io.env.PORT, HOST: flags.host ?? ctx.io.env.HOST, REMIT_DB: flags.db ?? ctx.io.env.REMIT_DB });
+      const runtime = await ctx.openRuntime({ db: config.db, embedder: config.embedder, modelDir: config.modelDir }, { mode: config.mode });
+      try {
+        await deps.prepare?.(runtime);
+      } catch (error) {
+        await runtime.close();
+        throw error;
+      }
+      const running = await (deps.serve ?? serve)({ config, runtime, out: (line) => ctx.io.out(`${line}\n`) });
+      await running.closed;
+    });
+}
