@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-// Imported before the app on purpose: OpenAPI metadata must not depend on zod-openapi patching zod first.
+// Evaluated before the app on purpose: OpenAPI metadata must not depend on zod-openapi patching zod first.
+import '../core/schema.js';
 import type { AnswerEvent } from '../core/schema.js';
 import { createError } from '../core/errors.js';
 import { createApp } from './app.js';
