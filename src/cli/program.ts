@@ -3,9 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { isRemitError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { type CliContext, createCliContext } from './context.js';
+import { registerExportCommand } from './export.js';
 import { registerIngestCommand } from './ingest.js';
 import type { CliIO } from './io.js';
+import { registerEvalCommand } from './eval.js';
+import { registerServeCommand } from './serve.js';
 import { registerSourcesCommands } from './sources.js';
+import { registerStartCommand } from './start.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -18,6 +22,10 @@ export function buildProgram(ctx: CliContext): Command {
   registerIngestCommand(program, ctx);
   registerAskCommand(program, ctx);
   registerSourcesCommands(program, ctx);
+  registerExportCommand(program, ctx);
+  registerServeCommand(program, { ctx });
+  registerStartCommand(program, ctx);
+  registerEvalCommand(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;
 }
