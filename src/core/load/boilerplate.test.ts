@@ -61,6 +61,16 @@ describe('dropRepeats', () => {
     ]);
   });
 
+  it('keeps paragraphs that differ inside, by a word or a figure', () => {
+    const paragraphs = [
+      'The regulator said on Monday that it would block the site in the United Kingdom this week.',
+      'The regulator said on Monday that it would not block the site in the United Kingdom this week.',
+      'Paragraph 1 says the regulator may fine a provider up to 100 pounds.',
+      'Paragraph 2 says the regulator may fine a provider up to 200 pounds.',
+    ];
+    expect(dropRepeats(paragraphs)).toEqual(paragraphs);
+  });
+
   it('keeps short repeated lines and different paragraphs that share a quote', () => {
     const paragraphs = ['Yes.', 'Yes.', '“He agreed with me,” Mr Smith said on Friday.', 'Speaking later, he repeated that “he agreed with me” about the plan.'];
     expect(dropRepeats(paragraphs)).toEqual(paragraphs);
