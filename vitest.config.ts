@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // LanceDB and model loading are CPU-heavy; two cores do better with few workers.
     maxWorkers: 2,
+    env: { LANCEDB_LOG: 'error' },
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
