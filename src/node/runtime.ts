@@ -40,7 +40,7 @@ export interface Runtime {
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = await openLanceStore({ dir: resolve(options.db) });
+  const store = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
   try {
     const info = await store.info();
     const embedder = info && !options.rebuild
