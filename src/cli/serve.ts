@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import type { Runtime } from '../node/runtime.js';
+import type { CreateAppOptions } from '../server/app.js';
 import { type RunningServer, serve, type ServeOptions } from '../node/serve.js';
 import type { CliContext } from './context.js';
 
@@ -16,6 +17,8 @@ export interface ServeCommandDeps {
   /** Runs before listening with the open runtime, e.g. `npm start` ingesting the default corpus when the index is stale. */
   prepare?: (runtime: Runtime) => Promise<void>;
   serve?: (options: ServeOptions) => Promise<RunningServer>;
+  /** Extra app options, e.g. `pages` mounting the chat page and widget. */
+  app?: () => Promise<CreateAppOptions>;
 }
 
 export function registerServeCommand(program: Command, deps: ServeCommandDeps): void {
@@ -36,7 +39,8 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         await runtime.close();
         throw error;
       }
-      const running = await (deps.serve ?? serve)({ config, runtime, out: (line) => ctx.io.out(`${line}\n`) });
+      const app = await deps.app?.();
+      const running = await (deps.serve ?? serve)({ config, runtime, app, out: (line) => ctx.io.out(`${line}\n`) });
       await running.closed;
     });
 }

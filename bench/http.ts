@@ -1,0 +1,82 @@
+// HTTP throughput and latency with autocannon against a loopback server over the news index (extractive answers).
+// The load generator shares the machine's cores with the server, so figures are a floor, not a ceiling.
+//
+// Run: node --import tsx bench/http.ts [--duration 10] [--connections 10]
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config.js';
+import { serve } from '../src/node/serve.js';
+import { buildFixtureIndex } from '../test/support/fixture-index.js';
+import { REPO_ROOT } from '../test/support/paths.js';
+
+const QUESTIONS = [
+  'What can Ofcom fine under the Online Safety Act?',
+  'Can Ofcom block X in the UK?',
+  'Which countries have blocked Grok?',
+  'What is Ofcom investigating about Grok?',
+];
+
+interface Row {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } } });
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+const fixture = await buildFixtureIndex();
+// No rate limit and no logs: measure the app, not the limiter's 429s or stdout.
+const config = loadConfig({ PORT: '0', REMIT_DB: fixture.dir, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
+const server = await serve({ config, runtime: fixture.runtime, out: () => {}, logWrite: () => {}, handleSignals: false });
+
+async function measure(name: string, requests: autocannon.Request[], seconds = duration): Promise<Row> {
+  const result = await autocannon({ url: server.url, duration: seconds, connections, requests });
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const askRequests = QUESTIONS.map((question) => ({
+  method: 'POST' as const,
+  path: '/api/ask',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ question }),
+}));
+
+try {
+  await measure('warm-up', askRequests, 2);
+  const rows = [
+    await measure('GET /healthz', [{ method: 'GET', path: '/healthz' }]),
+    await measure('POST /api/ask (extractive)', askRequests),
+  ];
+  console.table(rows);
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    settings: { duration, connections, index: { documents: fixture.report.added.length, chunks: (await fixture.runtime.store.info())?.chunks }, questions: QUESTIONS },
+    rows,
+  };
+  await mkdir(join(REPO_ROOT, 'bench/results'), { recursive: true });
+  await writeFile(join(REPO_ROOT, 'bench/results/http.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('wrote bench/results/http.json');
+} finally {
+  await server.close();
+  await fixture.cleanup();
+}
