@@ -207,6 +207,16 @@ describe('LanceStore', () => {
     expect((await store.listDocuments()).map((d) => d.id)).toEqual([children.document.id]);
   });
 
+  it('names the table folder when a committed table is gone', async () => {
+    await store.commit(change(DIM, [fines]));
+    await store.close();
+    await rm(join(dir, 'chunks.lance'), { recursive: true, force: true });
+    const error = await errorOf(openLanceStore({ dir, readOnly: true }));
+    expect(error.code).toBe('index_corrupt');
+    expect(error.message).toContain(join(dir, 'chunks.lance'));
+    store = await openLanceStore({ dir, rebuild: true });
+  });
+
   it('names the problem when the folder is missing or unwritable', async () => {
     const missing = await errorOf(openLanceStore({ dir: join(dir, 'nope'), readOnly: true }));
     expect(missing.code).toBe('index_missing');
