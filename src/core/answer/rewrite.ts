@@ -73,11 +73,18 @@ export function namesIn(text: string, options: { midSentenceOnly?: boolean } = {
     const single = words.length === 1 && words[0] !== words[0]!.toUpperCase();
     if (options.midSentenceOnly && single && !midSentence.has(match[0].toLowerCase())) continue;
     // "What Ofcom", "Did JD Vance": drop capitalised function words at the front.
-    while (words.length && (STOP_WORDS.has(words[0]!.toLowerCase()) || OPENERS.has(words[0]!.toLowerCase()))) words.shift();
+    while (words.length && isFunctionWord(words[0]!)) words.shift();
     const name = words.join(' ');
     if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
   return names;
+}
+
+/** "What", "Did", "I": capitalised but no name. "US" is a name although "us" is a stop word. */
+function isFunctionWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  const acronym = word.length > 1 && word === word.toUpperCase();
+  return OPENERS.has(lower) || (!acronym && STOP_WORDS.has(lower));
 }
 
 function contentWords(text: string): string[] {

@@ -7,13 +7,15 @@ import { type Word, words } from './terms.js';
 export const MIN_WORDS = 5;
 /** Longest sentence worth citing, in words: longer ones are run-on boilerplate (donation appeals, lists). */
 export const MAX_WORDS = 70;
+/** White space between two sentences of one paragraph (or across a paragraph break), in characters. */
+const MAX_SENTENCE_GAP = 3;
 /** Word 3-gram Jaccard at which two sentences are the same passage (syndicated copy, light edits). */
 export const SAME_SENTENCE_JACCARD = 0.8;
 
 // A sentence ends with punctuation (perhaps inside quotes or brackets); headlines and captions do not.
 const TERMINAL = /[.!?]["”’')\]]*$/;
-// Pronouns in a sentence's first words point back at the sentence before it.
-const LEADING_PRONOUN = /^\W*(?:\S+\s+){0,4}?(?:he|she|it|they|this|these|his|her|its|their)\b/i;
+// A pronoun as the subject ("It can also…", "Speaking in Canberra, he said…") points back at the sentence before.
+const LEADING_PRONOUN = /^(?:\W*|[^,]{1,40},\s*)(?:he|she|it|they|this|these|his|her|its|their)\b/i;
 const OPENING_QUOTE = /^["“‘']/;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed|stated)\b/i;
 
@@ -50,25 +52,37 @@ export interface Candidate {
 export function collectCandidates(hits: readonly Hit[]): Candidate[] {
   const byKey = new Map<string, Candidate>();
   hits.forEach((hit, hitRank) => {
-    const spans = sentenceSpans(hit.chunk.text);
-    let previous: Candidate | undefined;
-    for (const span of spans) {
+    for (const span of sentenceSpans(hit.chunk.text)) {
       const start = hit.chunk.start + span.start;
       const key = `${hit.document.id}:${start}`;
-      const existing = byKey.get(key);
-      const candidate = existing ?? toCandidate(hit, hitRank, start, hit.chunk.text.slice(span.start, span.end), key, previous);
-      if (!existing) byKey.set(key, candidate);
-      previous = candidate;
+      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, hit.chunk.text.slice(span.start, span.end), key));
     }
   });
-  return mergeSyndicatedCopies([...byKey.values()]);
+  const candidates = [...byKey.values()];
+  linkPronounsToPreviousSentence(candidates);
+  return mergeSyndicatedCopies(candidates);
 }
 
-function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key: string, previous?: Candidate): Candidate {
+/** A sentence opening with a pronoun leans on the sentence just before it, found in any hit of the same document. */
+function linkPronounsToPreviousSentence(candidates: readonly Candidate[]): void {
+  const endingAt = new Map<string, Candidate>();
+  for (const c of candidates) endingAt.set(`${c.hit.document.id}:${c.end}`, c);
+  for (const c of candidates) {
+    if (!LEADING_PRONOUN.test(c.text)) continue;
+    for (let gap = 1; gap <= MAX_SENTENCE_GAP && !c.leansOn; gap++) {
+      const previous = endingAt.get(`${c.hit.document.id}:${c.start - gap}`);
+      if (previous) {
+        c.leansOn = previous.key;
+        c.inherited = previous.stems;
+      }
+    }
+  }
+}
+
+function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key: string): Candidate {
   const all = words(text);
   const content = all.filter((w) => !w.stop);
   const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
-  const leans = previous !== undefined && LEADING_PRONOUN.test(text);
   return {
     key,
     hit,
@@ -79,8 +93,7 @@ function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key
     words: all,
     stems: new Set(content.map((w) => w.stem)),
     sequence: content.map((w) => w.stem),
-    inherited: leans ? previous.stems : new Set(),
-    leansOn: leans ? previous.key : undefined,
+    inherited: new Set(),
     wordCount,
     citable: wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3,
     unattributedQuote: OPENING_QUOTE.test(text) && !ATTRIBUTION.test(text),

@@ -28,6 +28,8 @@ export interface ScoredCandidate {
   coverage: number;
   /** Share of the question's named things the sentence mentions (itself or through a pronoun); 1 when it names none. */
   entityCoverage: number;
+  /** Matches at least one of the question's terms that is not a name ("block" in "Can Ofcom block X?"); true when all are names. */
+  matchesPredicate: boolean;
   /** Carries the kind of answer asked for (an amount, a date, a name, an attributed statement). */
   carriesAnswerType: boolean;
   /** Coverage plus bonuses, times the rank prior and penalties: what selection ranks by. */
@@ -47,7 +49,10 @@ export function scoreCandidates(question: QuestionAnalysis, candidates: readonly
     const prior = 1 - RANK_PRIOR_WEIGHT + RANK_PRIOR_WEIGHT / (1 + candidate.hitRank);
     const quoteFactor = candidate.unattributedQuote && question.answerType !== 'statement' ? UNATTRIBUTED_QUOTE_FACTOR : 1;
     const entityCoverage = entityShare(question, candidate);
-    return { candidate, coverage, entityCoverage, carriesAnswerType: typed, relevance: (coverage + bonus) * prior * quoteFactor };
+    const predicate = question.terms.filter((t) => !t.entity);
+    // In "what did X say", the verb is the answer type, not a topic: any sentence about X may carry what X said.
+    const matchesPredicate = predicate.length === 0 || question.answerType === 'statement' || predicate.some((t) => termMatch(t, candidate) > 0);
+    return { candidate, coverage, entityCoverage, matchesPredicate, carriesAnswerType: typed, relevance: (coverage + bonus) * prior * quoteFactor };
   });
 }
 

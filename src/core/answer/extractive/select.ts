@@ -11,6 +11,8 @@ export const MMR_LAMBDA = 0.7;
 export const RELATIVE_FLOOR = 0.7;
 /** A further sentence must itself cover this share of the question. */
 export const MIN_SUPPORT_COVERAGE = 0.3;
+/** Floor for a sentence that continues a chosen one ("It can also…" after "Ofcom has powers…"): it reads as one passage. */
+export const CONTINUATION_FLOOR = 0.35;
 /** Factor for a sentence whose pronoun points at a sentence not in the answer ("It can also..." on its own). */
 export const DANGLING_FACTOR = 0.6;
 /** Share of the shorter sentence's content words found in a chosen one above which it only repeats it (paraphrased copy). */
@@ -24,18 +26,24 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
   const pool = [...scored].sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
   const best = pool.find(leads);
   if (!best) return [];
+  const byKey = new Map(pool.map((item) => [item.candidate.key, item]));
   const chosen: ScoredCandidate[] = [];
   let words = 0;
   while (chosen.length < MAX_SENTENCES) {
     const keys = new Set(chosen.map((c) => c.candidate.key));
+    // Sentences that a chosen sentence's pronoun points at: they give it its subject.
+    const followers = new Set(chosen.map((c) => c.candidate.leansOn).filter((k) => k !== undefined));
     let pick: { item: ScoredCandidate; value: number } | undefined;
     for (const item of pool) {
       const { candidate } = item;
       if (keys.has(candidate.key) || (chosen.length === 0 && !leads(item))) continue;
       if (chosen.length > 0 && (words + candidate.wordCount > MAX_ANSWER_WORDS || item.coverage < MIN_SUPPORT_COVERAGE)) continue;
-      const dangling = candidate.leansOn !== undefined && !keys.has(candidate.leansOn) ? DANGLING_FACTOR : 1;
+      // Names alone ("Ofcom", "X") make a sentence about the topic, not about what was asked; a pronoun's sentence is exempt.
+      if (chosen.length > 0 && !item.matchesPredicate && !followers.has(candidate.key)) continue;
+      const continues = candidate.leansOn !== undefined && keys.has(candidate.leansOn);
+      const dangling = candidate.leansOn !== undefined && !continues ? DANGLING_FACTOR : 1;
       const relevance = item.relevance * dangling;
-      if (chosen.length > 0 && relevance < RELATIVE_FLOOR * best.relevance) continue;
+      if (chosen.length > 0 && relevance < (continues ? CONTINUATION_FLOOR : RELATIVE_FLOOR) * best.relevance) continue;
       if (chosen.some((c) => overlap(c.candidate.stems, candidate.stems) > REDUNDANT_OVERLAP)) continue;
       const similarity = Math.max(0, ...chosen.map((c) => jaccard(c.candidate.stems, candidate.stems)));
       const value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * similarity;
@@ -44,6 +52,12 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
     if (!pick) break;
     chosen.push(pick.item);
     words += pick.item.candidate.wordCount;
+    // A pronoun needs its antecedent: bring the sentence it points at along when it fits.
+    const antecedent = byKey.get(pick.item.candidate.leansOn ?? '');
+    if (antecedent && !keys.has(antecedent.candidate.key) && chosen.length < MAX_SENTENCES && words + antecedent.candidate.wordCount <= MAX_ANSWER_WORDS) {
+      chosen.push(antecedent);
+      words += antecedent.candidate.wordCount;
+    }
   }
   return readingOrder(chosen);
 }

@@ -16,7 +16,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'ourselves out over own same she should so some such than that the their theirs them themselves then there these they this ' +
     'those through to too under until up very was we were what when where which while who whom whose why will with would you ' +
     'your yours yourself yourselves may might must shall tell me please explain describe give list show know ' +
-    'mr mrs ms dr sir us much many often exactly happen happened kind sort'
+    'mr mrs ms dr sir us much many often exactly happen happened kind sort else besides apart instead actually really'
   ).split(' '),
 );
 

@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Answer, type Citation, type Hit } from '../schema.js';
+import type { AnswerDraft, DraftEvent } from './answerer.js';
+import { markerNumbers, verifyCitations } from './citations.js';
+import { ABSTENTION, ABSTENTION_NO_SOURCES, ExtractiveAnswerer, planExtractiveAnswer } from './extractive.js';
+import { collectCandidates } from './extractive/candidates.js';
+import { hitsFor, loadNews, type NewsFixture, toHit } from './extractive/news-hits.fixture.js';
+
+const FINES_ARTICLE = '004_dde430365e426545.txt';
+let news: NewsFixture;
+const answerer = new ExtractiveAnswerer();
+
+beforeAll(() => {
+  news = loadNews();
+});
+
+async function ask(question: string, hits: readonly Hit[] = hitsFor(news, question), query = question): Promise<AnswerDraft> {
+  return answerer.answer({ question, query, history: [], hits, getDocument: news.getDocument });
+}
+
+/** The invariants every answer keeps, whatever the question and hits. */
+async function expectWellCited(draft: AnswerDraft): Promise<void> {
+  for (const c of draft.citations) expect(news.documents.get(c.docId)!.text.slice(c.start, c.end)).toBe(c.quote);
+  const used = markerNumbers(draft.answer);
+  const firstUse = [...new Set(used)];
+  expect(firstUse).toEqual(draft.citations.map((_, i) => i + 1));
+  expect(draft.citations.map((c) => c.n)).toEqual(firstUse);
+  expect(new Set(draft.citations.map((c) => `${c.docId}:${c.start}`)).size).toBe(draft.citations.length);
+  const check = await verifyCitations(draft.answer, draft.citations, news.getDocument);
+  expect(check.ok).toBe(true);
+  if (draft.abstained) {
+    expect(draft.citations).toEqual([]);
+    expect(used).toEqual([]);
+    // The abstention text states nothing about the sources, so it counts no sentences.
+    expect(draft.verification).toEqual({ sentences: 0, supported: 0, droppedCitations: 0 });
+  } else {
+    expect(draft.verification).toEqual(check.verification);
+    expect(draft.verification!.supported).toBe(draft.verification!.sentences);
+  }
+}
+
+describe('ExtractiveAnswerer on the news', () => {
+  it('answers what Ofcom can fine with the amounts, citing the article that states them', async () => {
+    const draft = await ask('What can Ofcom fine under the Online Safety Act?');
+    expect(draft.abstained).toBe(false);
+    expect(draft.answer).toContain('£18 million');
+    expect(draft.answer).toContain('10% of global revenue');
+    const fines = draft.citations.find((c) => c.quote.includes('£18 million'))!;
+    expect(fines.origin).toBe(FINES_ARTICLE);
+    await expectWellCited(draft);
+  });
+
+  it('names Indonesia as the first country to block Grok', async () => {
+    const draft = await ask('Which country first blocked Grok?');
+    expect(draft.answer.split(/(?<=\])[.”]?\s/)[0]).toContain('Indonesia');
+    await expectWellCited(draft);
+  });
+
+  it('names Sarah Rogers, citing one of the outlets that paraphrase her title, not all of them', async () => {
+    const draft = await ask('Who is the US under-secretary for public diplomacy?');
+    expect(draft.answer).toContain('Sarah Rogers');
+    expect(draft.citations.filter((c) => c.quote.includes('Sarah Rogers'))).toHaveLength(1);
+    await expectWellCited(draft);
+  });
+
+  it("quotes Albanese's own words", async () => {
+    const draft = await ask('What did Albanese say?');
+    expect(draft.citations[0]!.quote).toMatch(/Albanese.*said: “/);
+    await expectWellCited(draft);
+  });
+
+  it('reports that Lammy said Vance agreed', async () => {
+    const draft = await ask('Did JD Vance agree with Lammy?');
+    expect(draft.citations[0]!.quote).toMatch(/Vance.*agreed/);
+    await expectWellCited(draft);
+  });
+
+  it.each([
+    ['What is the capital of Peru?', 'missing_entity'],
+    // No source reports a fine on X, in January or ever: the £18m ceiling is no answer to "how much did they fine X".
+    ['How much did Ofcom fine X in January?', 'missing_entity'],
+    ['How much did Ofcom fine X?', 'no_answer_type'],
+    ['What is the penalty for speeding?', 'low_coverage'],
+  ])('abstains on %j (%s), listing the closest documents once each', async (question, reason) => {
+    const hits = hitsFor(news, question);
+    expect(planExtractiveAnswer(question, hits).abstainReason).toBe(reason);
+    const draft = await ask(question, hits);
+    expect(draft).toMatchObject({ abstained: true, answer: ABSTENTION, citations: [] });
+    const ids = draft.related!.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe(hits[0]!.document.id);
+    await expectWellCited(draft);
+  });
+
+  it('abstains without pointing anywhere when nothing was retrieved', async () => {
+    const draft = await ask('What can Ofcom fine?', []);
+    expect(draft).toMatchObject({ abstained: true, answer: ABSTENTION_NO_SOURCES, related: [] });
+  });
+
+  it('brings the sentence a pronoun points at along, placed just before it, even from another hit', async () => {
+    const question = 'Can Ofcom order payment providers to stop working with a site?';
+    const paragraph = (start: string) => news.chunks.find((c) => c.text.startsWith(start))!;
+    const hits = [paragraph('It can also order payment providers'), paragraph('Ofcom has powers under')].map((chunk, rank) => toHit(news, chunk, rank));
+    const draft = await ask(question, hits);
+    expect(draft.citations.map((c) => c.quote.slice(0, 16))).toEqual(['Ofcom has powers', 'It can also orde']);
+    await expectWellCited(draft);
+  });
+
+  it('scores against the standalone query, so a rewritten follow-up is answered', async () => {
+    const query = 'can it fine a site? Ofcom Online Safety Act';
+    const draft = await ask('and can it fine a site?', hitsFor(news, query), query);
+    expect(draft.answer).toContain('£18 million');
+  });
+
+  it('streams each citation before the text that carries its marker, and the text adds up to the answer', async () => {
+    const events: DraftEvent[] = [];
+    const question = 'Did JD Vance agree with Lammy?';
+    const draft = await answerer.answer({ question, query: question, history: [], hits: hitsFor(news, question), getDocument: news.getDocument }, (e) =>
+      events.push(e),
+    );
+    let text = '';
+    const seen = new Set<number>();
+    for (const event of events) {
+      if (event.type === 'citation') seen.add(event.citation.n);
+      else {
+        for (const n of markerNumbers(event.delta)) expect(seen.has(n)).toBe(true);
+        text += event.delta;
+      }
+    }
+    expect(text).toBe(draft.answer);
+    expect(events.filter((e) => e.type === 'citation').map((e) => (e as { citation: Citation }).citation)).toEqual(draft.citations);
+  });
+
+  it('produces drafts that make a valid Answer', async () => {
+    const draft = await ask('What can Ofcom fine under the Online Safety Act?');
+    expect(() => Answer.parse({ id: 'a', question: 'q', ...draft, timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } })).not.toThrow();
+  });
+
+  it('answers 8 hits in well under 5 ms of CPU', async () => {
+    const sets = ['What can Ofcom fine under the Online Safety Act?', 'Which country first blocked Grok?', 'What did Albanese say?'].map((q) => ({
+      q,
+      hits: hitsFor(news, q, 8),
+    }));
+    for (const { q, hits } of sets) await ask(q, hits);
+    const runs = 30;
+    const started = process.cpuUsage();
+    for (let i = 0; i < runs; i++) for (const { q, hits } of sets) await ask(q, hits);
+    const used = process.cpuUsage(started);
+    const msPerAnswer = (used.user + used.system) / 1000 / (runs * sets.length);
+    expect(msPerAnswer).toBeLessThan(5);
+  });
+});
+
+describe('syndicated copies', () => {
+  const LAMMY_QUOTE = '“He agreed with me that it was entirely unacceptable,”';
+
+  it('merges one sentence carried by three outlets into one candidate, the best-ranked, listing the others', () => {
+    const chunks = news.chunks.filter((c) => c.text.includes(LAMMY_QUOTE));
+    expect(new Set(chunks.map((c) => c.docId)).size).toBe(3);
+    const hits = chunks.map((chunk, rank) => toHit(news, chunk, rank));
+    const copies = collectCandidates(hits).filter((c) => c.text.startsWith(LAMMY_QUOTE));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.hit.document.id).toBe(chunks[0]!.docId);
+    expect(copies[0]!.alsoIn.map((c) => c.docId).sort()).toEqual(chunks.slice(1).map((c) => c.docId).sort());
+  });
+
+  it("adds the hit's own carriers to the citation's alsoIn", async () => {
+    const question = 'What can Ofcom fine under the Online Safety Act?';
+    const hits = hitsFor(news, question).map((hit) =>
+      hit.document.origin === FINES_ARTICLE ? { ...hit, alsoIn: [{ docId: 'doc_copy', title: 'Copy', origin: 'copy.txt', chunkId: 'doc_copy:0' }] } : hit,
+    );
+    const draft = await ask(question, hits);
+    const fines = draft.citations.find((c) => c.origin === FINES_ARTICLE)!;
+    expect(fines.alsoIn).toEqual([{ docId: 'doc_copy', title: 'Copy', origin: 'copy.txt' }]);
+  });
+});
+
+describe('citation invariants on random hit sets', () => {
+  const QUESTIONS = [
+    'What can Ofcom fine under the Online Safety Act?',
+    'Which country first blocked Grok?',
+    'Who is the US under-secretary for public diplomacy?',
+    'What did Musk say about the UK government?',
+    'Can the courts block X?',
+    'When will Liz Kendall make a statement?',
+    'What is the capital of Peru?',
+  ];
+
+  it('every quote is the exact slice, markers and citations are dense, all used, never the same passage twice', async () => {
+    const words = [...new Set([...news.documents.values()].flatMap((d) => d.text.match(/\p{L}{3,}/gu) ?? []))];
+    const question = fc.oneof(fc.constantFrom(...QUESTIONS), fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }).map((w) => `${w.join(' ')}?`));
+    const hitSet = fc.shuffledSubarray(news.chunks, { minLength: 0, maxLength: 10 });
+    await fc.assert(
+      fc.asyncProperty(question, hitSet, async (q, chunks) => {
+        const draft = await ask(q, chunks.map((chunk, rank) => toHit(news, chunk, rank)));
+        await expectWellCited(draft);
+        expect(draft.answer.split(/\s+/).length).toBeLessThanOrEqual(160);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
