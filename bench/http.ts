@@ -3,7 +3,7 @@
 //
 // Run: node --import tsx bench/http.ts [--duration 10] [--connections 10]
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -70,6 +70,8 @@ try {
     node: process.version,
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
+    // Other work on the machine skews the figures; the 1-minute load average at the end says how much.
+    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
     settings: { duration, connections, index: { documents: fixture.report.added.length, chunks: (await fixture.runtime.store.info())?.chunks }, questions: QUESTIONS },
     rows,
   };

@@ -211,6 +211,13 @@ describe('POST /api/ingest', () => {
     expect(received[0]).toMatchObject({ origin: 'upload:rules.md', contentType: 'text/markdown', metadata: { publisher: 'Lantern Office' } });
   });
 
+  it('applies its own body limit', async () => {
+    const { deps } = createSmallDeps({ ingest: async () => report, config: { adminToken: TOKEN, ingestBodyLimitBytes: 1_000, bodyLimitBytes: 100 } });
+    const app = createApp(deps);
+    expect((await app.request('/api/ingest', json({ text: 'x'.repeat(500) }, auth))).status).toBe(201);
+    await expectProblem(await app.request('/api/ingest', json({ text: 'x'.repeat(2_000) }, auth)), 413, 'payload_too_large');
+  });
+
   it('rejects JSON without text, and a request with no body at all', async () => {
     const { app } = setup(TOKEN);
     const noText = await expectProblem(await app.request('/api/ingest', json({ title: 'nothing' }, auth)), 400, 'validation');
