@@ -1,13 +1,13 @@
 // Node edge: loads the versioned prompt templates from prompts/ once at start-up and validates them.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ClaudePrompts } from './core/answer/claude/prompts.js';
 import { createError } from './core/errors.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../prompts/', import.meta.url));
+export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 export interface LoadPromptsOptions {
   dir?: string;

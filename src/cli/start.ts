@@ -1,13 +1,13 @@
 // `remit start` (what `npm start` runs): bring the default corpus into the index when missing or stale, then serve.
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ingestPaths } from '../node/runtime.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { CliContext } from './context.js';
 import { renderIngestReport } from './render.js';
 import { registerServeCommand } from './serve.js';
 
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+export const DEFAULT_CORPUS_DIR = resolve(PACKAGE_ROOT, 'corpus');
 
 export function registerStartCommand(program: Command, ctx: CliContext): void {
   const start = new (program.constructor as typeof import('commander').Command)('start-group');
