@@ -50,7 +50,13 @@ export function securityHeaders(options: { pageCsp?: CspDirectives; docsPath: st
   const page = renderCsp(mergeCsp(PAGE_CSP, options.pageCsp));
   const docs = renderCsp(mergeCsp(DOCS_CSP, options.pageCsp));
   return async (c, next) => {
-    await headers(c, next);
+    let routeCorp = null as string | null;
+    await headers(c, async () => {
+      await next();
+      routeCorp = c.res.headers.get('Cross-Origin-Resource-Policy');
+    });
+    // A route that chose its own CORP (the embeddable /widget.js) keeps it over the same-origin default.
+    if (routeCorp) c.res.headers.set('Cross-Origin-Resource-Policy', routeCorp);
     const isHtml = c.res.headers.get('Content-Type')?.startsWith('text/html') ?? false;
     c.res.headers.set('Content-Security-Policy', !isHtml ? api : c.req.path === options.docsPath ? docs : page);
   };
