@@ -1,0 +1,16 @@
+// An answer as plain text with its citations listed under it, for the clipboard.
+import type { Answer } from '../core/schema.js';
+import { outletLine } from './source-groups.js';
+
+export function answerAsText(answer: Pick<Answer, 'question' | 'answer' | 'citations' | 'abstained'>): string {
+  const lines = [`Q: ${answer.question}`, '', answer.answer.trim()];
+  if (answer.citations.length) {
+    lines.push('', 'Sources:');
+    for (const citation of [...answer.citations].sort((a, b) => a.n - b.n)) {
+      const where = [citation.title, outletLine(citation)].filter(Boolean).join(', ');
+      const link = citation.url ? ` ${citation.url}` : '';
+      lines.push(`[${citation.n}] ${where}${link}`, `    “${citation.quote.trim()}”`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,141 @@
+// One question and its answer: streamed text with [n] buttons, the cited sources, abstention, actions and failures.
+// Everything from the server goes through Lit text bindings, so no source or answer text is ever parsed as HTML.
+import { html, nothing, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { Citation } from '../core/schema.js';
+import type { ChatTurn } from './conversation.js';
+import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
+import { splitMarkers } from './markers.js';
+import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
+
+/** The citation tooltip currently shown, positioned inside its answer. */
+export interface TipState {
+  turnId: string;
+  n: number;
+  top: number;
+  left: number;
+}
+
+export interface TurnHandlers {
+  showTip(turn: ChatTurn, n: number, marker: HTMLElement): void;
+  hideTip(): void;
+  openSource(docId: string, span?: { start: number; end: number }): void;
+  copy(turn: ChatTurn): void;
+  rate(turn: ChatTurn, rating: 'up' | 'down'): void;
+  retry(turn: ChatTurn): void;
+}
+
+export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: boolean, on: TurnHandlers): TemplateResult {
+  const abstained = turn.answer?.abstained ?? false;
+  const tipId = `tip-${turn.id}`;
+  const activeTip = tip?.turnId === turn.id ? tip : undefined;
+  const byNumber = new Map(turn.citations.map((citation) => [citation.n, citation]));
+  return html`
+    <p class="question">${turn.question}</p>
+    <article class="answer ${abstained ? 'abstained' : ''}" aria-busy=${turn.status === 'waiting' || turn.status === 'streaming'} data-status=${turn.status}>
+      ${abstained ? html`<p class="abstain-label">No supported answer in the sources</p>` : nothing}
+      ${turn.text
+        ? html`<p class="answer-text">${splitMarkers(turn.text, new Set(byNumber.keys())).map((segment) =>
+            segment.kind === 'text' ? segment.text : renderMarker(turn, byNumber.get(segment.n)!, activeTip, tipId, on),
+          )}</p>`
+        : statusLine(turn)}
+      ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, activeTip, tipId) : nothing}
+      ${turn.status === 'done' && !abstained ? renderSources(turn.citations, on) : nothing}
+      ${abstained ? renderRelated(turn, on) : nothing}
+      ${turn.answer?.warnings.length ? html`<ul class="warnings">${turn.answer.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+      ${turn.status === 'done' ? renderActions(turn, copied, on) : nothing}
+      ${turn.failure ? renderFailure(turn, on) : nothing}
+    </article>
+  `;
+}
+
+function statusLine(turn: ChatTurn) {
+  if (turn.status === 'waiting') return html`<p class="status">Searching the sources…</p>`;
+  if (turn.status === 'streaming') return html`<p class="status">Found ${turn.hits} passages; writing…</p>`;
+  return nothing;
+}
+
+function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefined, tipId: string, on: TurnHandlers) {
+  const label = `Source ${citation.n}: ${citation.title}${citation.publisher ? `, ${citation.publisher}` : ''}`;
+  return html`<button
+    class="marker"
+    type="button"
+    data-n=${citation.n}
+    aria-label=${label}
+    aria-describedby=${tip?.n === citation.n ? tipId : nothing}
+    @mouseenter=${(e: Event) => on.showTip(turn, citation.n, e.currentTarget as HTMLElement)}
+    @focus=${(e: Event) => on.showTip(turn, citation.n, e.currentTarget as HTMLElement)}
+    @mouseleave=${() => on.hideTip()}
+    @blur=${() => on.hideTip()}
+    @click=${() => on.openSource(citation.docId, { start: citation.start, end: citation.end })}
+  >[${citation.n}]</button>`;
+}
+
+function renderTip(citation: Citation, tip: TipState, id: string) {
+  return html`<div class="tip" role="tooltip" id=${id} style=${styleMap({ top: `${tip.top}px`, left: `${tip.left}px` })}>
+    <span class="quote">“${citation.quote.trim()}”</span>
+    <span class="outlet">${outletLine(citation) || citation.title}</span>
+  </div>`;
+}
+
+function renderSources(citations: readonly Citation[], on: TurnHandlers) {
+  const groups = groupSources(citations);
+  if (!groups.length) return nothing;
+  return html`<section class="sources" aria-label="Sources">
+    <h3>Sources</h3>
+    <ol>
+      ${groups.map((group) => {
+        const also = alsoCarriedLabel(group.otherOutlets.length);
+        const others = group.otherOutlets.map((o) => o.publisher ?? o.title).join(', ');
+        return html`<li data-doc=${group.docId}>
+          <span class="nums">${group.numbers.map((n) => `[${n}]`).join('')}</span>
+          <button class="source-link" type="button" @click=${() => on.openSource(group.docId, { start: group.first.start, end: group.first.end })}>${group.title}</button>
+          ${outletLine(group) ? html`<span class="meta">${outletLine(group)}</span>` : nothing}
+          ${also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing}
+          ${group.sources.length ? html`<ul class="underlying" aria-label="Underlying sources">${group.sources.map(renderSourceRef)}</ul>` : nothing}
+        </li>`;
+      })}
+    </ol>
+  </section>`;
+}
+
+function renderSourceRef(source: { publisher?: string; title?: string; url?: string; date?: string }) {
+  const text = [source.publisher, source.title, source.date].filter(Boolean).join(' — ') || source.url || 'Unnamed source';
+  const href = safeHttpUrl(source.url);
+  return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</li>`;
+}
+
+function renderRelated(turn: ChatTurn, on: TurnHandlers) {
+  const related = turn.answer?.related ?? [];
+  if (!related.length) return nothing;
+  return html`<section class="related" aria-label="Closest sources">
+    <h3>Closest sources</h3>
+    <ul>
+      ${related.map(
+        (doc) => html`<li>
+          <button class="source-link" type="button" @click=${() => on.openSource(doc.id)}>${doc.title}</button>
+          ${outletLine(doc) ? html`<span class="meta">${outletLine(doc)}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+function renderActions(turn: ChatTurn, copied: boolean, on: TurnHandlers) {
+  const feedback = turn.feedback;
+  const note =
+    copied ? 'Copied with citations.' : feedback?.status === 'sent' ? 'Thanks for the feedback.' : feedback?.status === 'failed' ? 'Feedback could not be sent.' : '';
+  return html`<div class="actions">
+    <button class="icon-button copy" type="button" @click=${() => on.copy(turn)}>${copyIcon}<span>Copy</span></button>
+    <button class="icon-button rate-up" type="button" aria-label="Helpful" aria-pressed=${feedback?.rating === 'up'} ?disabled=${feedback?.status === 'sending'} @click=${() => on.rate(turn, 'up')}>${thumbUpIcon}</button>
+    <button class="icon-button rate-down" type="button" aria-label="Not helpful" aria-pressed=${feedback?.rating === 'down'} ?disabled=${feedback?.status === 'sending'} @click=${() => on.rate(turn, 'down')}>${thumbDownIcon}</button>
+    <span class="note" role="status">${note}</span>
+  </div>`;
+}
+
+function renderFailure(turn: ChatTurn, on: TurnHandlers) {
+  return html`<div class="failure" role="alert" data-kind=${turn.failure!.kind}>
+    <p>${turn.failure!.message}</p>
+    <button class="retry" type="button" @click=${() => on.retry(turn)}>Retry</button>
+  </div>`;
+}

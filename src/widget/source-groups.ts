@@ -1,0 +1,73 @@
+// Sources under an answer: one entry per cited document, its marker numbers, and the other outlets carrying the same passages.
+import type { Citation, SourceRef } from '../core/schema.js';
+
+export interface SourceGroup {
+  docId: string;
+  title: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+  /** Marker numbers citing this document, ascending. */
+  numbers: number[];
+  /** The first citation of this document: opening the group highlights its span. */
+  first: Citation;
+  /** Other outlets (by document) carrying the cited passages, excluding documents listed in their own right. */
+  otherOutlets: { docId: string; title: string; publisher?: string }[];
+  /** The document's own underlying sources, from its front matter. */
+  sources: SourceRef[];
+}
+
+export function groupSources(citations: readonly Citation[]): SourceGroup[] {
+  const groups = new Map<string, SourceGroup>();
+  for (const citation of [...citations].sort((a, b) => a.n - b.n)) {
+    const group = groups.get(citation.docId);
+    if (group) {
+      group.numbers.push(citation.n);
+      group.otherOutlets.push(...citation.alsoIn);
+      continue;
+    }
+    groups.set(citation.docId, {
+      docId: citation.docId,
+      title: citation.title,
+      publisher: citation.publisher,
+      date: citation.date,
+      url: citation.url,
+      numbers: [citation.n],
+      first: citation,
+      otherOutlets: [...citation.alsoIn],
+      sources: citation.sources,
+    });
+  }
+  const cited = new Set(groups.keys());
+  for (const group of groups.values()) {
+    const seen = new Set<string>();
+    group.otherOutlets = group.otherOutlets.filter((carrier) => {
+      if (cited.has(carrier.docId) || seen.has(carrier.docId)) return false;
+      seen.add(carrier.docId);
+      return true;
+    });
+  }
+  return [...groups.values()];
+}
+
+/** "also carried by 2 other outlets", or nothing when the passage is unique. */
+export function alsoCarriedLabel(count: number): string {
+  if (count <= 0) return '';
+  return `also carried by ${count} other outlet${count === 1 ? '' : 's'}`;
+}
+
+/** "The Guardian · 2026-01-12", or "" when neither is known. */
+export function outletLine(source: { publisher?: string; date?: string }): string {
+  return [source.publisher, source.date].filter(Boolean).join(' · ');
+}
+
+/** Only web links are rendered as links; anything else (javascript:, data:) stays text. */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
