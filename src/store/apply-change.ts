@@ -41,11 +41,9 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
   assertValidChange(change);
 
   let tables: StoreTables | null = null;
-  let cutoff = new Date(Date.now() - options.retainVersionsMs);
   try {
     if (!options.fresh && committed) {
       tables = await openAtCommitted(db, committed);
-      cutoff = minDate(cutoff, await committedAt(tables.chunks, committed.versions.chunks));
       if (committed.info.embedder !== change.embedder.id || committed.info.dimensions !== dimensions) {
         await assertAllRemoved(tables, committed, change);
         closeTables(tables);
@@ -68,8 +66,10 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 
     if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
     // Optimize compacts, folds new rows into the text index and prunes versions no committed state can need.
-    await tables.documents.optimize({ cleanupOlderThan: cutoff });
-    await tables.chunks.optimize({ cleanupOlderThan: cutoff });
+    for (const name of ['documents', 'chunks'] as const) {
+      const table = tables[name];
+      await table.optimize({ cleanupOlderThan: await pruneBefore(table, committed?.versions[name], options.retainVersionsMs) });
+    }
 
     const info = {
       embedder: change.embedder.id,
@@ -126,12 +126,17 @@ async function createTables(db: Connection, dimensions: number): Promise<StoreTa
   return { documents, chunks };
 }
 
-async function committedAt(table: Table, version: number): Promise<Date> {
-  const found = (await table.listVersions()).find((v) => v.version === version);
-  return found ? new Date(found.timestamp) : new Date(0);
+/**
+ * Versions older than this may go: never the committed one (a crash before state.json moves still needs it), and
+ * nothing younger than `retainMs` (readers in other processes may still be on it). Per table: their clocks differ.
+ */
+async function pruneBefore(table: Table, committedVersion: number | undefined, retainMs: number): Promise<Date> {
+  const retained = Date.now() - retainMs;
+  if (committedVersion === undefined) return new Date(retained);
+  const committed = (await table.listVersions()).find((v) => v.version === committedVersion);
+  // An unknown committed version (a rebuild over a broken index) keeps everything: pruning can wait.
+  return new Date(committed ? Math.min(retained, new Date(committed.timestamp).getTime()) : 0);
 }
-
-const minDate = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b);
 
 function closeTables(tables: StoreTables): void {
   tables.documents.close();

@@ -47,7 +47,7 @@ function runChild(generation: string): { child: ChildProcess; ready: Promise<voi
 }
 
 async function refill(generation: string): Promise<void> {
-  const store = await openLanceStore({ dir });
+  const store = await openLanceStore({ dir, retainVersionsMs: 0 });
   const previous = [...(await store.origins()).values()].map((d) => d.id);
   await store.commit(change(CRASH_DIMENSIONS, crashGeneration(generation), previous));
   await store.close();
@@ -117,7 +117,7 @@ it('survives SIGKILL at random points of a commit and completes the next one', {
 
     // The next ingest after a crash completes and is exactly what it committed.
     const after = `p${round}`;
-    const store = await openLanceStore({ dir });
+    const store = await openLanceStore({ dir, retainVersionsMs: 0 });
     const previous = [...(await store.origins()).values()].map((d) => d.id);
     await store.commit(change(CRASH_DIMENSIONS, crashGeneration(after, 5, 4), previous));
     await store.close();

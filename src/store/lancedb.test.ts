@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../core/errors.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from '../../test/support/store-docs.js';
@@ -205,6 +206,24 @@ describe('LanceStore', () => {
     expect(await store.info()).toBeNull();
     await store.commit(change(DIM, [children]));
     expect((await store.listDocuments()).map((d) => d.id)).toEqual([children.document.id]);
+  });
+
+  it('prunes old table versions but keeps the committed one', async () => {
+    await store.close();
+    store = await openLanceStore({ dir, retainVersionsMs: 0 });
+    for (let round = 0; round < 6; round++) {
+      await store.commit(change(DIM, [doc(`round-${round}`, [`Round ${round} says the regulator may fine firms.`])], round ? [`doc_round-${round - 1}`] : []));
+    }
+    const db = await connect(dir);
+    const chunks = await db.openTable('chunks');
+    const versions = (await chunks.listVersions()).map((v) => v.version);
+    chunks.close();
+    db.close();
+    // Each commit writes several versions; only those since the previous commit survive.
+    expect(versions.length).toBeLessThan(12);
+    await store.close();
+    store = await openLanceStore({ dir, readOnly: true });
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(['doc_round-5']);
   });
 
   it('names the table folder when a committed table is gone', async () => {

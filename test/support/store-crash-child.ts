@@ -8,7 +8,7 @@ import { change } from './store-docs.js';
 const [dir, generation] = process.argv.slice(2);
 if (!dir || !generation) throw new Error('usage: store-crash-child.ts <dir> <generation>');
 
-const store = await openLanceStore({ dir });
+const store = await openLanceStore({ dir, retainVersionsMs: 0 });
 const remove = [...(await store.origins()).values()].map((d) => d.id);
 const add = crashGeneration(generation);
 process.stdout.write('ready\n');
