@@ -1,0 +1,69 @@
+// Wires the shared Hono app (src/server) to Workers bindings: D1 + Vectorize store, Workers AI or hashing queries, Claude or extractive answers.
+import Anthropic from '@anthropic-ai/sdk';
+import { ClaudeQueryRewriter, createClaudeAnswerer } from '../core/answer/claude/index.js';
+import { ExtractiveAnswerer } from '../core/answer/extractive.js';
+import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
+import { createAsk } from '../core/ask.js';
+import type { Embedder } from '../core/embed/embedder.js';
+import { HybridRetriever } from '../core/retrieve.js';
+import { createApp } from '../server/app.js';
+import { DEFAULT_SERVER_CONFIG } from '../server/deps.js';
+import type { RemitApp } from '../server/env.js';
+import { createJsonLogger } from '../server/logger.js';
+import { createMemoryRateLimitStore } from '../server/middleware/rate-limit.js';
+import { assertBindings, readWorkerVars, type WorkerEnv } from './bindings.js';
+import { createD1FeedbackStore } from './d1-feedback-store.js';
+import { D1VectorizeStore } from './d1-vectorize-store.js';
+import { embedderForIndex } from './embedder-for-index.js';
+import { bundledPrompts } from './prompts.js';
+import { catalogFromStore } from './source-catalog.js';
+
+export function createWorkerApp(env: WorkerEnv): RemitApp {
+  assertBindings(env);
+  const vars = readWorkerVars(env);
+  const store = new D1VectorizeStore({ db: env.DB, vectors: env.VECTORIZE });
+  const extractive = new ExtractiveAnswerer();
+  const offlineRewriter = new OfflineQueryRewriter();
+  const client = vars.ANTHROPIC_API_KEY ? new Anthropic({ apiKey: vars.ANTHROPIC_API_KEY, maxRetries: 1, timeout: 30_000 }) : undefined;
+  const prompts = client ? bundledPrompts() : undefined;
+  const claude = client && prompts ? createClaudeAnswerer({ client, prompts, model: vars.REMIT_MODEL, fallback: extractive }) : undefined;
+
+  const ask = createAsk({
+    retriever: lazyRetriever(store, env),
+    answerers: { extractive, claude },
+    defaultMode: vars.REMIT_MODE ?? (claude ? 'claude' : 'extractive'),
+    rewriter: client && prompts ? new ClaudeQueryRewriter({ client, prompt: prompts.rewrite, model: vars.REMIT_MODEL, fallback: offlineRewriter }) : offlineRewriter,
+    getDocument: (id) => store.getDocument(id),
+  });
+
+  return createApp({
+    ask,
+    sources: catalogFromStore(store),
+    feedback: createD1FeedbackStore(env.DB),
+    config: { ...DEFAULT_SERVER_CONFIG, corsOrigins: vars.REMIT_CORS_ORIGINS, rateLimitPerMinute: vars.REMIT_RATE_LIMIT },
+    logger: createJsonLogger({ level: vars.LOG_LEVEL }),
+    // Per isolate, so a soft limit: Cloudflare's own rate limiting rules are the hard one at scale.
+    rateLimitStore: createMemoryRateLimitStore(),
+    // Cloudflare sets CF-Connecting-IP itself; a client cannot forge it at the edge.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+  });
+}
+
+/** The embedder depends on the id the imported index recorded, so it is chosen on the first question, not at start-up. */
+function lazyRetriever(store: D1VectorizeStore, env: WorkerEnv) {
+  let retriever: Promise<HybridRetriever> | undefined;
+  const open = async () => {
+    const info = await store.info();
+    const embedder: Embedder = embedderForIndex(info?.embedder ?? 'hashing-v1-512', env.AI);
+    return new HybridRetriever({ embedder, store });
+  };
+  return {
+    async retrieve(...args: Parameters<HybridRetriever['retrieve']>) {
+      retriever ??= open().catch((error: unknown) => {
+        retriever = undefined;
+        throw error;
+      });
+      return (await retriever).retrieve(...args);
+    },
+  };
+}

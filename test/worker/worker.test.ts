@@ -1,0 +1,184 @@
+// The Worker bundle as Cloudflare would get it, run locally in workerd: built by wrangler, D1 filled by wrangler from
+// `remit export`, Vectorize answered by an exact-search stand-in over the exported vectors.ndjson.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Miniflare } from 'miniflare';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEvent, Document } from '../../src/core/schema.js';
+import { exportForCloudflare } from '../../src/export/cloudflare-export.js';
+import type { ExportManifest } from '../../src/export/manifest.js';
+import { sqlString } from '../../src/export/sql-literal.js';
+import { readAnswerEvents } from '../../src/server/sse.js';
+import { D1VectorizeStore } from '../../src/worker/d1-vectorize-store.js';
+import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
+import { ExactVectorIndex } from './support/exact-vector-index.js';
+import { createLocalWorker } from './support/local-worker.js';
+import { buildWorkerBundle, compatibilityDate, d1DatabaseId, executeD1File, type WorkerBundle } from './support/wrangler.js';
+
+let work: string;
+let fixture: FixtureIndex;
+let manifest: ExportManifest;
+let bundle: WorkerBundle;
+let vectors: ExactVectorIndex;
+let mf: Miniflare;
+let coldStartMs: number;
+
+const BASE = 'http://remit.local';
+const post = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'remit-worker-'));
+  fixture = await buildFixtureIndex();
+  manifest = await exportForCloudflare({ db: fixture.dir, out: join(work, 'export') });
+  const persist = join(work, 'state');
+  // Built and imported with wrangler itself, as a deploy would: the bundle and both SQL files must satisfy it.
+  [bundle] = await Promise.all([
+    buildWorkerBundle(join(work, 'bundle')),
+    (async () => {
+      await executeD1File(manifest.d1Database, join(work, 'export', manifest.files.schema), persist);
+      await executeD1File(manifest.d1Database, join(work, 'export', manifest.files.data), persist);
+    })(),
+  ]);
+  vectors = new ExactVectorIndex(await readFile(join(work, 'export', manifest.files.vectors[0]!), 'utf8'));
+
+  const started = performance.now();
+  mf = createLocalWorker({
+    entry: bundle.entry,
+    compatibilityDate: await compatibilityDate(),
+    d1DatabaseId: await d1DatabaseId(),
+    d1Persist: join(persist, 'v3', 'd1'),
+    vectors,
+    vars: { REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'error' },
+  });
+  await mf.ready;
+  const runtimeReadyMs = performance.now() - started;
+  const health = await mf.dispatchFetch(`${BASE}/healthz`);
+  coldStartMs = performance.now() - started;
+  expect(health.status).toBe(200);
+  console.log(
+    `[worker] bundle ${(bundle.rawBytes / 1024).toFixed(0)} KiB raw, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzip (built in ${bundle.buildMs.toFixed(0)} ms); ` +
+      `cold start (Miniflare start to first 200 on /healthz) ${coldStartMs.toFixed(0)} ms, of which workerd start ${runtimeReadyMs.toFixed(0)} ms; ` +
+      'in workerd: the Worker bundle, Hono app, hashing embedder, extractive answerer, D1 (SQLite + FTS5); stand-in in Node: Vectorize (exact cosine over vectors.ndjson)',
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await mf?.dispose();
+  await fixture?.cleanup();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the bundle', () => {
+  it('builds with wrangler, without nodejs_compat, small enough for the free plan', async () => {
+    // Everything is bundled except the prompt texts; a node: import would fail at deploy without nodejs_compat.
+    expect(bundle.externalImports.filter((path) => !path.endsWith('.md'))).toEqual([]);
+    expect(bundle.externalImports).toHaveLength(2);
+    expect(bundle.gzipBytes).toBeLessThan(3 * 1024 * 1024);
+    expect(bundle.gzipBytes).toBeGreaterThan(0);
+  });
+});
+
+describe('the Worker in workerd', () => {
+  it('reports the exported index on /healthz', async () => {
+    const res = await mf.dispatchFetch(`${BASE}/healthz`);
+    expect(await res.json()).toEqual({ status: 'ok', documents: 5, chunks: fixture.report.chunks, embedder: 'hashing-v1-512', builtAt: manifest.builtAt });
+  });
+
+  it('lists the same sources as the local index, with byte-identical text', async () => {
+    const { documents } = (await (await mf.dispatchFetch(`${BASE}/api/sources`)).json()) as { documents: Document[] };
+    const local = await fixture.runtime.store.listDocuments();
+    expect(documents).toEqual(JSON.parse(JSON.stringify(local)));
+    for (const meta of local) {
+      const remote = (await (await mf.dispatchFetch(`${BASE}/api/sources/${meta.id}`)).json()) as Document;
+      expect(remote.text).toBe((await fixture.runtime.store.getDocument(meta.id))!.text);
+    }
+  });
+
+  it('answers as JSON with citations that are exact spans of their sources', async () => {
+    const queriesBefore = vectors.queries.length;
+    const res = await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'What is the maximum fine Ofcom can impose under the Online Safety Act?' }));
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { answer: string; abstained: boolean; citations: { docId: string; start: number; end: number; quote: string }[]; mode: string };
+    expect(answer.abstained).toBe(false);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('£18 million');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) {
+      const document = (await (await mf.dispatchFetch(`${BASE}/api/sources/${citation.docId}`)).json()) as Document;
+      expect(document.text.slice(citation.start, citation.end)).toBe(citation.quote);
+    }
+    // The vector half of hybrid retrieval went through the VECTORIZE binding, within Vectorize's limits.
+    expect(vectors.queries.length).toBe(queriesBefore + 1);
+    expect(vectors.queries.at(-1)).toMatchObject({ returnMetadata: 'none', returnValues: false });
+    expect(vectors.queries.at(-1)!.topK).toBeLessThanOrEqual(100);
+  });
+
+  it('streams the same answer as server-sent events', async () => {
+    const res = await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'What is the maximum fine Ofcom can impose under the Online Safety Act?' }, { Accept: 'text/event-stream' }));
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
+    const events: AnswerEvent[] = [];
+    for await (const event of readAnswerEvents(res.body as ReadableStream<Uint8Array<ArrayBuffer>>)) events.push(event);
+    expect(events[0]!.type).toBe('sources');
+    const done = events.at(-1) as Extract<AnswerEvent, { type: 'done' }>;
+    expect(done.type).toBe('done');
+    expect(done.answer.answer).toContain('£18 million');
+    expect(events.filter((e) => e.type === 'citation')).toHaveLength(done.answer.citations.length);
+  });
+
+  it('abstains when the sources do not cover the question', async () => {
+    const res = await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'What is the boiling point of liquid nitrogen in kelvin?' }));
+    const answer = (await res.json()) as { abstained: boolean; citations: unknown[] };
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+  });
+
+  it('stores feedback in D1', async () => {
+    const res = await mf.dispatchFetch(`${BASE}/api/feedback`, post({ answerId: 'ans_worker_test', rating: 'up', comment: "it's right" }));
+    expect(res.status).toBe(201);
+    const db = await mf.getD1Database('DB');
+    const row = await db.prepare('SELECT answer_id, rating, comment FROM feedback WHERE answer_id = ?1').bind('ans_worker_test').first();
+    expect(row).toEqual({ answer_id: 'ans_worker_test', rating: 'up', comment: "it's right" });
+  });
+
+  it('answers problem details for unknown documents and bad input', async () => {
+    expect((await mf.dispatchFetch(`${BASE}/api/sources/doc_missing`)).status).toBe(404);
+    expect((await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: '' }))).status).toBe(400);
+  });
+});
+
+describe('the D1 store against the imported database', () => {
+  const store = async () => new D1VectorizeStore({ db: (await mf.getD1Database('DB')) as never, vectors });
+
+  it('searches text safely whatever the user types', async () => {
+    const s = await store();
+    for (const hostile of ['"); DROP TABLE chunks; --', 'NEAR(ofcom fine) AND NOT *', "Ofcom's \"fine\" OR", '^ofcom:*', '']) {
+      await expect(s.searchText(hostile, 5)).resolves.toBeInstanceOf(Array);
+    }
+    const hits = await s.searchText('Ofcom fine £18 million', 5);
+    expect(hits[0]!.chunk.text).toContain('18 million');
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+    expect(await s.info()).toMatchObject({ documents: 5, chunks: fixture.report.chunks });
+  });
+
+  it('is read-only at the edge, with a clear error', async () => {
+    await expect((await store()).commit()).rejects.toMatchObject({ code: 'index_unwritable' });
+  });
+
+  it('round-trips any string through the exporter SQL literals', async () => {
+    const db = await mf.getD1Database('DB');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 40 }), async (values) => {
+        const statements = values.map((v) => db.prepare(`SELECT ${sqlString(v)} AS v`));
+        const results = await db.batch<{ v: string }>(statements);
+        expect(results.map((r) => r.results[0]!.v)).toEqual(values);
+      }),
+      { numRuns: 10 },
+    );
+  });
+});
