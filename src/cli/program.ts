@@ -4,6 +4,7 @@ import { isRemitError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { type CliContext, createCliContext } from './context.js';
 import { registerExportCommand } from './export.js';
+import { registerExportCommand } from './export.js';
 import { registerIngestCommand } from './ingest.js';
 import type { CliIO } from './io.js';
 import { registerEvalCommand } from './eval.js';
@@ -22,6 +23,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerIngestCommand(program, ctx);
   registerAskCommand(program, ctx);
   registerSourcesCommands(program, ctx);
+  registerExportCommand(program, ctx);
   registerExportCommand(program, ctx);
   registerServeCommand(program, { ctx });
   registerStartCommand(program, ctx);
