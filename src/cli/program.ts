@@ -4,7 +4,6 @@ import { isRemitError } from '../core/errors.js';
 import { registerAskCommand } from './ask.js';
 import { type CliContext, createCliContext } from './context.js';
 import { registerExportCommand } from './export.js';
-import { registerExportCommand } from './export.js';
 import { registerIngestCommand } from './ingest.js';
 import type { CliIO } from './io.js';
 import { registerEvalCommand } from './eval.js';
@@ -23,7 +22,6 @@ export function buildProgram(ctx: CliContext): Command {
   registerIngestCommand(program, ctx);
   registerAskCommand(program, ctx);
   registerSourcesCommands(program, ctx);
-  registerExportCommand(program, ctx);
   registerExportCommand(program, ctx);
   registerServeCommand(program, { ctx });
   registerStartCommand(program, ctx);
