@@ -27,7 +27,6 @@ export interface ApplyOptions {
   committed: StoreState | null;
   /** Replace both tables instead of changing them. */
   fresh: boolean;
-  retainVersionsMs: number;
   schemaVersion: number;
 }
 
@@ -65,11 +64,10 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     if (chunkRecords.length > 0) await tables.chunks.add(chunksToArrow(chunkRecords, dimensions));
 
     if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
-    // Optimize compacts, folds new rows into the text index and prunes versions no committed state can need.
-    for (const name of ['documents', 'chunks'] as const) {
-      const table = tables[name];
-      await table.optimize({ cleanupOlderThan: await pruneBefore(table, committed?.versions[name], options.retainVersionsMs) });
-    }
+    // Compact and fold new rows into the text index. Date(0) prunes nothing: the committed version must survive
+    // until state.json moves on (pruning waits for pruneOldVersions).
+    await tables.documents.optimize({ cleanupOlderThan: new Date(0) });
+    await tables.chunks.optimize({ cleanupOlderThan: new Date(0) });
 
     const info = {
       embedder: change.embedder.id,
@@ -127,15 +125,19 @@ async function createTables(db: Connection, dimensions: number): Promise<StoreTa
 }
 
 /**
- * Versions older than this may go: never the committed one (a crash before state.json moves still needs it), and
- * nothing younger than `retainMs` (readers in other processes may still be on it). Per table: their clocks differ.
+ * Drops table versions older than `retainMs`, once state.json names the newest ones (LanceDB always keeps the latest).
+ * The grace keeps versions that readers in other processes may still have checked out.
  */
-async function pruneBefore(table: Table, committedVersion: number | undefined, retainMs: number): Promise<Date> {
-  const retained = Date.now() - retainMs;
-  if (committedVersion === undefined) return new Date(retained);
-  const committed = (await table.listVersions()).find((v) => v.version === committedVersion);
-  // An unknown committed version (a rebuild over a broken index) keeps everything: pruning can wait.
-  return new Date(committed ? Math.min(retained, new Date(committed.timestamp).getTime()) : 0);
+export async function pruneOldVersions(db: Connection, retainMs: number): Promise<void> {
+  for (const name of [DOCUMENTS_TABLE, CHUNKS_TABLE]) {
+    const table = await db.openTable(name);
+    try {
+      // Nothing is left to compact or index, so this only prunes and writes no new version.
+      await table.optimize({ cleanupOlderThan: new Date(Date.now() - retainMs) });
+    } finally {
+      table.close();
+    }
+  }
 }
 
 function closeTables(tables: StoreTables): void {

@@ -5,7 +5,7 @@ import { type Connection, connect } from '@lancedb/lancedb';
 import { createError, isRemitError } from '../core/errors.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
 import type { IndexChange, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
-import { applyChange, type StoreTables } from './apply-change.js';
+import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
 import { unwritableError, writeError } from './io-errors.js';
 import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
@@ -233,12 +233,11 @@ export class LanceStore implements IndexStore {
     const release = await acquireCommitLock(this.dir).catch((error) => Promise.reject(isRemitError(error) ? error : unwritableError(this.dir, error)));
     try {
       // Read the state again under the lock: another process may have committed since this store opened.
-      const committed = this.#rebuild ? await readState(this.dir).catch(() => null) : await readState(this.dir);
+      const committed = this.#rebuild ? null : await readState(this.dir);
       const { state, recreated } = await applyChange(this.db, {
         change,
         committed,
         fresh: this.#rebuild,
-        retainVersionsMs: this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS,
         schemaVersion: STORE_SCHEMA_VERSION,
       });
       await writeState(this.dir, state);
@@ -246,6 +245,8 @@ export class LanceStore implements IndexStore {
       // Recreated tables may have a new vector width: reopen the reader handles rather than move them.
       if (recreated) this.#closeReaders();
       await this.useState(state);
+      // Housekeeping once the commit is durable and our readers moved on: a failure loses nothing, the next commit retries.
+      await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
       return state.info;
     } catch (error) {
       throw isRemitError(error) ? error : writeError(this.dir, error);
