@@ -21,6 +21,8 @@ const integer = (min: number, max: number) => z.coerce.number<string>().int().mi
 /** The [vars] of wrangler.toml; names and meanings match the Node variables in src/config.ts. */
 export const WorkerVars = z.object({
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  /** Route Claude calls through Cloudflare AI Gateway (or a test stand-in); the SDK's default otherwise. */
+  ANTHROPIC_BASE_URL: z.url().optional(),
   REMIT_MODEL: z.string().min(1).optional(),
   REMIT_MODE: AnswerMode.optional(),
   REMIT_CORS_ORIGINS: z

@@ -24,7 +24,7 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
   const store = new D1VectorizeStore({ db: env.DB, vectors: env.VECTORIZE });
   const extractive = new ExtractiveAnswerer();
   const offlineRewriter = new OfflineQueryRewriter();
-  const client = vars.ANTHROPIC_API_KEY ? new Anthropic({ apiKey: vars.ANTHROPIC_API_KEY, maxRetries: 1, timeout: 30_000 }) : undefined;
+  const client = vars.ANTHROPIC_API_KEY ? new Anthropic({ apiKey: vars.ANTHROPIC_API_KEY, baseURL: vars.ANTHROPIC_BASE_URL, maxRetries: 1, timeout: 30_000 }) : undefined;
   const prompts = client ? bundledPrompts() : undefined;
   const claude = client && prompts ? createClaudeAnswerer({ client, prompts, model: vars.REMIT_MODEL, fallback: extractive }) : undefined;
 

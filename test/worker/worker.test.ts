@@ -7,12 +7,13 @@ import fc from 'fast-check';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEvent, Document } from '../../src/core/schema.js';
-import { exportForCloudflare } from '../../src/export/cloudflare-export.js';
-import type { ExportManifest } from '../../src/export/manifest.js';
+import { runCli } from '../../src/cli/program.js';
+import { ExportManifest } from '../../src/export/manifest.js';
 import { sqlString } from '../../src/export/sql-literal.js';
 import { readAnswerEvents } from '../../src/server/sse.js';
 import { D1VectorizeStore } from '../../src/worker/d1-vectorize-store.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
+import { type MessagesApiServer, startMessagesApiServer } from '../support/messages-api-server.js';
 import { ExactVectorIndex } from './support/exact-vector-index.js';
 import { createLocalWorker } from './support/local-worker.js';
 import { buildWorkerBundle, compatibilityDate, d1DatabaseId, executeD1File, type WorkerBundle } from './support/wrangler.js';
@@ -24,6 +25,7 @@ let bundle: WorkerBundle;
 let vectors: ExactVectorIndex;
 let mf: Miniflare;
 let coldStartMs: number;
+let claude: MessagesApiServer;
 
 const BASE = 'http://remit.local';
 const post = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -35,7 +37,12 @@ const post = (body: unknown, headers: Record<string, string> = {}) => ({
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'remit-worker-'));
   fixture = await buildFixtureIndex();
-  manifest = await exportForCloudflare({ db: fixture.dir, out: join(work, 'export') });
+  // Exported through the CLI a user would run: `remit export --target cloudflare --out DIR --db DIR --json`.
+  let printed = '';
+  const io = { out: (text: string) => void (printed += text), err: (text: string) => void (printed += text), isTTY: false, env: {}, cwd: work };
+  const code = await runCli(['export', '--target', 'cloudflare', '--out', 'export', '--db', fixture.dir, '--json'], io);
+  expect(code, printed).toBe(0);
+  manifest = ExportManifest.parse(JSON.parse(printed));
   const persist = join(work, 'state');
   // Built and imported with wrangler itself, as a deploy would: the bundle and both SQL files must satisfy it.
   [bundle] = await Promise.all([
@@ -45,6 +52,7 @@ beforeAll(async () => {
       await executeD1File(manifest.d1Database, join(work, 'export', manifest.files.data), persist);
     })(),
   ]);
+  claude = await startMessagesApiServer();
   vectors = new ExactVectorIndex(await readFile(join(work, 'export', manifest.files.vectors[0]!), 'utf8'));
 
   const started = performance.now();
@@ -54,7 +62,8 @@ beforeAll(async () => {
     d1DatabaseId: await d1DatabaseId(),
     d1Persist: join(persist, 'v3', 'd1'),
     vectors,
-    vars: { REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'error' },
+    // Claude is wired (the Messages API stand-in answers), but extractive stays the default so both modes are exercised.
+    vars: { REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'error', REMIT_MODE: 'extractive', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: claude.url },
   });
   await mf.ready;
   const runtimeReadyMs = performance.now() - started;
@@ -64,14 +73,25 @@ beforeAll(async () => {
   console.log(
     `[worker] bundle ${(bundle.rawBytes / 1024).toFixed(0)} KiB raw, ${(bundle.gzipBytes / 1024).toFixed(0)} KiB gzip (built in ${bundle.buildMs.toFixed(0)} ms); ` +
       `cold start (Miniflare start to first 200 on /healthz) ${coldStartMs.toFixed(0)} ms, of which workerd start ${runtimeReadyMs.toFixed(0)} ms; ` +
-      'in workerd: the Worker bundle, Hono app, hashing embedder, extractive answerer, D1 (SQLite + FTS5); stand-in in Node: Vectorize (exact cosine over vectors.ndjson)',
+      'in workerd: the Worker bundle, Hono app, hashing embedder, extractive and Claude answerers (Anthropic SDK), D1 (SQLite + FTS5); stand-ins in Node: Vectorize (exact cosine over vectors.ndjson), the Messages API',
   );
 }, 120_000);
 
 afterAll(async () => {
   await mf?.dispose();
+  await claude?.close();
   await fixture?.cleanup();
   if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the export', () => {
+  it('describes the index and the exact wrangler commands to deploy it', async () => {
+    expect(manifest).toMatchObject({ embedder: 'hashing-v1-512', dimensions: 512, metric: 'cosine', documents: 5, chunks: fixture.report.chunks });
+    expect(manifest.commands).toContain('npx wrangler vectorize create remit-chunks --dimensions=512 --metric=cosine');
+    expect(manifest.commands).toContain('npx wrangler d1 execute remit --remote --file=export/data.sql');
+    expect(vectors.size).toBe(fixture.report.chunks);
+    expect(vectors.dimensions).toBe(512);
+  });
 });
 
 describe('the bundle', () => {
@@ -129,6 +149,20 @@ describe('the Worker in workerd', () => {
     expect(done.type).toBe('done');
     expect(done.answer.answer).toContain('£18 million');
     expect(events.filter((e) => e.type === 'citation')).toHaveLength(done.answer.citations.length);
+  });
+
+  it('answers with Claude over the SDK, prompts bundled as text, citations mapped to exact spans', async () => {
+    const res = await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'What is the maximum fine Ofcom can impose under the Online Safety Act?', mode: 'claude' }));
+    const answer = (await res.json()) as { mode: string; warnings: string[]; citations: { docId: string; start: number; end: number; quote: string }[] };
+    expect(answer).toMatchObject({ mode: 'claude', warnings: [] });
+    // Sent from workerd (it stamps cf-worker on outbound fetches) with the key from the Worker's secret.
+    expect(claude.requests.at(-1)!.headers).toMatchObject({ authorization: 'Bearer test-key', 'cf-worker': expect.any(String) });
+    expect(JSON.stringify(claude.requests.at(-1)!.body.system)).toContain('Remit');
+    expect(answer.citations.length).toBeGreaterThan(0);
+    for (const citation of answer.citations) {
+      const document = (await (await mf.dispatchFetch(`${BASE}/api/sources/${citation.docId}`)).json()) as Document;
+      expect(document.text.slice(citation.start, citation.end)).toBe(citation.quote);
+    }
   });
 
   it('abstains when the sources do not cover the question', async () => {
