@@ -284,7 +284,7 @@ export class RemitChat extends LitElement {
             id="question"
             rows="1"
             maxlength="1000"
-            placeholder=${this.turns.length ? 'Ask a follow-up…' : 'Ask about a regulator’s powers…'}
+            placeholder=${this.turns.length ? 'Ask a follow-up…' : 'Ask a question…'}
             .value=${this.draft}
             @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
             @keydown=${this.#onComposerKeydown}

@@ -20,8 +20,8 @@ export function renderPane(pane: PaneState, on: { close(): void; reload(): void 
     <header>
       <div class="titles">
         <h2 id="pane-title">${doc?.title ?? 'Loading source…'}</h2>
-        ${doc
-          ? html`<p class="meta">${outletLine(doc) || 'Source'}${href ? html` · <a href=${href} target="_blank" rel="noopener noreferrer">original</a>` : nothing}</p>`
+        ${doc && (outletLine(doc) || href)
+          ? html`<p class="meta">${outletLine(doc)}${href ? html`${outletLine(doc) ? ' · ' : ''}<a href=${href} target="_blank" rel="noopener noreferrer">original</a>` : nothing}</p>`
           : nothing}
       </div>
       <button class="icon-button close-pane" type="button" aria-label="Close source" @click=${on.close}>${closeIcon}</button>

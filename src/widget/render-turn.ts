@@ -92,7 +92,12 @@ function renderSources(citations: readonly Citation[], on: TurnHandlers) {
           <button class="source-link" type="button" @click=${() => on.openSource(group.docId, { start: group.first.start, end: group.first.end })}>${group.title}</button>
           ${outletLine(group) ? html`<span class="meta">${outletLine(group)}</span>` : nothing}
           ${also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing}
-          ${group.sources.length ? html`<ul class="underlying" aria-label="Underlying sources">${group.sources.map(renderSourceRef)}</ul>` : nothing}
+          ${group.sources.length
+            ? html`<details class="underlying-list">
+                <summary>Based on ${group.sources.length} underlying source${group.sources.length === 1 ? '' : 's'}</summary>
+                <ul class="underlying">${group.sources.map(renderSourceRef)}</ul>
+              </details>`
+            : nothing}
         </li>`;
       })}
     </ol>

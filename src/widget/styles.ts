@@ -132,7 +132,8 @@ export const chatStyles = css`
   .source-link { border: 0; background: none; padding: 0; color: var(--accent); text-align: left; text-decoration: underline; }
   .meta { color: var(--muted); }
   .nums { color: var(--muted); font-variant-numeric: tabular-nums; }
-  .underlying { margin-top: 0.15rem; padding-left: 0.8rem; color: var(--muted); list-style: disc; }
+  .underlying-list summary { color: var(--muted); cursor: pointer; width: fit-content; }
+  .underlying { margin-top: 0.15rem; padding-left: 1.1rem; color: var(--muted); list-style: disc; }
   .underlying a { color: inherit; }
   .warnings { color: var(--muted); }
   .actions { display: flex; align-items: center; gap: 0.25rem; margin-top: 0.5rem; flex-wrap: wrap; }

@@ -1,4 +1,4 @@
-// The chat page in a real browser against a real Remit server over the shared news articles (extractive mode).
+// The chat page in a real browser against a real Remit server over the news articles and the default corpus (extractive mode).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const xssDir = join(tmp, 'docs');
   await import('node:fs/promises').then((fs) => fs.mkdir(xssDir));
   await writeXssDocument(xssDir);
-  const [built, index] = await Promise.all([buildWidget(), buildFixtureIndex({ extraPaths: [xssDir] })]);
+  const [built, index] = await Promise.all([buildWidget(), buildFixtureIndex({ corpus: true, extraPaths: [xssDir] })]);
   fixture = index;
   feedbackFile = join(tmp, 'feedback.jsonl');
   server = await startRemit({ runtime: fixture.runtime, widgetJs: built.js, db: fixture.dir, feedbackFile });
@@ -164,6 +164,36 @@ describe('the chat page', () => {
     for (const citation of answer!.citations) expect(copied).toContain(`[${citation.n}] ${citation.title}`);
   });
 
+  it('collapses syndicated copies of a passage and lists each document’s underlying sources', async () => {
+    await openChat();
+    await ask('What did Elon Musk call the UK government?');
+    let article = await waitForAnswer(page, 0);
+    let [answer] = await answersIn(page);
+    const carried = answer!.citations.find((c) => c.alsoIn.length > 0);
+    expect(carried, 'a cited passage is carried by other outlets in the fixture').toBeDefined();
+    const others = new Set(carried!.alsoIn.map((c) => c.docId));
+    const entry = article.locator(`.sources li[data-doc="${carried!.docId}"]`);
+    expect(await entry.locator('.also').textContent()).toContain(`also carried by ${others.size} other outlet${others.size === 1 ? '' : 's'}`);
+    await screenshot(page, '05b-also-carried');
+
+    await ask(QUESTION);
+    article = await waitForAnswer(page, 1);
+    answer = (await answersIn(page))[1];
+    const withSources = answer!.citations.find((c) => c.sources.length > 0);
+    expect(withSources, 'a cited explainer lists its underlying sources').toBeDefined();
+    const explainer = article.locator(`.sources li[data-doc="${withSources!.docId}"]`);
+    // Folded by default (explainers rely on many sources); a click or Enter unfolds them.
+    expect(await explainer.locator('.underlying').isVisible()).toBe(false);
+    await explainer.locator('summary').click();
+    expect(await explainer.locator('.underlying').isVisible()).toBe(true);
+    expect(await explainer.locator('.underlying li').count()).toBe(withSources!.sources.length);
+    // Links only for web URLs, opening outside the widget.
+    for (const link of await article.locator('.underlying a').all()) {
+      expect(await link.getAttribute('href')).toMatch(/^https?:/);
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+  });
+
   it('renders a hostile document as inert text: title, outlet, quote and article', async () => {
     await openChat();
     await ask(XSS_QUESTION);
@@ -236,7 +266,7 @@ describe('speed in the browser (extractive)', () => {
       await ask(question);
       await waitForAnswer(page, 0);
     }
-    // recordWidgetEvents re-installs per navigation, so gather per page instead.
+    // Measured after the warm-up above; the recorder starts afresh on each page, so timings are gathered per page.
     const all: { firstText: number[]; total: number[] } = { firstText: [], total: [] };
     for (const question of [...questions, ...questions]) {
       await openChat();
