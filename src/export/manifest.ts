@@ -69,7 +69,7 @@ export function buildManifest(options: {
       `npx wrangler vectorize create ${vectorizeIndex} --dimensions=${info.dimensions} --metric=cosine`,
       `npx wrangler d1 execute ${d1Database} --remote --file=${at(files.schema)}`,
       `npx wrangler d1 execute ${d1Database} --remote --file=${at(files.data)}`,
-      ...files.vectors.map((file) => `npx wrangler vectorize insert ${vectorizeIndex} --file=${at(file)}`),
+      ...files.vectors.map((file) => `npx wrangler vectorize upsert ${vectorizeIndex} --file=${at(file)}`),
       'npx wrangler deploy',
     ],
   });

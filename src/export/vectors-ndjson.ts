@@ -1,4 +1,4 @@
-// Vectorize's insert format: one JSON object per line, {id, values, metadata}, as `wrangler vectorize insert --file` reads it.
+// Vectorize's NDJSON format: one JSON object per line, {id, values, metadata}, as `wrangler vectorize upsert/insert --file` read it.
 import type { ChunkRecord } from '../core/store/index-store.js';
 
 /** Vectorize refuses uploads over 100 MB; files are split below that. */
