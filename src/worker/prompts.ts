@@ -18,7 +18,7 @@ function parsePromptFile(name: string, version: number, source: string) {
   return { id: `${name}.v${version}`, system: match[2]!.trim(), user: header.data.user, abstain: header.data.abstain };
 }
 
-/** Parsed once per isolate, on the first Claude answer. */
+/** Parsed once per isolate, when the app is built (only when an Anthropic key is set). */
 export function bundledPrompts(): ClaudePrompts {
   return ClaudePrompts.parse({ answer: parsePromptFile('answer', 1, answerV1), rewrite: parsePromptFile('rewrite', 1, rewriteV1) });
 }
