@@ -1,5 +1,5 @@
 // The chat page in a real browser against a real Remit server over the news articles and the default corpus (extractive mode).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.j
 import { countElementsEverywhere, launchChromium, SCREENSHOT_DIR, screenshot } from './support/browser.js';
 import { answersIn, recordWidgetEvents, statusesIn, timingsIn, waitForAnswer, watchStatuses } from './support/chat-page.js';
 import { startRemit } from './support/servers.js';
+import { STATEMENT_URL, SYNDICATED_QUESTION, writeSyndicatedDocuments } from './support/syndicated-documents.js';
 import { writeXssDocument, XSS_PAYLOAD, XSS_QUESTION } from './support/xss-document.js';
 
 const QUESTION = 'What can Ofcom fine under the Online Safety Act?';
@@ -25,10 +26,11 @@ let feedbackFile: string;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'remit-e2e-'));
-  const xssDir = join(tmp, 'docs');
-  await import('node:fs/promises').then((fs) => fs.mkdir(xssDir));
-  await writeXssDocument(xssDir);
-  const [built, index] = await Promise.all([buildWidget(), buildFixtureIndex({ corpus: true, extraPaths: [xssDir] })]);
+  const extraDir = join(tmp, 'docs');
+  await mkdir(extraDir);
+  await writeXssDocument(extraDir);
+  await writeSyndicatedDocuments(extraDir);
+  const [built, index] = await Promise.all([buildWidget(), buildFixtureIndex({ corpus: true, extraPaths: [extraDir] })]);
   fixture = index;
   feedbackFile = join(tmp, 'feedback.jsonl');
   server = await startRemit({ runtime: fixture.runtime, widgetJs: built.js, db: fixture.dir, feedbackFile });
@@ -166,32 +168,21 @@ describe('the chat page', () => {
 
   it('collapses syndicated copies of a passage and lists each document’s underlying sources', async () => {
     await openChat();
-    await ask('What did Elon Musk call the UK government?');
-    let article = await waitForAnswer(page, 0);
-    let [answer] = await answersIn(page);
+    await ask(SYNDICATED_QUESTION);
+    const article = await waitForAnswer(page, 0);
+    const [answer] = await answersIn(page);
     const carried = answer!.citations.find((c) => c.alsoIn.length > 0);
-    expect(carried, 'a cited passage is carried by other outlets in the fixture').toBeDefined();
-    const others = new Set(carried!.alsoIn.map((c) => c.docId));
+    expect(carried, 'the wire passage is cited once, with the other outlet as a carrier').toBeDefined();
     const entry = article.locator(`.sources li[data-doc="${carried!.docId}"]`);
-    expect(await entry.locator('.also').textContent()).toContain(`also carried by ${others.size} other outlet${others.size === 1 ? '' : 's'}`);
-    await screenshot(page, '05b-also-carried');
+    expect(await entry.locator('.also').textContent()).toContain('also carried by 1 other outlet');
+    expect(await article.locator('.sources > ol > li').count()).toBe(new Set(answer!.citations.map((c) => c.docId)).size);
 
-    await ask(QUESTION);
-    article = await waitForAnswer(page, 1);
-    answer = (await answersIn(page))[1];
-    const withSources = answer!.citations.find((c) => c.sources.length > 0);
-    expect(withSources, 'a cited explainer lists its underlying sources').toBeDefined();
-    const explainer = article.locator(`.sources li[data-doc="${withSources!.docId}"]`);
     // Folded by default (explainers rely on many sources); a click or Enter unfolds them.
-    expect(await explainer.locator('.underlying').isVisible()).toBe(false);
-    await explainer.locator('summary').click();
-    expect(await explainer.locator('.underlying').isVisible()).toBe(true);
-    expect(await explainer.locator('.underlying li').count()).toBe(withSources!.sources.length);
-    // Links only for web URLs, opening outside the widget.
-    for (const link of await article.locator('.underlying a').all()) {
-      expect(await link.getAttribute('href')).toMatch(/^https?:/);
-      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-    }
+    expect(await entry.locator('.underlying').isVisible()).toBe(false);
+    await entry.locator('summary').click();
+    expect(await entry.locator('.underlying li').count()).toBe(2);
+    expect(await entry.locator('.underlying a').getAttribute('href')).toBe(STATEMENT_URL);
+    await screenshot(page, '05b-also-carried');
   });
 
   it('renders a hostile document as inert text: title, outlet, quote and article', async () => {
