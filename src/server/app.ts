@@ -13,6 +13,7 @@ import { DOCS_PATH, registerDocsRoutes } from './routes/docs.js';
 import { registerFeedbackRoute } from './routes/feedback.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerIngestRoute } from './routes/ingest.js';
+import { registerPowersRoute } from './routes/powers.js';
 import { registerSourceRoutes } from './routes/sources.js';
 
 export const API_VERSION = '0.1.0';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
   registerSourceRoutes(app, deps.sources);
   registerFeedbackRoute(app, { feedback: deps.feedback, bodyLimit: limitBody(config.bodyLimitBytes), now: () => new Date() });
   registerIngestRoute(app, { ingest: deps.ingest, adminToken: config.adminToken, bodyLimit: limitBody(config.ingestBodyLimitBytes) });
+  registerPowersRoute(app, deps);
   registerHealthRoute(app, deps.sources);
   registerDocsRoutes(app, { version: API_VERSION });
   options.pages?.(app);

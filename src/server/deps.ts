@@ -5,6 +5,7 @@ import type { IngestReport } from '../core/ingest.js';
 import type { Document, DocumentMeta } from '../core/schema.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { Logger } from './logger.js';
+import type { PowersCatalog } from './routes/powers.js';
 import type { RateLimitStore } from './middleware/rate-limit.js';
 
 /** Index status as the health check reports it; `ready: false` answers 503. */
@@ -59,6 +60,8 @@ export interface AppDeps {
   feedback: FeedbackStore;
   /** Absent disables /api/ingest (404). */
   ingest?: IngestFn;
+  /** The powers table (powers.json on Node); absent computes it from `sources` with the rules. */
+  powers?: PowersCatalog;
   config: ServerConfig;
   logger: Logger;
   /** Milliseconds; latency and rate-limit windows. */
