@@ -5,6 +5,7 @@ import { registerAskCommand } from './ask.js';
 import { type CliContext, createCliContext } from './context.js';
 import { registerExportCommand } from './export.js';
 import { registerIngestCommand } from './ingest.js';
+import { registerPowersCommand } from './powers.js';
 import type { CliIO } from './io.js';
 import { registerEvalCommand } from './eval.js';
 import { registerServeCommand } from './serve.js';
@@ -26,6 +27,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerServeCommand(program, { ctx });
   registerStartCommand(program, ctx);
   registerEvalCommand(program, ctx);
+  registerPowersCommand(program, ctx);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) });
   return program;
 }
