@@ -21,6 +21,12 @@ export interface ServeCommandDeps {
   app?: () => Promise<CreateAppOptions>;
 }
 
+/** The chat page at / and the embeddable /widget.js, bundled from src/widget at start-up and held in memory. */
+async function chatPages(): Promise<CreateAppOptions> {
+  const [{ buildWidget }, { widgetRoutes }] = await Promise.all([import('../widget/build.js'), import('../server/widget-routes.js')]);
+  return { pages: widgetRoutes({ widgetJs: (await buildWidget()).js }) };
+}
+
 export function registerServeCommand(program: Command, deps: ServeCommandDeps): void {
   const { ctx } = deps;
   program
@@ -39,7 +45,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         await runtime.close();
         throw error;
       }
-      const app = await deps.app?.();
+      const app = await (deps.app ?? chatPages)();
       const running = await (deps.serve ?? serve)({ config, runtime, app, out: (line) => ctx.io.out(`${line}\n`) });
       await running.closed;
     });
