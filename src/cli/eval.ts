@@ -14,6 +14,8 @@ import { listDatasets, loadDatasets } from '../eval/load-dataset.js';
 import { renderHtmlReport, renderJsonReport, renderTerminalReport } from '../eval/report.js';
 import { EvalReport } from '../eval/report-schema.js';
 import { DEFAULT_K, runEval } from '../eval/run.js';
+import { powersReportLine } from '../eval/powers-report.js';
+import { DEFAULT_DB_DIR } from '../node/runtime.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
 export const DEFAULT_EVALS_DIR = 'evals';
@@ -97,6 +99,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
 
       io.out(flags.json ? renderJsonReport(report) : renderTerminalReport(report, { comparison, breaches }));
       io.err(`Wrote ${relative(io.cwd, join(outDir, 'report.json')) || 'report.json'} and report.html\n`);
+      io.err(await withRuntime(ctx, flags, ({ store }) => powersReportLine(store, { expectedPath: at('evals/powers/expected.jsonl'), db: at(flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR) })));
       if (breaches?.length) {
         throw createError({
           code: 'gate_failed',
