@@ -1,5 +1,15 @@
-// The package's root folder. This module sits one level below the root both as src/package-root.ts and inside the
-// CLI bundle dist/remit.mjs, so paths to corpus/, prompts/ and src/widget/ resolve the same from either.
+// The package's root folder (the one holding Remit's package.json), found from this module's own location so it
+// holds both in src/ and inside the CLI bundle under dist/.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PACKAGE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'remit') return dir;
+    if (dirname(dir) === dir) throw new Error(`Remit's package.json was not found above ${from}`);
+  }
+}
+
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
