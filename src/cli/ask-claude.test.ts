@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Answer } from '../core/schema.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
 import { type MessagesApiServer, startMessagesApiServer } from '../../test/support/messages-api-server.js';
+import { captureIO } from '../../test/support/cli-io.js';
 import { runCli } from './program.js';
 
 let fixture: FixtureIndex;
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 async function ask(question: string, env: Record<string, string>) {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), isTTY: false, cwd: process.cwd(), env };
+  const io = captureIO(env);
   const code = await runCli(['ask', '--json', '--db', fixture.dir, question], io);
   return { code, io };
 }
@@ -51,7 +52,7 @@ describe('remit ask with ANTHROPIC_API_KEY', () => {
   });
 
   it('refuses --mode claude without a key, as a usage error', async () => {
-    const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t), isTTY: false, cwd: process.cwd(), env: {} };
+    const io = captureIO({});
     expect(await runCli(['ask', '--mode', 'claude', '--db', fixture.dir, 'anything'], io)).toBe(2);
     expect(io.stderr).toMatch(/ANTHROPIC_API_KEY/);
   });

@@ -4,21 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Answer, DocumentMeta } from '../core/schema.js';
 import { NEWS_DIR } from '../../test/support/paths.js';
-import type { CliIO } from './io.js';
+import { captureIO as captureWith } from '../../test/support/cli-io.js';
 import { runCli } from './program.js';
 
-function captureIO(env: Record<string, string> = {}): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (text: string) => void (io.stdout += text),
-    err: (text: string) => void (io.stderr += text),
-    isTTY: false,
-    env: { REMIT_EMBEDDER: 'hashing', ...env },
-    cwd: process.cwd(),
-  };
-  return io;
-}
+const captureIO = (env: Record<string, string> = {}) => captureWith({ REMIT_EMBEDDER: 'hashing', ...env });
 
 describe('remit CLI (in-process)', () => {
   let db: string;
