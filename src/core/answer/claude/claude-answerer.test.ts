@@ -6,7 +6,7 @@ import type { DraftEvent } from '../answerer.js';
 import { ExtractiveAnswerer } from '../extractive.js';
 import { type ClaudeAnswererOptions, createClaudeAnswerer } from './claude-answerer.js';
 import type { ClaudePrompts } from './prompts.js';
-import { newsHits } from './news-hits.fixture.js';
+import { newsHits } from '../../../../test/support/news-hits.js';
 
 let server: MessagesApiServer;
 let prompts: ClaudePrompts;

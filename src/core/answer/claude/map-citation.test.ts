@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CitationsSearchResultLocation } from '@anthropic-ai/sdk/resources/messages';
 import { findLoose, mapCitation } from './map-citation.js';
-import { newsHits } from './news-hits.fixture.js';
+import { newsHits } from '../../../../test/support/news-hits.js';
 import { passageBlocks } from './request.js';
 
 const news = newsHits({ count: 2 });

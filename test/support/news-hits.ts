@@ -1,8 +1,8 @@
 // Test support: hits over the shared news articles (read at run time), chunked by the real chunker.
 import { readdirSync, readFileSync } from 'node:fs';
-import { NEWS_DIR, newsFile } from '../../../../test/support/paths.js';
-import { chunkDocument } from '../../chunk.js';
-import type { Document, Hit } from '../../schema.js';
+import { NEWS_DIR, newsFile } from './paths.js';
+import { chunkDocument } from '../../src/core/chunk.js';
+import type { Document, Hit } from '../../src/core/schema.js';
 
 export interface NewsHits {
   hits: Hit[];
