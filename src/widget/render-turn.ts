@@ -6,6 +6,7 @@ import type { Citation } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
 import { splitMarkers } from './markers.js';
+import './powers-cards.js';
 import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
 
 /** The citation tooltip currently shown, positioned inside its answer. */
@@ -41,6 +42,7 @@ export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: bo
         : statusLine(turn)}
       ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, activeTip, tipId) : nothing}
       ${turn.status === 'done' && !abstained ? renderSources(turn.citations, on) : nothing}
+      ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
       ${abstained ? renderRelated(turn, on) : nothing}
       ${turn.answer?.warnings.length ? html`<ul class="warnings">${turn.answer.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       ${turn.status === 'done' ? renderActions(turn, copied, on) : nothing}

@@ -1,0 +1,79 @@
+// <remit-powers> in a real browser under real answers: cards for one regulator, the UK / EU / Australia comparison.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot } from '../../test/e2e/support/browser.js';
+import { waitForAnswer } from '../../test/e2e/support/chat-page.js';
+import { startRemit } from '../../test/e2e/support/servers.js';
+import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
+import type { RunningServer } from '../node/serve.js';
+import { buildWidget } from './build.js';
+
+let tmp: string;
+let fixture: FixtureIndex;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'remit-powers-e2e-'));
+  const [built, index] = await Promise.all([buildWidget(), buildFixtureIndex({ corpus: true })]);
+  fixture = index;
+  server = await startRemit({ runtime: fixture.runtime, widgetJs: built.js, db: fixture.dir, feedbackFile: join(tmp, 'feedback.jsonl') });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fixture?.cleanup().catch(() => {});
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function ask(question: string, index: number) {
+  await page.locator('remit-chat textarea').fill(question);
+  await page.locator('remit-chat textarea').press('Enter');
+  return waitForAnswer(page, index);
+}
+
+describe('<remit-powers> under answers', () => {
+  it("shows Ofcom's cards, each field with its quotes, under an answer about Ofcom's powers", async () => {
+    await page.goto(server.url);
+    const article = await ask('What can Ofcom fine under the Online Safety Act?', 0);
+    const cards = article.locator('remit-powers .card');
+    await cards.first().waitFor();
+    expect(await article.locator('remit-powers h3').textContent()).toBe('What Ofcom can do');
+    const fine = cards.filter({ has: page.locator('h4', { hasText: /^Fine$/ }) });
+    expect(await fine.locator('dd').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('£18m or 10% of qualifying worldwide revenue (greater of)')]),
+    );
+    await fine.locator('summary').first().click();
+    expect(await fine.locator('q').first().textContent()).toMatch(/Online Safety Act/);
+    await screenshot(page, 'powers-01-cards');
+  });
+
+  it('shows the UK / EU / Australia comparison for "how does Ofcom compare with the EU?"', async () => {
+    const article = await ask('How does Ofcom compare with the EU?', 1);
+    const table = article.locator('remit-powers table');
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual(['Power', 'UK Online Safety Act', 'EU Digital Services Act', "Australia's eSafety"]);
+    const fineRow = table.locator('tbody tr').filter({ has: page.locator('th', { hasText: /^Fine$/ }) });
+    const cells = await fineRow.locator('td').evaluateAll((tds) =>
+      tds.map((td) => [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()),
+    );
+    expect(cells).toEqual(['£18m or 10% of qualifying worldwide revenue (greater of)', '6% of total worldwide annual turnover', 'yes']);
+    await screenshot(page, 'powers-02-comparison');
+  });
+
+  it('opens the source pane at the quoted span when a quote’s source is clicked', async () => {
+    const article = page.locator('remit-chat article.answer').nth(1);
+    await article.locator('remit-powers .cell-quote button.source').first().click();
+    await expect.poll(() => page.locator('remit-chat mark').count()).toBeGreaterThan(0);
+  });
+});
