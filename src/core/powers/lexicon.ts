@@ -15,7 +15,7 @@ interface Entry<T> {
 /** Which statutes each regulator enforces: a regulator is only paired with a statute of its own regime. */
 export const REGULATORS: readonly (Entry<string> & { statutes: readonly string[] })[] = [
   { value: 'Ofcom', pattern: /\bOfcom\b/g, statutes: ['Online Safety Act 2023'] },
-  { value: 'European Commission', pattern: /\b(?:European Commission|the Commission)\b/g, statutes: ['Digital Services Act'] },
+  { value: 'European Commission', pattern: /\b(?:European Commission|[Tt]he Commission)\b/g, statutes: ['Digital Services Act'] },
   {
     value: 'Digital Services Coordinators',
     pattern: /\b(?:Digital Services Coordinators?|national regulators? in EU member states|national regulator(?:'s)?)\b/g,
