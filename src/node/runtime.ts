@@ -7,7 +7,7 @@ import { type Ask, createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
 import { type IngestOptions, type IngestReport, ingestDocuments } from '../core/ingest.js';
 import { HybridRetriever } from '../core/retrieve.js';
-import type { AnswerMode, IndexInfo } from '../core/schema.js';
+import type { AnswerMode, Document, IndexInfo } from '../core/schema.js';
 import type { IndexStore } from '../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from '../embed/select.js';
 import { openLanceStore } from '../store/lancedb.js';
@@ -31,10 +31,14 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
+  /** The index folder. */
+  db: string;
   store: IndexStore;
   embedder: Embedder;
   ask: Ask;
   info: IndexInfo | null;
+  /** Rebuilds powers.json from every indexed document (the powers table spans documents, so it follows each ingest). */
+  refreshPowers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,7 +60,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       rewriter: claude?.rewriter ?? new OfflineQueryRewriter(),
       getDocument: (id) => store.getDocument(id),
     });
-    return { store, embedder, ask, info, close: () => store.close() };
+    const db = resolve(options.db);
+    const refreshPowers = async () => {
+      const { refreshPowers: refresh } = await import('../powers/refresh.js');
+      await refresh({ store }, { db, anthropic: options.anthropic, warn });
+    };
+    return { db, store, embedder, ask, info, refreshPowers, close: () => store.close() };
   } catch (error) {
     await store.close();
     throw error;
@@ -90,14 +99,25 @@ async function createClaude(
 
 /** Loads files and folders, then ingests them incrementally into the runtime's index. */
 export async function ingestPaths(
-  runtime: Pick<Runtime, 'store' | 'embedder'>,
+  runtime: Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'>,
   paths: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   // HTML parsing libraries load only when something is ingested.
   const { loadPaths } = await import('./read-paths.js');
   const { documents, skipped } = await loadPaths([...paths]);
-  const report = await ingestDocuments(documents, runtime, options);
+  const report = await ingestIntoIndex(runtime, documents, options);
   report.skipped.unshift(...skipped);
+  return report;
+}
+
+/** Ingests documents, then keeps what is derived from the whole index (the powers table) in step with it. */
+export async function ingestIntoIndex(
+  runtime: Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'>,
+  documents: readonly Document[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const report = await ingestDocuments(documents, runtime, options);
+  if (report.added.length + report.replaced.length + report.removed.length > 0) await runtime.refreshPowers();
   return report;
 }

@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from '../config.js';
-import { ingestDocuments } from '../core/ingest.js';
 import { loadDocument } from '../core/load/index.js';
 import { Document } from '../core/schema.js';
 import { createApp, type CreateAppOptions } from '../server/app.js';
-import type { AppDeps, IngestFn } from '../server/deps.js';
+import type { AppDeps, IngestFn, SourceCatalog } from '../server/deps.js';
+import { powersFromSources } from '../server/routes/powers.js';
+import { readPowersFile } from '../powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../server/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
-import { openRuntime, type Runtime } from './runtime.js';
+import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
 
 export interface ServeOptions {
   config: Config;
@@ -41,19 +42,23 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     options.runtime ??
     (await openRuntime({ db: config.db, mode: config.mode, embedder: config.embedder, modelDir: config.modelDir, anthropic: config.anthropic }));
   let draining = false;
+  const sources: SourceCatalog = {
+    list: () => runtime.store.listDocuments(),
+    get: (id) => runtime.store.getDocument(id),
+    status: async () => {
+      const info = await runtime.store.info();
+      const counts = { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, embedder: info?.embedder, builtAt: info?.builtAt };
+      if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
+      if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
+      return { ready: true, ...counts };
+    },
+  };
+  // powers.json is rebuilt after every ingest; an index made before it existed gets the rules table from the sources.
+  const rulesPowers = powersFromSources(sources);
   const deps: AppDeps = {
     ask: runtime.ask,
-    sources: {
-      list: () => runtime.store.listDocuments(),
-      get: (id) => runtime.store.getDocument(id),
-      status: async () => {
-        const info = await runtime.store.info();
-        const counts = { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, embedder: info?.embedder, builtAt: info?.builtAt };
-        if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
-        if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
-        return { ready: true, ...counts };
-      },
-    },
+    sources,
+    powers: { table: async () => (await readPowersFile(runtime.db)) ?? rulesPowers.table() },
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
     ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes) : undefined,
     config: config.server,
@@ -143,7 +148,7 @@ function runtimeIngest(runtime: Runtime, maxBytes: number): IngestFn {
     const run = async () => {
       const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      return ingestDocuments([Document.parse({ ...loaded, ...metadata })], runtime);
+      return ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
     };
     const done = queue.then(run, run);
     queue = done.catch(() => {});
