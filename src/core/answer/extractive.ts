@@ -8,10 +8,12 @@ import { analyseQuestion, type QuestionAnalysis } from './extractive/question.js
 import { type ScoredCandidate, scoreCandidates } from './extractive/score.js';
 import { selectSentences } from './extractive/select.js';
 
-/** The best sentence must cover this weighted share of the question's terms, else the sources don't answer it. */
-export const MIN_ANSWER_COVERAGE = 0.5;
+/** The best sentence must cover this weighted share of the question's terms that the sources use at all, else they don't answer it. */
+export const MIN_ANSWER_FOCUS = 0.3;
 /** The best sentence must name this share of the question's named things: "fine" and "X" in separate sentences is no answer to "did Ofcom fine X?". */
 export const MIN_ENTITY_COVERAGE = 0.6;
+/** A source saying the thing is not known wins when it matches the question at least this much better than any answer. */
+export const UNKNOWN_MARGIN = 0;
 /** Documents listed on abstention: enough to look further, few enough to read. */
 export const MAX_RELATED = 5;
 
@@ -20,12 +22,14 @@ export const ABSTENTION_NO_SOURCES = "The sources don't say, and no source came 
 
 export type Related = NonNullable<AnswerDraft['related']>[number];
 
+export type AbstainReason = 'instructions_only' | 'no_sentences' | 'missing_entity' | 'stated_unknown' | 'low_coverage' | 'entities_apart' | 'no_answer_type';
+
 export interface ExtractivePlan {
   question: QuestionAnalysis;
   scored: ScoredCandidate[];
   chosen: ScoredCandidate[];
   /** Why the answer abstains, or undefined when it answers. */
-  abstainReason?: 'no_sentences' | 'missing_entity' | 'low_coverage' | 'entities_apart' | 'no_answer_type';
+  abstainReason?: AbstainReason;
   missingEntities: string[];
 }
 
@@ -35,31 +39,33 @@ export function planExtractiveAnswer(query: string, hits: readonly Hit[]): Extra
   const candidates = collectCandidates(hits);
   const scored = scoreCandidates(question, candidates);
   const missingEntities = missingQuestionEntities(question, candidates);
-  const covering = scored.filter((s) => s.coverage >= MIN_ANSWER_COVERAGE);
-  const naming = covering.filter((s) => s.entityCoverage >= MIN_ENTITY_COVERAGE);
-  const leads = (s: ScoredCandidate) => answersAlone(question, s);
-  const abstainReason =
-    scored.length === 0
-      ? 'no_sentences'
-      : missingEntities.length > 0
-        ? 'missing_entity'
-        : covering.length === 0
-          ? 'low_coverage'
-          : naming.length === 0
-            ? 'entities_apart'
-            : !naming.some(leads)
-              ? 'no_answer_type'
-              : undefined;
-  const chosen = abstainReason ? [] : selectSentences(scored, leads);
+  const abstainReason = whyAbstain(question, scored, missingEntities);
+  const chosen = abstainReason ? [] : selectSentences(scored, (s) => answersAlone(question, s), question.parts);
   return { question, scored, chosen, abstainReason, missingEntities };
+}
+
+function whyAbstain(question: QuestionAnalysis, scored: readonly ScoredCandidate[], missingEntities: readonly string[]): AbstainReason | undefined {
+  if (question.instructionOnly || question.terms.length === 0) return 'instructions_only';
+  if (scored.length === 0) return 'no_sentences';
+  if (missingEntities.length > 0) return 'missing_entity';
+  const focused = scored.filter((s) => s.focus >= MIN_ANSWER_FOCUS);
+  if (focused.length === 0) return 'low_coverage';
+  const naming = focused.filter((s) => s.entityCoverage >= MIN_ENTITY_COVERAGE);
+  if (naming.length === 0) return 'entities_apart';
+  const leads = naming.filter((s) => answersAlone(question, s));
+  const bestUnknown = Math.max(0, ...naming.filter((s) => s.candidate.statesUnknown).map((s) => s.focus));
+  if (leads.length === 0) return bestUnknown > 0 ? 'stated_unknown' : 'no_answer_type';
+  if (bestUnknown > Math.max(...leads.map((s) => s.focus)) + UNKNOWN_MARGIN) return 'stated_unknown';
+  return undefined;
 }
 
 /** A sentence that could open the answer: covers the question, names its named things, and carries an amount or date when one is asked for. */
 function answersAlone(question: QuestionAnalysis, s: ScoredCandidate): boolean {
   return (
-    s.coverage >= MIN_ANSWER_COVERAGE &&
+    s.focus >= MIN_ANSWER_FOCUS &&
     s.entityCoverage >= MIN_ENTITY_COVERAGE &&
-    (!question.strictAnswerType || s.carriesAnswerType)
+    !s.candidate.statesUnknown &&
+    (!question.strictAnswerType || s.answersInClause)
   );
 }
 
@@ -108,6 +114,6 @@ const withoutText = ({ hash: _hash, sources: _sources, ...meta }: DocumentMeta):
 /** Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else. */
 function missingQuestionEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): string[] {
   return question.terms
-    .filter((term) => term.entity && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
+    .filter((term) => term.entity && !term.modifier && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
     .map((term) => term.raw);
 }

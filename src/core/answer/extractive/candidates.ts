@@ -1,7 +1,7 @@
 // Hits -> candidate sentences with exact document offsets; syndicated copies of one sentence merged into one candidate.
 import type { Citation, Hit } from '../../schema.js';
 import { sentenceSpans } from '../../text/sentences.js';
-import { type Word, words } from './terms.js';
+import { initialisms, type Word, words } from './terms.js';
 
 /** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */
 export const MIN_WORDS = 5;
@@ -18,8 +18,22 @@ const TERMINAL = /[.!?]["”’')\]]*$/;
 const LEADING_PRONOUN = /^(?:\W*|[^,]{1,40},\s*)(?:he|she|it|they|this|these|his|her|its|their)\b/i;
 const OPENING_QUOTE = /^["“‘']/;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed|stated)\b/i;
+// Where a sentence joins two statements: what one clause says (a figure, a date) need not be about the other's subject.
+const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although)\b)|\s[—–]\s/g;
+// A source saying the thing asked is not known ("has not been confirmed", "no fine had been reported"): no answer.
+const STATES_UNKNOWN =
+  /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;
 
 export type CitationCarrier = Citation['alsoIn'][number];
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** Content stems, plus the initials of its names: what it mentions. */
+  stems: Set<string>;
+  /** Content stems of its words alone: what it says, for comparing sentences. */
+  wordStems: Set<string>;
+}
 
 export interface Candidate {
   /** `docId:start`: one sentence of one document, however many chunks carry it. */
@@ -35,6 +49,10 @@ export interface Candidate {
   stems: Set<string>;
   /** Content stems in order, for word-pair matches. */
   sequence: string[];
+  /** The sentence's clauses (offsets into `text`) with their content stems. */
+  clauses: Clause[];
+  /** Says that something is not known or not confirmed. */
+  statesUnknown: boolean;
   /** Content stems of the sentence before it, when this one leans on it through a pronoun. */
   inherited: Set<string>;
   /** Key of the sentence before it in the same document, when this one leans on it. */
@@ -82,6 +100,8 @@ function linkPronounsToPreviousSentence(candidates: readonly Candidate[]): void 
 function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key: string): Candidate {
   const all = words(text);
   const content = all.filter((w) => !w.stop);
+  // Names are also found by their initials ("DSA" in a sentence that writes out "Digital Services Act").
+  const stems = new Set([...content.map((w) => w.stem), ...initialisms(all)]);
   const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
   return {
     key,
@@ -91,14 +111,28 @@ function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key
     end: start + text.length,
     text,
     words: all,
-    stems: new Set(content.map((w) => w.stem)),
+    stems,
+    wordStems: new Set(content.map((w) => w.stem)),
     sequence: content.map((w) => w.stem),
+    clauses: clausesOf(text, all),
+    statesUnknown: STATES_UNKNOWN.test(text),
     inherited: new Set(),
     wordCount,
     citable: wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3,
     unattributedQuote: OPENING_QUOTE.test(text) && !ATTRIBUTION.test(text),
     alsoIn: [],
   };
+}
+
+function clausesOf(text: string, all: readonly Word[]): Clause[] {
+  const bounds = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), text.length];
+  const clauses: Clause[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i]!, bounds[i + 1]!];
+    const inside = all.filter((w) => w.index >= start && w.index < end);
+    clauses.push({ start, end, stems: new Set([...inside.filter((w) => !w.stop).map((w) => w.stem), ...initialisms(inside)]) });
+  }
+  return clauses;
 }
 
 /** Merges near-identical sentences from different documents into the best-ranked copy, listing the others in `alsoIn`. */

@@ -1,6 +1,7 @@
 // How well each candidate sentence answers the question: weighted term coverage, word pairs, answer-type cues and the hit's rank.
-import type { Candidate } from './candidates.js';
-import type { AnswerType, QueryTerm, QuestionAnalysis } from './question.js';
+import { carriesAnswerType } from './answer-type.js';
+import type { Candidate, Clause } from './candidates.js';
+import type { QueryTerm, QuestionAnalysis } from './question.js';
 
 /** Weight of a question term found only in the sentence a pronoun points back to. */
 export const CONTEXT_WEIGHT = 0.5;
@@ -17,21 +18,20 @@ export const ENTITY_WEIGHT = 1.5;
 /** Factor for a quotation with no speaker named: it rarely stands on its own. */
 export const UNATTRIBUTED_QUOTE_FACTOR = 0.8;
 
-const AMOUNT = /[£$€]\s?\d|\d(?:[\d,.]*)\s?(?:%|per ?cent|million|billion|bn\b|m\b)/i;
-const DATE =
-  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b|\b(?:19|20)\d{2}\b/i;
-const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated)\b|[“"]/i;
-
 export interface ScoredCandidate {
   candidate: Candidate;
   /** Weighted share of the question's terms the sentence covers, 0..1. */
   coverage: number;
+  /** The same share over only the terms some retrieved sentence has: paraphrased wording no source uses is left out. */
+  focus: number;
   /** Share of the question's named things the sentence mentions (itself or through a pronoun); 1 when it names none. */
   entityCoverage: number;
   /** Matches at least one of the question's terms that is not a name ("block" in "Can Ofcom block X?"); true when all are names. */
   matchesPredicate: boolean;
   /** Carries the kind of answer asked for (an amount, a date, a name, an attributed statement). */
   carriesAnswerType: boolean;
+  /** Carries it in a clause that names every named thing of the question and one of its other terms: the figure is about what was asked. */
+  answersInClause: boolean;
   /** Coverage plus bonuses, times the rank prior and penalties: what selection ranks by. */
   relevance: number;
 }
@@ -41,18 +41,28 @@ export function scoreCandidates(question: QuestionAnalysis, candidates: readonly
   const citable = candidates.filter((c) => c.citable);
   const weights = termWeights(question.terms, citable);
   const total = weights.reduce((sum, w) => sum + w, 0);
+  const attainable = question.terms.map((term) => citable.some((c) => termMatch(term, c) > 0));
+  const attainableTotal = weights.reduce((sum, w, i) => sum + (attainable[i] ? w : 0), 0);
+  const predicate = question.terms.filter((t) => !t.entity);
   return citable.map((candidate) => {
     const covered = question.terms.reduce((sum, term, i) => sum + weights[i]! * termMatch(term, candidate), 0);
     const coverage = total > 0 ? covered / total : 0;
-    const typed = carriesAnswerType(question.answerType, question, candidate);
+    const typed = carriesType(question, candidate);
     const bonus = coverage > 0 ? bigramBonus(question.bigrams, candidate.sequence) + (typed ? ANSWER_TYPE_BONUS : 0) : 0;
     const prior = 1 - RANK_PRIOR_WEIGHT + RANK_PRIOR_WEIGHT / (1 + candidate.hitRank);
     const quoteFactor = candidate.unattributedQuote && question.answerType !== 'statement' ? UNATTRIBUTED_QUOTE_FACTOR : 1;
-    const entityCoverage = entityShare(question, candidate);
-    const predicate = question.terms.filter((t) => !t.entity);
     // In "what did X say", the verb is the answer type, not a topic: any sentence about X may carry what X said.
     const matchesPredicate = predicate.length === 0 || question.answerType === 'statement' || predicate.some((t) => termMatch(t, candidate) > 0);
-    return { candidate, coverage, entityCoverage, matchesPredicate, carriesAnswerType: typed, relevance: (coverage + bonus) * prior * quoteFactor };
+    return {
+      candidate,
+      coverage,
+      focus: attainableTotal > 0 ? covered / attainableTotal : 0,
+      entityCoverage: entityShare(question, candidate),
+      matchesPredicate,
+      carriesAnswerType: typed,
+      answersInClause: typed && candidate.clauses.some((clause, i) => clauseAnswers(question, candidate, clause, i === 0)),
+      relevance: (coverage + bonus) * prior * quoteFactor,
+    };
   });
 }
 
@@ -66,12 +76,15 @@ export function termMatch(term: QueryTerm, candidate: Candidate): number {
   return best;
 }
 
+/** The names a sentence must mention to be about what was asked: possessive modifiers ("Musk's network") only narrow. */
+export const requiredEntities = (question: QuestionAnalysis): QueryTerm[] => question.terms.filter((t) => t.entity && !t.modifier);
+
 /** Smoothed IDF of each term over the candidate sentences (a term no sentence has weighs most), names weighted up. */
 function termWeights(terms: readonly QueryTerm[], candidates: readonly Candidate[]): number[] {
   const n = candidates.length;
   return terms.map((term) => {
     const df = candidates.filter((c) => term.expansions.some(({ stem }) => c.stems.has(stem))).length;
-    return Math.log(1 + (n + 1) / (df + 0.5)) * (term.entity ? ENTITY_WEIGHT : 1);
+    return Math.log(1 + (n + 1) / (df + 0.5)) * (term.entity && !term.modifier ? ENTITY_WEIGHT : 1);
   });
 }
 
@@ -89,33 +102,32 @@ function bigramBonus(bigrams: readonly [string, string][], sequence: readonly st
 }
 
 function entityShare(question: QuestionAnalysis, candidate: Candidate): number {
-  const entities = question.terms.filter((t) => t.entity);
+  const entities = requiredEntities(question);
   if (entities.length === 0) return 1;
   return entities.filter((t) => termMatch(t, candidate) > 0).length / entities.length;
 }
 
-function carriesAnswerType(type: AnswerType, question: QuestionAnalysis, candidate: Candidate): boolean {
-  switch (type) {
-    case 'amount':
-      return AMOUNT.test(candidate.text);
-    case 'date':
-      return DATE.test(candidate.text);
-    case 'statement':
-      return ATTRIBUTION.test(candidate.text);
-    case 'person':
-    case 'place':
-      return newNames(question, candidate) >= (type === 'person' ? 2 : 1);
-    case 'other':
-      return false;
-  }
+function carriesType(question: QuestionAnalysis, candidate: Candidate): boolean {
+  const { answerType } = question;
+  if (answerType === 'person' || answerType === 'place') return newNames(question, candidate) >= (answerType === 'person' ? 2 : 1);
+  return carriesAnswerType(answerType, candidate.text);
+}
+
+/** A clause carrying the answer type that names all the question's required names and one of its other terms. */
+function clauseAnswers(question: QuestionAnalysis, candidate: Candidate, clause: Clause, first: boolean): boolean {
+  const text = candidate.text.slice(clause.start, clause.end);
+  if (question.answerType !== 'person' && question.answerType !== 'place' && !carriesAnswerType(question.answerType, text)) return false;
+  // The first clause may lean on the sentence before it through a pronoun.
+  const has = (term: QueryTerm) => term.expansions.some(({ stem }) => clause.stems.has(stem) || (first && candidate.inherited.has(stem)));
+  const named = requiredEntities(question).every(has);
+  const predicate = question.terms.filter((t) => !t.entity);
+  return named && (predicate.length === 0 || predicate.some(has));
 }
 
 /** Capitalised words that the question does not mention: a candidate answer to "who" or "which country". */
 function newNames(question: QuestionAnalysis, candidate: Candidate): number {
   const asked = new Set(question.terms.map((t) => t.stem));
   let count = 0;
-  candidate.words.forEach((word, i) => {
-    if (word.capitalised && !word.stop && !word.part && !asked.has(word.stem)) count++;
-  });
+  for (const word of candidate.words) if (word.capitalised && !word.stop && !word.part && !asked.has(word.stem)) count++;
   return count;
 }

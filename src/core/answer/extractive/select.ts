@@ -22,7 +22,7 @@ export const REDUNDANT_OVERLAP = 0.6;
  * Chooses sentences by maximal marginal relevance, then orders them so a pronoun follows the sentence it points at.
  * The first sentence must answer the question by itself (`leads`); later ones may add to it.
  */
-export function selectSentences(scored: readonly ScoredCandidate[], leads: (item: ScoredCandidate) => boolean): ScoredCandidate[] {
+export function selectSentences(scored: readonly ScoredCandidate[], leads: (item: ScoredCandidate) => boolean, _parts = 1): ScoredCandidate[] {
   const pool = [...scored].sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
   const best = pool.find(leads);
   if (!best) return [];
@@ -44,8 +44,8 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
       const dangling = candidate.leansOn !== undefined && !continues ? DANGLING_FACTOR : 1;
       const relevance = item.relevance * dangling;
       if (chosen.length > 0 && relevance < (continues ? CONTINUATION_FLOOR : RELATIVE_FLOOR) * best.relevance) continue;
-      if (chosen.some((c) => overlap(c.candidate.stems, candidate.stems) > REDUNDANT_OVERLAP)) continue;
-      const similarity = Math.max(0, ...chosen.map((c) => jaccard(c.candidate.stems, candidate.stems)));
+      if (chosen.some((c) => overlap(c.candidate.wordStems, candidate.wordStems) > REDUNDANT_OVERLAP)) continue;
+      const similarity = Math.max(0, ...chosen.map((c) => jaccard(c.candidate.wordStems, candidate.wordStems)));
       const value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * similarity;
       if (!pick || value > pick.value) pick = { item, value };
     }

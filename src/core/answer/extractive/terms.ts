@@ -32,23 +32,42 @@ const ACRONYMS: Readonly<Record<string, string>> = { us: 'usa', 'u.s': 'usa', us
 
 /** Words that answer for each other in regulatory news ("fine" finds "penalty"), stemmed when the module loads. */
 const SYNONYM_GROUPS: readonly string[] = [
-  'fine penalty sanction punish',
-  'ban block restrict prohibit bar shut suspend',
-  'revenue turnover income earnings',
+  'fine penalty sanction punish charge',
+  'ban block restrict prohibit bar shut suspend cut withdraw',
+  'revenue turnover income earnings earn',
+  'worldwide global international',
+  'cap ceiling maximum limit',
   'regulator watchdog Ofcom authority',
   'law act legislation bill rules',
-  'site website platform service app',
+  'site website platform service app network',
+  'company firm business provider',
   'agree sympathetic back support endorse',
   'say tell state claim write post comment',
-  'deepfake fake manipulate undress',
+  'deepfake fake manipulate undress nudify nudification',
+  'alter edit modify manipulate',
+  'image picture photo',
+  'explicit sexual intimate nude',
   'country nation state',
   'government minister administration',
   'power able allow',
   'American America Washington US',
+  'Brussels EU European',
   'child minor',
   'AI artificial chatbot',
   'censorship censor',
   'own owner boss',
+  'executive manager director officer',
+  'prison jail imprison imprisonment custody',
+  'crime criminal offence offense illegal outlaw',
+  'prosecute prosecution prosecuted charge',
+  'judge court',
+  'weigh consider',
+  'probe investigate investigation inquiry',
+  'breach break contravene contravention violate',
+  'warning notice',
+  'month monthly',
+  'porn pornography pornographic',
+  'market marketplace store',
   'call brand label describe accuse',
   'address statement speech',
   'MPs Commons Parliament lawmakers',
@@ -119,6 +138,36 @@ function readWord(raw: string): ReadWord {
   const stem = acronym ? folded! : /^\p{N}/u.test(lower) ? lower.replace(/,/g, '') : stemmer(folded ?? lower.replace(/\.$/, ''));
   const stop = !acronym && STOP_WORDS.has(lower);
   return { raw, stem, capitalised, stop };
+}
+
+/** Month and day names: capitalised, yet dates rather than names a source must mention. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+// Small words that may sit inside a name without giving it a letter ("Center for Countering Digital Hate").
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'on', 'the']);
+
+/** Initials of the runs of capitalised words ("Digital Services Act" -> "dsa", "United States" -> "usa"), as acronym stems. */
+export function initialisms(textWords: readonly Word[]): string[] {
+  const result: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    for (let from = 0; from < run.length; from++) {
+      for (let to = from + 2; to <= Math.min(run.length, from + 5); to++) {
+        const letters = run.slice(from, to).join('');
+        result.push(ACRONYMS[letters] ?? letters);
+      }
+    }
+    run = [];
+  };
+  for (const word of textWords) {
+    if (word.part) continue;
+    if (word.capitalised && /^\p{L}/u.test(word.raw)) run.push(word.raw.charAt(0).toLowerCase());
+    else if (!(run.length && NAME_JOINERS.has(word.raw))) flush();
+  }
+  flush();
+  return result;
 }
 
 /** Content stems of a text, in order. */

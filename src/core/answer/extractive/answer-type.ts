@@ -1,0 +1,32 @@
+// Whether a piece of text carries the kind of answer a question asks for: a figure, a date, an attributed statement.
+import type { AnswerType } from './question.js';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const DATE = new RegExp(`\\b${MONTH}\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b|\\b(?:19|20)\\d{2}\\b`, 'i');
+const MONEY = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:%|per ?cent|million|billion|bn\b|m\b)|\b\d[\d,.]*\s?(?:euros?|pounds|dollars)\b/i;
+// Numbers that name a thing rather than count it: legal references and calendar dates.
+const NOT_A_QUANTITY = new RegExp(
+  `\\b(?:sections?|articles?|art\\.|schedule|paragraph|part|chapter|regulations?|category|s\\.)\\s*\\d+[A-Z]?(?:\\(\\w+\\))*(?:\\s*(?:to|and|-)\\s*\\d+[A-Z]?)?` +
+    `|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\b(?:19|20)\\d{2}(?:-\\d{2})?\\b`,
+  'gi',
+);
+const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|dozens?|several)\b/i;
+const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated|called|described|warned|branded|accused)\b|[“"]/i;
+
+/** Carries a figure, a date or an attributed statement as asked; names (person, place) are judged against the question elsewhere. */
+export function carriesAnswerType(type: AnswerType, text: string): boolean {
+  switch (type) {
+    case 'quantity':
+      return MONEY.test(text) || QUANTITY.test(text.replace(NOT_A_QUANTITY, ' '));
+    case 'amount':
+      return MONEY.test(text);
+    case 'date':
+      return DATE.test(text);
+    case 'statement':
+      return ATTRIBUTION.test(text);
+    case 'person':
+    case 'place':
+    case 'other':
+      return false;
+  }
+}
