@@ -29,10 +29,7 @@ export type CitationCarrier = Citation['alsoIn'][number];
 export interface Clause {
   start: number;
   end: number;
-  /** Content stems, plus the initials of its names: what it mentions. */
   stems: Set<string>;
-  /** Content stems of its words alone: what it says, for comparing sentences. */
-  wordStems: Set<string>;
 }
 
 export interface Candidate {
@@ -46,7 +43,10 @@ export interface Candidate {
   end: number;
   text: string;
   words: Word[];
+  /** Content stems, plus the initials of its names: what it mentions. */
   stems: Set<string>;
+  /** Content stems of its words alone: what it says, for comparing sentences. */
+  wordStems: Set<string>;
   /** Content stems in order, for word-pair matches. */
   sequence: string[];
   /** The sentence's clauses (offsets into `text`) with their content stems. */
