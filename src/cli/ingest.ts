@@ -8,6 +8,7 @@ interface IngestFlags extends CommonFlags {
   prune?: boolean;
   rebuild?: boolean;
   json?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 export function registerIngestCommand(program: Command, ctx: CliContext): void {
@@ -21,6 +22,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
     .option('--prune', 'drop documents whose files are no longer among the paths')
     .option('--rebuild', 'drop the whole index first (needed to switch embedder)')
     .option('--json', 'print the ingest report as JSON')
+    .option('--allow-private-urls', 'let http(s) paths reach loopback and private addresses (default $REMIT_ALLOW_PRIVATE_URLS=1)')
     .action(async (paths: string[], flags: IngestFlags) => {
       const { io } = ctx;
       await withRuntime(
@@ -32,6 +34,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
           const report = await ingestPaths(runtime, paths, {
             prune: flags.prune,
             rebuild: flags.rebuild,
+            urls: { allowPrivate: flags.allowPrivateUrls ?? io.env.REMIT_ALLOW_PRIVATE_URLS === '1' },
             onProgress: ({ done, total }) => {
               if (!bar) return;
               if (!started) bar.start(total, 0);

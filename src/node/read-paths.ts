@@ -4,8 +4,9 @@ import { join, sep } from 'node:path';
 import { createError, isRemitError } from '../core/errors.js';
 import { DEFAULT_MAX_BYTES, loadDocument, type LoadOptions } from '../core/load/index.js';
 import type { Document } from '../core/schema.js';
+import { fetchUrl, type FetchUrlOptions, isUrlArgument } from './fetch-url.js';
 
-export type PathEntry = { origin: string; bytes: Uint8Array } | { origin: string; skipped: string };
+export type PathEntry = { origin: string; bytes: Uint8Array; contentType?: string } | { origin: string; skipped: string };
 
 export interface Skipped {
   origin: string;
@@ -15,6 +16,8 @@ export interface Skipped {
 export interface ReadPathsOptions {
   /** Files larger than this are skipped without being read. Default 10 MB. */
   maxBytes?: number;
+  /** How http(s) arguments are fetched (SSRF guard, size and time caps). */
+  fetch?: FetchUrlOptions;
 }
 
 /**
@@ -24,9 +27,12 @@ export interface ReadPathsOptions {
  */
 export async function* readPaths(paths: readonly string[], options: ReadPathsOptions = {}): AsyncGenerator<PathEntry> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const roots = await Promise.all(paths.map(async (path) => ({ path, isDirectory: (await statOrThrow(path)).isDirectory() })));
+  const roots = await Promise.all(
+    paths.map(async (path) => ({ path, isUrl: isUrlArgument(path), isDirectory: !isUrlArgument(path) && (await statOrThrow(path)).isDirectory() })),
+  );
   for (const root of roots) {
-    if (root.isDirectory) yield* readFolder(root.path, maxBytes);
+    if (root.isUrl) yield await readUrl(root.path, options.fetch);
+    else if (root.isDirectory) yield* readFolder(root.path, maxBytes);
     else yield await readOne(root.path, maxBytes);
   }
 }
@@ -81,6 +87,17 @@ async function readOne(path: string, maxBytes: number): Promise<PathEntry> {
     return { origin, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
     return { origin, skipped: `it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+}
+
+/** A URL's bytes; refused URLs (private addresses, other schemes) stop the run, network failures are skipped. */
+async function readUrl(url: string, options: FetchUrlOptions = {}): Promise<PathEntry> {
+  try {
+    const { bytes, contentType } = await fetchUrl(url, options);
+    return { origin: url, bytes, contentType };
+  } catch (error) {
+    if (!isRemitError(error) || error.code === 'forbidden_url' || error.code === 'bad_input') throw error;
+    return { origin: url, skipped: error.message };
   }
 }
 

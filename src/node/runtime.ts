@@ -11,6 +11,7 @@ import type { AnswerMode, Document, IndexInfo } from '../core/schema.js';
 import type { IndexStore } from '../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from '../embed/select.js';
 import { openLanceStore } from '../store/lancedb.js';
+import type { FetchUrlOptions } from './fetch-url.js';
 
 export const DEFAULT_DB_DIR = '.remit';
 
@@ -101,11 +102,11 @@ async function createClaude(
 export async function ingestPaths(
   runtime: Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'>,
   paths: readonly string[],
-  options: IngestOptions = {},
+  options: IngestOptions & { urls?: FetchUrlOptions } = {},
 ): Promise<IngestReport> {
   // HTML parsing libraries load only when something is ingested.
   const { loadPaths } = await import('./read-paths.js');
-  const { documents, skipped } = await loadPaths([...paths]);
+  const { documents, skipped } = await loadPaths([...paths], { fetch: options.urls });
   const report = await ingestIntoIndex(runtime, documents, options);
   report.skipped.unshift(...skipped);
   return report;
