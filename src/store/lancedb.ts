@@ -21,6 +21,7 @@ import {
 } from './tables.js';
 import { sqlEquals, sqlInBatches } from './sql.js';
 import { textQuery } from './text-query.js';
+import { indexCommittedChunks, tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
 
 export interface LanceStoreOptions {
   /** Index folder; created on the first write unless read-only. */
@@ -31,6 +32,10 @@ export interface LanceStoreOptions {
   rebuild?: boolean;
   /** Old table versions are pruned only once older than this, so other processes still reading them keep working. */
   retainVersionsMs?: number;
+  /** Approximate vector index policy (see vector-index.ts); defaults are the benchmarked ones. */
+  vectorIndex?: Partial<VectorIndexPolicy>;
+  /** Told when a commit builds or retrains the vector index, with how long it took. */
+  onVectorIndex?: (event: VectorIndexEvent) => void;
 }
 
 export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
@@ -62,12 +67,14 @@ export class LanceStore implements IndexStore {
   #tables: StoreTables | null = null;
   #rebuild: boolean;
   #commits: Promise<unknown> = Promise.resolve();
+  readonly #vectorIndex: VectorIndexPolicy;
 
   constructor(
     private readonly db: Connection,
     private readonly options: LanceStoreOptions,
   ) {
     this.#rebuild = options.rebuild ?? false;
+    this.#vectorIndex = vectorIndexPolicy(options.vectorIndex);
   }
 
   get dir(): string {
@@ -183,10 +190,7 @@ export class LanceStore implements IndexStore {
         hint: 'Query with the embedder the index was built with, or re-ingest with --rebuild.',
       });
     }
-    const rows = await tables.chunks
-      .vectorSearch(vector)
-      .column('vector')
-      .distanceType('cosine')
+    const rows = await tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
       .select([...STORED_CHUNK_COLUMNS, '_distance'])
       .limit(k)
       .toArray();
@@ -234,12 +238,16 @@ export class LanceStore implements IndexStore {
     try {
       // Read the state again under the lock: another process may have committed since this store opened.
       const committed = this.#rebuild ? null : await readState(this.dir);
-      const { state, recreated } = await applyChange(this.db, {
+      const applied = await applyChange(this.db, {
         change,
         committed,
         fresh: this.#rebuild,
         schemaVersion: STORE_SCHEMA_VERSION,
       });
+      const { recreated } = applied;
+      // The vector index joins the same commit: built before state.json names the chunks version.
+      const { state, event } = await indexCommittedChunks(this.db, applied.state, this.#vectorIndex);
+      if (event.action !== 'none') this.options.onVectorIndex?.(event);
       await writeState(this.dir, state);
       this.#rebuild = false;
       // Recreated tables may have a new vector width: reopen the reader handles rather than move them.

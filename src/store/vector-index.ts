@@ -1,0 +1,111 @@
+// The approximate vector index policy: below a measured size a flat scan is faster and exact; past it, IVF_HNSW_SQ
+// (cosine) with query settings tuned for recall@10 >= 0.95 of exact. Figures: bench/results/README-table.md.
+import { type Connection, Index, type Table, type VectorQuery } from '@lancedb/lancedb';
+import { z } from 'zod';
+import { createError } from '../core/errors.js';
+import type { StoreState } from './state-file.js';
+import { CHUNKS_TABLE } from './tables.js';
+
+export const VectorIndexPolicy = z
+  .object({
+    /** Build once the chunks table has this many rows (bench: flat search overtakes the index below ~5k rows). */
+    minRows: z.number().int().positive(),
+    /** Rows per HNSW graph: one graph for tables up to this size keeps recall high; more partitions bound build memory. */
+    rowsPerPartition: z.number().int().positive(),
+    /** HNSW neighbours per node and build-time candidate list (LanceDB defaults are 20 and 300). */
+    m: z.number().int().positive(),
+    efConstruction: z.number().int().positive(),
+    /** Query-time candidate list and re-ranking with full vectors: tuned on the synthetic 10k/100k corpora. */
+    ef: z.number().int().positive(),
+    refineFactor: z.number().int().positive(),
+    nprobes: z.number().int().positive(),
+    /** Retrain once the table has grown this many times past the size the index was trained on. */
+    retrainGrowth: z.number().min(1),
+    /** 'exact' skips the index at query time (ground truth for recall, and the bench's "without" figures). */
+    search: z.enum(['approximate', 'exact']),
+  })
+  .strict();
+export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;
+
+export const DEFAULT_VECTOR_INDEX_POLICY: VectorIndexPolicy = {
+  minRows: 5000,
+  rowsPerPartition: 250_000,
+  m: 20,
+  efConstruction: 150,
+  ef: 400,
+  refineFactor: 2,
+  nprobes: 1,
+  retrainGrowth: 4,
+  search: 'approximate',
+};
+
+/** Index names carry the row count they were trained on, so growth can be judged without extra state. */
+const INDEX_PREFIX = 'vector_hnsw_sq_';
+const trainedRowsOf = (name: string): number | null => (name.startsWith(INDEX_PREFIX) ? Number(name.slice(INDEX_PREFIX.length)) || null : null);
+
+export function vectorIndexPolicy(overrides: Partial<VectorIndexPolicy> = {}): VectorIndexPolicy {
+  const parsed = VectorIndexPolicy.safeParse({ ...DEFAULT_VECTOR_INDEX_POLICY, ...overrides });
+  if (!parsed.success) throw createError({ code: 'bad_input', message: 'Invalid vector index policy', details: parsed.error.issues });
+  return parsed.data;
+}
+
+export type VectorIndexAction = 'none' | 'built' | 'retrained';
+
+export interface VectorIndexEvent {
+  action: VectorIndexAction;
+  rows: number;
+  /** Time spent training, 0 when nothing was built. */
+  ms: number;
+}
+
+/** What the chunks table needs now: nothing, a first index, or a retrain after much growth. */
+export async function planVectorIndex(table: Table, policy: VectorIndexPolicy): Promise<{ action: VectorIndexAction; rows: number; existing?: string }> {
+  const rows = await table.countRows();
+  const existing = (await table.listIndices()).find((index) => index.columns.includes('vector'));
+  if (!existing) return { action: rows >= policy.minRows ? 'built' : 'none', rows };
+  const trained = trainedRowsOf(existing.name);
+  // optimize() folds new rows into the existing graphs; retrain only when they were trained on a much smaller table.
+  return { action: trained !== null && rows >= trained * policy.retrainGrowth ? 'retrained' : 'none', rows, existing: existing.name };
+}
+
+/** Creates or retrains the index on `table` when the policy says so. */
+export async function ensureVectorIndex(table: Table, policy: VectorIndexPolicy): Promise<VectorIndexEvent> {
+  const plan = await planVectorIndex(table, policy);
+  if (plan.action === 'none') return { action: 'none', rows: plan.rows, ms: 0 };
+  const started = performance.now();
+  const config = Index.hnswSq({
+    distanceType: 'cosine',
+    numPartitions: Math.max(1, Math.round(plan.rows / policy.rowsPerPartition)),
+    m: policy.m,
+    efConstruction: policy.efConstruction,
+  });
+  // Dropped first: one vector index per column. Readers see neither change until state.json names this version.
+  if (plan.existing) await table.dropIndex(plan.existing);
+  await table.createIndex('vector', { config, name: `${INDEX_PREFIX}${plan.rows}`, replace: true });
+  return { action: plan.action, rows: plan.rows, ms: performance.now() - started };
+}
+
+/**
+ * The commit hook: runs after the tables are written and before state.json names their versions, so the index
+ * lands in the committed chunks version (a crash before state.json moves rolls it back with the rest).
+ */
+export async function indexCommittedChunks(
+  db: Connection,
+  state: StoreState,
+  policy: VectorIndexPolicy,
+): Promise<{ state: StoreState; event: VectorIndexEvent }> {
+  const table = await db.openTable(CHUNKS_TABLE);
+  try {
+    const event = await ensureVectorIndex(table, policy);
+    if (event.action === 'none') return { state, event };
+    return { state: { ...state, versions: { ...state.versions, chunks: await table.version() } }, event };
+  } finally {
+    table.close();
+  }
+}
+
+/** Query-time settings; they are ignored by LanceDB when the table has no vector index (small tables). */
+export function tuneVectorQuery(query: VectorQuery, policy: VectorIndexPolicy): VectorQuery {
+  if (policy.search === 'exact') return query.bypassVectorIndex();
+  return query.ef(policy.ef).refineFactor(policy.refineFactor).nprobes(policy.nprobes);
+}
