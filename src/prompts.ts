@@ -1,9 +1,8 @@
-// Node edge: loads the versioned prompt templates from prompts/ once at start-up and validates them.
+// Node edge: reads the versioned prompt files from prompts/ once at start-up; parsing is shared with the Worker (core).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import { ClaudePrompts } from './core/answer/claude/prompts.js';
+import { DEFAULT_PROMPT_VERSIONS, type PromptName, type PromptSource, parseClaudePrompts, promptFileName } from './core/answer/claude/prompt-file.js';
+import type { ClaudePrompts } from './core/answer/claude/prompts.js';
 import { createError } from './core/errors.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -11,42 +10,25 @@ export const DEFAULT_PROMPTS_DIR = join(PACKAGE_ROOT, 'prompts');
 
 export interface LoadPromptsOptions {
   dir?: string;
+  /** Defaults to DEFAULT_PROMPT_VERSIONS.answer (2); 1 stays loadable. */
   answerVersion?: number;
   rewriteVersion?: number;
 }
 
-const PromptFile = z.object({
-  version: z.number().int().positive(),
-  abstain: z.string().optional(),
-  user: z.string(),
-});
-
-/** Reads `answer.v<N>.md` and `rewrite.v<N>.md`: YAML front matter (version, user template, …) and the system prompt as body. */
+/** Reads `answer.v<N>.md` and `rewrite.v<N>.md` and validates them (see core/answer/claude/prompt-file.ts for the format). */
 export async function loadPrompts(options: LoadPromptsOptions = {}): Promise<ClaudePrompts> {
   const dir = options.dir ?? DEFAULT_PROMPTS_DIR;
   const [answer, rewrite] = await Promise.all([
-    readPromptFile(dir, 'answer', options.answerVersion ?? 1),
-    readPromptFile(dir, 'rewrite', options.rewriteVersion ?? 1),
+    readPromptSource(dir, 'answer', options.answerVersion ?? DEFAULT_PROMPT_VERSIONS.answer),
+    readPromptSource(dir, 'rewrite', options.rewriteVersion ?? DEFAULT_PROMPT_VERSIONS.rewrite),
   ]);
-  const parsed = ClaudePrompts.safeParse({ answer, rewrite });
-  if (!parsed.success) {
-    throw createError({ code: 'internal', message: `The prompts in ${dir} are invalid: ${z.prettifyError(parsed.error)}`, hint: 'Fix the prompt files or restore them from git.' });
-  }
-  return parsed.data;
+  return parseClaudePrompts({ answer, rewrite });
 }
 
-async function readPromptFile(dir: string, name: string, version: number) {
-  const path = join(dir, `${name}.v${version}.md`);
-  const source = await readFile(path, 'utf8').catch((cause: unknown) => {
+async function readPromptSource(dir: string, name: PromptName, version: number): Promise<PromptSource> {
+  const path = join(dir, promptFileName(name, version));
+  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
     throw createError({ code: 'internal', message: `Cannot read the prompt ${path}`, hint: 'Run Remit from its install folder, or restore prompts/ from git.', cause });
   });
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  const header = PromptFile.safeParse(match ? parseYaml(match[1]!) : undefined);
-  if (!match || !header.success) {
-    throw createError({ code: 'internal', message: `The prompt ${path} needs front matter with version and user`, cause: header.error });
-  }
-  if (header.data.version !== version) {
-    throw createError({ code: 'internal', message: `The prompt ${path} says version ${header.data.version}, expected ${version}` });
-  }
-  return { id: `${name}.v${version}`, system: match[2]!.trim(), user: header.data.user, abstain: header.data.abstain };
+  return { version, text, origin: path };
 }
