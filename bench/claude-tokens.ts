@@ -1,18 +1,21 @@
-// Token report for Claude answers: builds the real request for each eval question (retrieval over the news
-// and corpus, k = 8) and counts its input tokens, to show what the cached system prefix saves.
+// Token report for Claude answers, answer prompt v1 against v2: builds the real request for each eval question
+// (retrieval over the news and corpus, k = 8) with each prompt and counts its input tokens, to show what the
+// cached system prefix costs and saves.
 //
 // Counting: with ANTHROPIC_API_KEY set, the API's own count (messages.countTokens); otherwise an approximation,
-// characters / 4 over every text the request carries (system, titles, sources, passages, question).
-// English prose runs at about 4 characters a token on Claude's tokenizer, so treat offline figures as ±15%.
+// characters / 4 over every text the request carries (estimateInputTokens), which is ±15% for English prose.
 //
 // Run: node --import tsx bench/claude-tokens.ts [--k 8]
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import type { AnswerPrompt } from '../src/core/answer/claude/prompts.js';
 import { answerSystemText } from '../src/core/answer/claude/prompts.js';
 import { buildAnswerRequest, DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../src/core/answer/claude/request.js';
+import { estimateInputTokens, minCacheablePrefixTokens } from '../src/core/answer/claude/token-estimate.js';
 import { HybridRetriever } from '../src/core/retrieve.js';
+import type { Hit } from '../src/core/schema.js';
 import { loadPrompts } from '../src/prompts.js';
 import { buildFixtureIndex } from '../test/support/fixture-index.js';
 import { REPO_ROOT } from '../test/support/paths.js';
@@ -20,8 +23,7 @@ import { REPO_ROOT } from '../test/support/paths.js';
 /** Prompt caching prices relative to plain input tokens (Anthropic pricing: 5-minute writes 1.25x, reads 0.1x). */
 const CACHE_WRITE = 1.25;
 const CACHE_READ = 0.1;
-/** Smallest prefix Sonnet caches (1,024 tokens for Sonnet 4.x; a shorter prefix is silently not cached). */
-const MIN_CACHEABLE = 1024;
+const VERSIONS = [1, 2];
 
 const FALLBACK_QUESTIONS = [
   'What is the maximum fine Ofcom can impose under the Online Safety Act?',
@@ -31,24 +33,40 @@ const FALLBACK_QUESTIONS = [
   'What did Elon Musk call the UK government?',
 ];
 
+interface VersionReport {
+  id: string;
+  prefix: number;
+  inputs: number[];
+}
+
 const k = Number(process.argv[process.argv.indexOf('--k') + 1]) || 8;
-const questions = await evalQuestions();
-const prompts = await loadPrompts();
 const model = process.env.REMIT_MODEL ?? DEFAULT_MODEL;
+const minimum = minCacheablePrefixTokens(model);
 const client = process.env.ANTHROPIC_API_KEY ? new Anthropic() : undefined;
+const questions = await evalQuestions();
+const prompts = await Promise.all(VERSIONS.map(async (answerVersion) => (await loadPrompts({ answerVersion })).answer));
 const fixture = await buildFixtureIndex({ corpus: true });
 try {
   const retriever = new HybridRetriever({ embedder: fixture.runtime.embedder, store: fixture.runtime.store });
-  const prefix = await countTokens({ model, max_tokens: 1, system: answerSystemText(prompts.answer), messages: [{ role: 'user', content: '.' }] }, true);
-  const rows: { id: string; hits: number; input: number }[] = [];
-  for (const { id, question } of questions) {
-    const hits = await retriever.retrieve(question, { k });
-    const { params } = buildAnswerRequest({ question, history: [], hits, prompt: prompts.answer, model, maxTokens: DEFAULT_MAX_TOKENS });
-    rows.push({ id, hits: hits.length, input: await countTokens(params) });
-  }
-  report(rows, prefix);
+  // Retrieved once per question: both prompts see the same hits, so the difference is the prompt alone.
+  const retrieved: { id: string; question: string; hits: Hit[] }[] = [];
+  for (const { id, question } of questions) retrieved.push({ id, question, hits: await retriever.retrieve(question, { k }) });
+  const reports: VersionReport[] = [];
+  for (const prompt of prompts) reports.push(await measure(prompt, retrieved));
+  printRows(retrieved, reports);
+  printComparison(reports);
 } finally {
   await fixture.cleanup();
+}
+
+async function measure(prompt: AnswerPrompt, retrieved: { question: string; hits: Hit[] }[]): Promise<VersionReport> {
+  const prefix = await countTokens({ model, max_tokens: 1, system: answerSystemText(prompt), messages: [{ role: 'user', content: '.' }] }, true);
+  const inputs: number[] = [];
+  for (const { question, hits } of retrieved) {
+    const { params } = buildAnswerRequest({ question, history: [], hits, prompt, model, maxTokens: DEFAULT_MAX_TOKENS });
+    inputs.push(await countTokens(params));
+  }
+  return { id: prompt.id, prefix, inputs };
 }
 
 async function countTokens(params: MessageCreateParamsBase, systemOnly = false): Promise<number> {
@@ -56,33 +74,49 @@ async function countTokens(params: MessageCreateParamsBase, systemOnly = false):
     const { input_tokens } = await client.messages.countTokens({ model: params.model, system: params.system, messages: params.messages });
     return systemOnly ? input_tokens - 1 : input_tokens;
   }
-  const texts: string[] = [];
-  const collect = (value: unknown, key?: string): void => {
-    if (typeof value === 'string') {
-      if (key === 'text' || key === 'title' || key === 'source' || key === 'content' || key === 'system') texts.push(value);
-    } else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
-    else if (value && typeof value === 'object') for (const [k2, v] of Object.entries(value)) collect(v, k2);
-  };
-  collect(systemOnly ? { system: params.system } : { system: params.system, messages: params.messages });
-  return Math.ceil(texts.join('').length / 4);
+  return estimateInputTokens(systemOnly ? { system: params.system, messages: [] } : params);
 }
 
-function report(rows: { id: string; hits: number; input: number }[], prefix: number): void {
-  const pad = (v: string | number, n: number) => String(v).padStart(n);
-  console.log(`Claude request tokens, model ${model}, k=${k}, ${client ? 'counted by the API' : 'approximated as characters/4'}\n`);
-  console.log(`${'question'.padEnd(34)}${pad('hits', 6)}${pad('input', 8)}${pad('prefix', 8)}${pad('share', 7)}`);
-  for (const row of rows) {
-    console.log(`${row.id.slice(0, 33).padEnd(34)}${pad(row.hits, 6)}${pad(row.input, 8)}${pad(prefix, 8)}${pad(`${Math.round((100 * prefix) / row.input)}%`, 7)}`);
-  }
-  const n = rows.length;
-  const total = rows.reduce((sum, r) => sum + r.input, 0);
-  // All questions asked within the cache lifetime: the first writes the prefix, the others read it.
-  const cached = total - n * prefix + CACHE_WRITE * prefix + (n - 1) * CACHE_READ * prefix;
-  console.log(`\n${n} requests: ${total} input tokens, mean ${Math.round(total / n)}; output capped at max_tokens=${DEFAULT_MAX_TOKENS}`);
-  console.log(`cached system prefix: ${prefix} tokens = ${Math.round((100 * prefix * n) / total)}% of all input`);
-  console.log(`with prompt caching (one write, ${n - 1} reads): ${Math.round(cached)} input-token equivalents, saving ${Math.round((100 * (total - cached)) / total)}%`);
-  if (prefix < MIN_CACHEABLE) {
-    console.log(`note: the prefix is below the ${MIN_CACHEABLE}-token minimum Sonnet caches, so the API will not cache it and the saving is 0 until the prefix grows`);
+/** Input-token equivalents for all questions asked within the cache lifetime: the first writes the prefix, the others read it. */
+function costs({ prefix, inputs }: VersionReport) {
+  const n = inputs.length;
+  const total = inputs.reduce((sum, input) => sum + input, 0);
+  const cacheable = prefix >= minimum;
+  const cached = cacheable ? total - n * prefix + CACHE_WRITE * prefix + (n - 1) * CACHE_READ * prefix : total;
+  return { n, total, cacheable, cached, share: (prefix * n) / total };
+}
+
+function pad(value: string | number, width: number): string {
+  return String(value).padStart(width);
+}
+
+function pct(x: number): string {
+  return `${Math.round(100 * x)}%`;
+}
+
+function printRows(retrieved: { id: string; hits: Hit[] }[], reports: VersionReport[]): void {
+  console.log(`Claude request tokens, model ${model}, k=${k}, ${client ? 'counted by the API' : 'approximated as characters/4 (±15%)'}\n`);
+  console.log(`${'question'.padEnd(34)}${pad('hits', 6)}${reports.map((r) => pad(r.id, 12)).join('')}`);
+  retrieved.forEach((row, i) => console.log(`${row.id.slice(0, 33).padEnd(34)}${pad(row.hits.length, 6)}${reports.map((r) => pad(r.inputs[i]!, 12)).join('')}`));
+}
+
+function printComparison(reports: VersionReport[]): void {
+  const c = reports.map(costs);
+  const baseline = c[0]!.cached;
+  const n = c[0]!.n;
+  const line = (label: string, values: (string | number)[]) => console.log(`${label.padEnd(48)}${values.map((v) => pad(v, 14)).join('')}`);
+  console.log(`\nBefore/after over ${n} requests asked within the cache lifetime (one cache write, ${n - 1} reads; writes ${CACHE_WRITE}x, reads ${CACHE_READ}x):\n`);
+  line('', reports.map((r) => r.id));
+  line('system prefix tokens', reports.map((r) => r.prefix));
+  line(`cached by the API (prefix >= ${minimum})`, c.map((x) => (x.cacheable ? 'yes' : 'no')));
+  line('mean input tokens per request', c.map((x) => Math.round(x.total / x.n)));
+  line('prefix share of all input', c.map((x) => pct(x.share)));
+  line('input tokens, no caching', c.map((x) => x.total));
+  line('input-token equivalents with caching', c.map((x) => Math.round(x.cached)));
+  line('saving from caching', c.map((x) => pct((x.total - x.cached) / x.total)));
+  line(`billed input vs ${reports[0]!.id}`, c.map((x) => pct(x.cached / baseline)));
+  for (const report of reports) {
+    if (report.prefix < minimum) console.log(`\nnote: ${report.id}'s prefix is below the ${minimum}-token minimum ${model} caches: the API silently skips the cache, so caching saves nothing.`);
   }
 }
 
