@@ -114,6 +114,6 @@ const withoutText = ({ hash: _hash, sources: _sources, ...meta }: DocumentMeta):
 /** Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else. */
 function missingQuestionEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): string[] {
   return question.terms
-    .filter((term) => term.entity && !term.modifier && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
+    .filter((term) => term.entity && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
     .map((term) => term.raw);
 }

@@ -7,21 +7,27 @@ const MONEY = /[£$€]\s?\d|\b\d[\d,.]*\s?(?:%|per ?cent|million|billion|bn\b|m
 // Numbers that name a thing rather than count it: legal references and calendar dates.
 const NOT_A_QUANTITY = new RegExp(
   `\\b(?:sections?|articles?|art\\.|schedule|paragraph|part|chapter|regulations?|category|s\\.)\\s*\\d+[A-Z]?(?:\\(\\w+\\))*(?:\\s*(?:to|and|-)\\s*\\d+[A-Z]?)?` +
-    `|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\b(?:19|20)\\d{2}(?:-\\d{2})?\\b`,
+    `|\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:and|to|-|–)\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+${MONTH}(?:\\s+\\d{4})?|\\b${MONTH}\\s+\\d{1,2}(?!\\d)(?:,\\s*\\d{4})?|\\b(?:19|20)\\d{2}(?:-\\d{2})?\\b`,
   'gi',
 );
-const QUANTITY = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|dozens?|several)\b/i;
+// A figure: digits standing alone ("£100", "10%", "34m", not "4chan"), or a number word.
+const QUANTITY = /(?<!\p{L})\d[\d,.]*(?:m|bn|k)?(?!\p{L})|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|half|dozens?|several)\b/iu;
+const DURATION = new RegExp(`(?:${QUANTITY.source}|\\b(?:a|an|one)\\b)[\\s-]+(?:working[\\s-]+|calendar[\\s-]+|full[\\s-]+)?(?:days?|weeks?|months?|years?|hours?)\\b`, 'iu');
+// The year in a statute's name ("Sexual Offences Act 2003") dates the law, not the event asked about.
+const STATUTE_YEAR = /\b(?:Act|Regulations|Order|Bill|Directive)\s+(?:19|20)\d{2}\b/g;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated|called|described|warned|branded|accused)\b|[“"]/i;
 
 /** Carries a figure, a date or an attributed statement as asked; names (person, place) are judged against the question elsewhere. */
 export function carriesAnswerType(type: AnswerType, text: string): boolean {
   switch (type) {
+    case 'duration':
+      return DURATION.test(text);
     case 'quantity':
       return MONEY.test(text) || QUANTITY.test(text.replace(NOT_A_QUANTITY, ' '));
     case 'amount':
       return MONEY.test(text);
     case 'date':
-      return DATE.test(text);
+      return DATE.test(text.replace(STATUTE_YEAR, ' '));
     case 'statement':
       return ATTRIBUTION.test(text);
     case 'person':

@@ -101,7 +101,8 @@ function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key
   const all = words(text);
   const content = all.filter((w) => !w.stop);
   // Names are also found by their initials ("DSA" in a sentence that writes out "Digital Services Act").
-  const stems = new Set([...content.map((w) => w.stem), ...initialisms(all)]);
+  const initials = initialisms(all);
+  const stems = new Set([...content.map((w) => w.stem), ...initials.map((i) => i.stem)]);
   const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
   return {
     key,
@@ -114,7 +115,7 @@ function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key
     stems,
     wordStems: new Set(content.map((w) => w.stem)),
     sequence: content.map((w) => w.stem),
-    clauses: clausesOf(text, all),
+    clauses: clausesOf(text, content, initials),
     statesUnknown: STATES_UNKNOWN.test(text),
     inherited: new Set(),
     wordCount,
@@ -124,14 +125,12 @@ function toCandidate(hit: Hit, hitRank: number, start: number, text: string, key
   };
 }
 
-function clausesOf(text: string, all: readonly Word[]): Clause[] {
+function clausesOf(text: string, content: readonly Word[], initials: readonly { stem: string; index: number }[]): Clause[] {
   const bounds = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), text.length];
   const clauses: Clause[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const [start, end] = [bounds[i]!, bounds[i + 1]!];
-    const inside = all.filter((w) => w.index >= start && w.index < end);
-    clauses.push({ start, end, stems: new Set([...inside.filter((w) => !w.stop).map((w) => w.stem), ...initialisms(inside)]) });
-  }
+  for (let i = 0; i + 1 < bounds.length; i++) clauses.push({ start: bounds[i]!, end: bounds[i + 1]!, stems: new Set() });
+  const clauseAt = (index: number) => clauses.find((c) => index < c.end) ?? clauses[clauses.length - 1]!;
+  for (const item of [...content, ...initials]) clauseAt(item.index).stems.add(item.stem);
   return clauses;
 }
 

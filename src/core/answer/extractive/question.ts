@@ -2,7 +2,7 @@
 import { withoutInstructions } from './instructions.js';
 import { CALENDAR_WORDS, expansions, words } from './terms.js';
 
-export type AnswerType = 'quantity' | 'amount' | 'date' | 'person' | 'place' | 'statement' | 'other';
+export type AnswerType = 'duration' | 'quantity' | 'amount' | 'date' | 'person' | 'place' | 'statement' | 'other';
 
 export interface QueryTerm {
   stem: string;
@@ -35,6 +35,7 @@ const OPENERS = new Set(['explain', 'tell', 'list', 'describe', 'summarise', 'su
 // Checked in order: the first cue that matches decides. Strict cues cannot be answered without that kind of answer.
 const ANSWER_TYPE_CUES: readonly { type: AnswerType; cue: RegExp; strict: boolean }[] = [
   { type: 'date', cue: /\bwhen\b|\b(?:what|which) (?:date|day|year|month)\b|\bhow long ago\b/i, strict: true },
+  { type: 'duration', cue: /\bhow long\b(?! ago)|\bhow many (?:days|weeks|months|years|hours)\b|\bfor how much longer\b/i, strict: true },
   {
     type: 'quantity',
     cue: /\bhow (?:much|many|long|large|big|high|severe|often|far)\b|\bwhat (?:share|percentage|proportion|fraction|amount|sum)\b/i,

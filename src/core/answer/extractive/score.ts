@@ -15,6 +15,8 @@ export const ANSWER_TYPE_BONUS = 0.15;
 export const RANK_PRIOR_WEIGHT = 0.2;
 /** Extra weight of a named thing in the question: what it is about matters more than how it is phrased. */
 export const ENTITY_WEIGHT = 1.5;
+/** A name mentioned in at least this share of the retrieved documents is their shared context ("UK", "Ofcom"), not what the question singles out. */
+export const CONTEXT_ENTITY_SHARE = 0.75;
 /** Factor for a quotation with no speaker named: it rarely stands on its own. */
 export const UNATTRIBUTED_QUOTE_FACTOR = 0.8;
 
@@ -44,6 +46,7 @@ export function scoreCandidates(question: QuestionAnalysis, candidates: readonly
   const attainable = question.terms.map((term) => citable.some((c) => termMatch(term, c) > 0));
   const attainableTotal = weights.reduce((sum, w, i) => sum + (attainable[i] ? w : 0), 0);
   const predicate = question.terms.filter((t) => !t.entity);
+  const required = requiredEntities(question, citable);
   return citable.map((candidate) => {
     const covered = question.terms.reduce((sum, term, i) => sum + weights[i]! * termMatch(term, candidate), 0);
     const coverage = total > 0 ? covered / total : 0;
@@ -57,10 +60,10 @@ export function scoreCandidates(question: QuestionAnalysis, candidates: readonly
       candidate,
       coverage,
       focus: attainableTotal > 0 ? covered / attainableTotal : 0,
-      entityCoverage: entityShare(question, candidate),
+      entityCoverage: entityShare(required, candidate),
       matchesPredicate,
       carriesAnswerType: typed,
-      answersInClause: typed && candidate.clauses.some((clause, i) => clauseAnswers(question, candidate, clause, i === 0)),
+      answersInClause: typed && candidate.clauses.some((clause, i) => clauseAnswers(question, required, candidate, clause, i === 0)),
       relevance: (coverage + bonus) * prior * quoteFactor,
     };
   });
@@ -76,8 +79,18 @@ export function termMatch(term: QueryTerm, candidate: Candidate): number {
   return best;
 }
 
-/** The names a sentence must mention to be about what was asked: possessive modifiers ("Musk's network") only narrow. */
-export const requiredEntities = (question: QuestionAnalysis): QueryTerm[] => question.terms.filter((t) => t.entity && !t.modifier);
+/**
+ * The names a sentence must mention to be about what was asked: possessive modifiers ("Musk's network") only narrow,
+ * and names most retrieved documents mention are the setting, not the subject.
+ */
+function requiredEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): QueryTerm[] {
+  const documents = new Set(candidates.map((c) => c.hit.document.id));
+  return question.terms.filter((term) => {
+    if (!term.entity || term.modifier) return false;
+    const mentioning = new Set(candidates.filter((c) => termMatch(term, c) > 0).map((c) => c.hit.document.id));
+    return documents.size < 2 || mentioning.size < CONTEXT_ENTITY_SHARE * documents.size;
+  });
+}
 
 /** Smoothed IDF of each term over the candidate sentences (a term no sentence has weighs most), names weighted up. */
 function termWeights(terms: readonly QueryTerm[], candidates: readonly Candidate[]): number[] {
@@ -101,8 +114,7 @@ function bigramBonus(bigrams: readonly [string, string][], sequence: readonly st
   return Math.min(bonus, MAX_BIGRAM_BONUS);
 }
 
-function entityShare(question: QuestionAnalysis, candidate: Candidate): number {
-  const entities = requiredEntities(question);
+function entityShare(entities: readonly QueryTerm[], candidate: Candidate): number {
   if (entities.length === 0) return 1;
   return entities.filter((t) => termMatch(t, candidate) > 0).length / entities.length;
 }
@@ -114,12 +126,14 @@ function carriesType(question: QuestionAnalysis, candidate: Candidate): boolean 
 }
 
 /** A clause carrying the answer type that names all the question's required names and one of its other terms. */
-function clauseAnswers(question: QuestionAnalysis, candidate: Candidate, clause: Clause, first: boolean): boolean {
+function clauseAnswers(question: QuestionAnalysis, required: readonly QueryTerm[], candidate: Candidate, clause: Clause, first: boolean): boolean {
   const text = candidate.text.slice(clause.start, clause.end);
   if (question.answerType !== 'person' && question.answerType !== 'place' && !carriesAnswerType(question.answerType, text)) return false;
   // The first clause may lean on the sentence before it through a pronoun.
   const has = (term: QueryTerm) => term.expansions.some(({ stem }) => clause.stems.has(stem) || (first && candidate.inherited.has(stem)));
-  const named = requiredEntities(question).every(has);
+  // Names the sentence mentions elsewhere but not beside the figure: the figure is about something else ("…into X, and a £950,000 penalty on a forum").
+  const elsewhere = question.terms.some((t) => t.entity && !t.modifier && !has(t) && termMatch(t, candidate) > 0);
+  const named = required.every(has) && !elsewhere;
   const predicate = question.terms.filter((t) => !t.entity);
   return named && (predicate.length === 0 || predicate.some(has));
 }

@@ -36,7 +36,7 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
     let pick: { item: ScoredCandidate; value: number } | undefined;
     for (const item of pool) {
       const { candidate } = item;
-      if (keys.has(candidate.key) || (chosen.length === 0 && !leads(item))) continue;
+      if (keys.has(candidate.key) || candidate.statesUnknown || (chosen.length === 0 && !leads(item))) continue;
       if (chosen.length > 0 && (words + candidate.wordCount > MAX_ANSWER_WORDS || item.coverage < MIN_SUPPORT_COVERAGE)) continue;
       // Names alone ("Ofcom", "X") make a sentence about the topic, not about what was asked; a pronoun's sentence is exempt.
       if (chosen.length > 0 && !item.matchesPredicate && !followers.has(candidate.key)) continue;

@@ -148,22 +148,23 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 // Small words that may sit inside a name without giving it a letter ("Center for Countering Digital Hate").
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'on', 'the']);
 
-/** Initials of the runs of capitalised words ("Digital Services Act" -> "dsa", "United States" -> "usa"), as acronym stems. */
-export function initialisms(textWords: readonly Word[]): string[] {
-  const result: string[] = [];
-  let run: string[] = [];
+/** Initials of the runs of capitalised words ("Digital Services Act" -> "dsa", "United States" -> "usa"), as acronym stems, each with where its run starts. */
+export function initialisms(textWords: readonly Word[]): { stem: string; index: number }[] {
+  const result: { stem: string; index: number }[] = [];
+  let run: Word[] = [];
   const flush = () => {
-    for (let from = 0; from < run.length; from++) {
-      for (let to = from + 2; to <= Math.min(run.length, from + 5); to++) {
-        const letters = run.slice(from, to).join('');
-        result.push(ACRONYMS[letters] ?? letters);
+    for (let from = 0; from + 1 < run.length; from++) {
+      let letters = run[from]!.raw.charAt(0).toLowerCase();
+      for (let to = from + 1; to < Math.min(run.length, from + 5); to++) {
+        letters += run[to]!.raw.charAt(0).toLowerCase();
+        result.push({ stem: ACRONYMS[letters] ?? letters, index: run[from]!.index });
       }
     }
     run = [];
   };
   for (const word of textWords) {
     if (word.part) continue;
-    if (word.capitalised && /^\p{L}/u.test(word.raw)) run.push(word.raw.charAt(0).toLowerCase());
+    if (word.capitalised && /^\p{L}/u.test(word.raw)) run.push(word);
     else if (!(run.length && NAME_JOINERS.has(word.raw))) flush();
   }
   flush();
