@@ -9,6 +9,8 @@ export interface WidgetRoutesOptions {
   widgetJs: string;
   /** The page's <title>. */
   title?: string;
+  /** Gzip /widget.js here (default). Workers pass false: the runtime encodes bodies itself, so this would gzip twice. */
+  compress?: boolean;
 }
 
 /** Pass to `createApp(deps, { pages: widgetRoutes({ widgetJs }) })`. */
@@ -21,7 +23,8 @@ export function widgetRoutes(options: WidgetRoutesOptions): (app: RemitApp) => v
       await next();
       c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
     });
-    app.use(WIDGET_SCRIPT_PATH, compress(), etag());
+    if (options.compress ?? true) app.use(WIDGET_SCRIPT_PATH, compress());
+    app.use(WIDGET_SCRIPT_PATH, etag());
     app.get(WIDGET_SCRIPT_PATH, (c) =>
       c.body(options.widgetJs, 200, {
         'Content-Type': 'text/javascript; charset=utf-8',

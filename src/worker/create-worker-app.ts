@@ -1,4 +1,5 @@
-// Wires the shared Hono app (src/server) to Workers bindings: D1 + Vectorize store, Workers AI or hashing queries, Claude or extractive answers.
+// Wires the shared Hono app (src/server) to Workers bindings: D1 + Vectorize store, Workers AI or hashing queries, Claude or extractive answers,
+// and the chat page with /widget.js.
 import Anthropic from '@anthropic-ai/sdk';
 import { ClaudeQueryRewriter, createClaudeAnswerer } from '../core/answer/claude/index.js';
 import { ExtractiveAnswerer } from '../core/answer/extractive.js';
@@ -11,6 +12,9 @@ import { DEFAULT_SERVER_CONFIG } from '../server/deps.js';
 import type { RemitApp } from '../server/env.js';
 import { createJsonLogger } from '../server/logger.js';
 import { createMemoryRateLimitStore } from '../server/middleware/rate-limit.js';
+import { widgetRoutes } from '../server/widget-routes.js';
+// Built by wrangler.toml's [build] command (src/widget/build-cli.ts) before every bundle, and bundled as a text module.
+import widgetJs from '../../dist/widget.js';
 import { assertBindings, readWorkerVars, type WorkerEnv } from './bindings.js';
 import { createD1FeedbackStore } from './d1-feedback-store.js';
 import { D1VectorizeStore } from './d1-vectorize-store.js';
@@ -46,6 +50,9 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
     rateLimitStore: createMemoryRateLimitStore(),
     // Cloudflare sets CF-Connecting-IP itself; a client cannot forge it at the edge.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
+  }, {
+    // Workers encode response bodies themselves (by the client's Accept-Encoding): gzipping in the app would encode twice.
+    pages: widgetRoutes({ widgetJs, compress: false }),
   });
 }
 

@@ -3,3 +3,9 @@ declare module '*.md' {
   const text: string;
   export default text;
 }
+
+// The built widget bundle (dist/widget.js) is bundled as text too, for GET /widget.js: see wrangler.toml.
+declare module '*/dist/widget.js' {
+  const text: string;
+  export default text;
+}

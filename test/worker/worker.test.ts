@@ -1,15 +1,17 @@
 // The Worker bundle as Cloudflare would get it, run locally in workerd: built by wrangler, D1 filled by wrangler from
 // `remit export`, Vectorize answered by an exact-search stand-in over the exported vectors.ndjson.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSystemText } from '../../src/core/answer/claude/prompts.js';
 import type { AnswerEvent, Document } from '../../src/core/schema.js';
 import { runCli } from '../../src/cli/program.js';
 import { ExportManifest } from '../../src/export/manifest.js';
 import { sqlString } from '../../src/export/sql-literal.js';
+import { loadPrompts } from '../../src/prompts.js';
 import { readAnswerEvents } from '../../src/server/sse.js';
 import { D1VectorizeStore } from '../../src/worker/d1-vectorize-store.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
@@ -96,9 +98,9 @@ describe('the export', () => {
 
 describe('the bundle', () => {
   it('builds with wrangler, without nodejs_compat, small enough for the free plan', async () => {
-    // Everything is bundled except the prompt texts; a node: import would fail at deploy without nodejs_compat.
-    expect(bundle.externalImports.filter((path) => !path.endsWith('.md'))).toEqual([]);
-    expect(bundle.externalImports).toHaveLength(2);
+    // Everything is bundled except the text modules (two prompts, the widget); a node: import would fail at deploy without nodejs_compat.
+    expect(bundle.externalImports.filter((path) => !path.endsWith('.md') && !path.endsWith('-widget.js'))).toEqual([]);
+    expect(bundle.externalImports).toHaveLength(3);
     expect(bundle.gzipBytes).toBeLessThan(3 * 1024 * 1024);
     expect(bundle.gzipBytes).toBeGreaterThan(0);
   });
@@ -118,6 +120,27 @@ describe('the Worker in workerd', () => {
       const remote = (await (await mf.dispatchFetch(`${BASE}/api/sources/${meta.id}`)).json()) as Document;
       expect(remote.text).toBe((await fixture.runtime.store.getDocument(meta.id))!.text);
     }
+  });
+
+  it('serves the chat page and the widget bundle it loads, embeddable from other sites', async () => {
+    const page = await mf.dispatchFetch(`${BASE}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Type')).toContain('text/html');
+    expect(page.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<script src="/widget.js" defer></script>');
+
+    const script = await mf.dispatchFetch(`${BASE}/widget.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    // Byte for byte the text module wrangler uploaded: the bundle built by the [build] step, not a stale copy.
+    const uploaded = (await readdir(bundle.dir)).find((name) => name.endsWith('-widget.js'))!;
+    // Encoded once at most: workerd encodes bodies itself, so an app-level gzip would reach the browser as gzip inside gzip.
+    const text = await script.text();
+    expect(text).toBe(await readFile(join(bundle.dir, uploaded), 'utf8'));
+    expect(text).toContain('remit-chat');
+    const again = await mf.dispatchFetch(`${BASE}/widget.js`, { headers: { 'If-None-Match': script.headers.get('ETag')! } });
+    expect(again.status).toBe(304);
   });
 
   it('answers as JSON with citations that are exact spans of their sources', async () => {
@@ -157,7 +180,9 @@ describe('the Worker in workerd', () => {
     expect(answer).toMatchObject({ mode: 'claude', warnings: [] });
     // Sent from workerd (it stamps cf-worker on outbound fetches) with the key from the Worker's secret.
     expect(claude.requests.at(-1)!.headers).toMatchObject({ authorization: 'Bearer test-key', 'cf-worker': expect.any(String) });
-    expect(JSON.stringify(claude.requests.at(-1)!.body.system)).toContain('Remit');
+    // The bundled prompt, parsed in workerd, is exactly the one Node loads: one parser, the same default version.
+    const system = claude.requests.at(-1)!.body.system as { text: string; cache_control?: unknown }[];
+    expect(system).toEqual([{ type: 'text', text: answerSystemText((await loadPrompts()).answer), cache_control: { type: 'ephemeral' } }]);
     expect(answer.citations.length).toBeGreaterThan(0);
     for (const citation of answer.citations) {
       const document = (await (await mf.dispatchFetch(`${BASE}/api/sources/${citation.docId}`)).json()) as Document;

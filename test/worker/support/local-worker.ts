@@ -4,7 +4,7 @@ import { Miniflare, type Request as MiniflareRequest, Response as MiniflareRespo
 import type { ExactVectorIndex } from './exact-vector-index.js';
 
 export interface LocalWorkerOptions {
-  /** worker.js from `wrangler deploy --dry-run --outdir` (text modules beside it are found by their imports). */
+  /** worker.js from `wrangler deploy --dry-run --outdir` (text modules beside it, prompts and widget, are found by their imports). */
   entry: string;
   compatibilityDate: string;
   d1DatabaseId: string;
@@ -41,7 +41,8 @@ export function createLocalWorker(options: LocalWorkerOptions): Miniflare {
         scriptPath: options.entry,
         // Module names are paths relative to this root; the bundle lives in a temp folder outside the repo.
         modulesRoot: dirname(options.entry),
-        modulesRules: [{ type: 'Text', include: ['**/*.md'] }],
+        // The text modules of wrangler.toml's rules, under the hashed names wrangler gives them in the bundle.
+        modulesRules: [{ type: 'Text', include: ['**/*.md', '**/*-widget.js'] }],
         compatibilityDate: options.compatibilityDate,
         d1Databases: { DB: options.d1DatabaseId },
         wrappedBindings: { VECTORIZE: 'vectorize-standin' },
