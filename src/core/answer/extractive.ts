@@ -4,7 +4,7 @@ import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from './answerer.
 import { verifyCitations } from './citations.js';
 import { type Candidate, collectCandidates } from './extractive/candidates.js';
 import { composeSentences } from './extractive/compose.js';
-import { analyseQuestion, type QuestionAnalysis } from './extractive/question.js';
+import { analyseQuestion, type QueryTerm, type QuestionAnalysis } from './extractive/question.js';
 import { type ScoredCandidate, scoreCandidates } from './extractive/score.js';
 import { selectSentences } from './extractive/select.js';
 
@@ -111,9 +111,14 @@ export function relatedDocuments(hits: readonly Hit[]): Related[] {
 
 const withoutText = ({ hash: _hash, sources: _sources, ...meta }: DocumentMeta): Related => meta;
 
-/** Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else. */
+/**
+ * Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else.
+ * A possessive ("Musk's network") may be described in other words, so it counts only when none of the question's other names is found either.
+ */
 function missingQuestionEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): string[] {
-  return question.terms
-    .filter((term) => term.entity && !candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem))))
-    .map((term) => term.raw);
+  const mentioned = (term: QueryTerm) => candidates.some((c) => term.expansions.some(({ stem }) => c.stems.has(stem)));
+  const entities = question.terms.filter((term) => term.entity);
+  const missing = entities.filter((term) => !mentioned(term));
+  const anchored = entities.some((term) => !term.modifier && mentioned(term));
+  return missing.filter((term) => !term.modifier || !anchored).map((term) => term.raw);
 }

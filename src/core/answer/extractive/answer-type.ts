@@ -17,6 +17,28 @@ const DURATION = new RegExp(`(?:${QUANTITY.source}|\\b(?:a|an|one)\\b)[\\s-]+(?:
 const STATUTE_YEAR = /\b(?:Act|Regulations|Order|Bill|Directive)\s+(?:19|20)\d{2}\b/g;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated|called|described|warned|branded|accused)\b|[“"]/i;
 
+/** Country names in English, from the runtime's own region names (Node and Workers alike), plus the usual short forms. */
+let countries: ReadonlySet<string> | undefined;
+function countryNames(): ReadonlySet<string> {
+  if (countries) return countries;
+  const names = new Set(['uk', 'britain', 'england', 'scotland', 'wales', 'usa', 'america', 'eu', 'europe']);
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a < 91; a++) {
+    for (let b = 65; b < 91; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = display.of(code);
+      if (name && name !== code && !/\s/.test(name)) names.add(name.toLowerCase());
+    }
+  }
+  return (countries = names);
+}
+
+/** Mentions a country the question does not: an answer to "which country". */
+export function namesNewCountry(textWords: readonly { raw: string; stem: string }[], asked: ReadonlySet<string>): boolean {
+  const known = countryNames();
+  return textWords.some((w) => known.has(w.raw.toLowerCase()) && !asked.has(w.stem));
+}
+
 /** Carries a figure, a date or an attributed statement as asked; names (person, place) are judged against the question elsewhere. */
 export function carriesAnswerType(type: AnswerType, text: string): boolean {
   switch (type) {

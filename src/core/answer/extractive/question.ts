@@ -41,8 +41,13 @@ const ANSWER_TYPE_CUES: readonly { type: AnswerType; cue: RegExp; strict: boolea
     cue: /\bhow (?:much|many|long|large|big|high|severe|often|far)\b|\bwhat (?:share|percentage|proportion|fraction|amount|sum)\b/i,
     strict: true,
   },
+  { type: 'quantity', cue: /\bwhat (?:\w+[ -])?(?:numbers?|figures?|thresholds?|sums?|levels?|rates?)\b/i, strict: false },
   { type: 'place', cue: /\bwhich (?:country|countries|nations?|city|cities|state|states|place)\b|\bwhere\b/i, strict: false },
-  { type: 'person', cue: /\bwho(?:m|se)?\b/i, strict: false },
+  {
+    type: 'person',
+    cue: /\bwho(?:m|se)?\b|\bwhich (?:people|persons?|individuals?|officials?|ministers?|politicians?|executives?|senators?|MPs|lawmakers|campaigners?|Britons|Americans)\b/i,
+    strict: false,
+  },
   { type: 'amount', cue: /\bmaximum\b|\bfines?\b|\bfined\b|\bpenalt(?:y|ies)\b|\bpercent(?:age)?\b/i, strict: false },
   { type: 'statement', cue: /\b(?:say|said|says|think|thought|claim(?:ed)?|argue[sd]?|respond(?:ed)?|react(?:ed)?|comment(?:ed)?|call(?:ed)?|describe[sd]?|warn(?:ed)?)\b/i, strict: false },
 ];

@@ -1,5 +1,5 @@
 // How well each candidate sentence answers the question: weighted term coverage, word pairs, answer-type cues and the hit's rank.
-import { carriesAnswerType } from './answer-type.js';
+import { carriesAnswerType, namesNewCountry } from './answer-type.js';
 import type { Candidate, Clause } from './candidates.js';
 import type { QueryTerm, QuestionAnalysis } from './question.js';
 
@@ -81,7 +81,7 @@ export function termMatch(term: QueryTerm, candidate: Candidate): number {
 
 /**
  * The names a sentence must mention to be about what was asked: possessive modifiers ("Musk's network") only narrow,
- * and names most retrieved documents mention are the setting, not the subject.
+ * and names most retrieved documents mention are the setting ("UK", "Ofcom"), not the subject.
  */
 function requiredEntities(question: QuestionAnalysis, candidates: readonly Candidate[]): QueryTerm[] {
   const documents = new Set(candidates.map((c) => c.hit.document.id));
@@ -121,7 +121,8 @@ function entityShare(entities: readonly QueryTerm[], candidate: Candidate): numb
 
 function carriesType(question: QuestionAnalysis, candidate: Candidate): boolean {
   const { answerType } = question;
-  if (answerType === 'person' || answerType === 'place') return newNames(question, candidate) >= (answerType === 'person' ? 2 : 1);
+  if (answerType === 'place') return namesNewCountry(candidate.words, new Set(question.terms.map((t) => t.stem)));
+  if (answerType === 'person') return newFullName(question, candidate);
   return carriesAnswerType(answerType, candidate.text);
 }
 
@@ -138,10 +139,9 @@ function clauseAnswers(question: QuestionAnalysis, required: readonly QueryTerm[
   return named && (predicate.length === 0 || predicate.some(has));
 }
 
-/** Capitalised words that the question does not mention: a candidate answer to "who" or "which country". */
-function newNames(question: QuestionAnalysis, candidate: Candidate): number {
+/** Two capitalised words in a row that the question does not mention ("Imran Ahmed"): a candidate answer to "who". */
+function newFullName(question: QuestionAnalysis, candidate: Candidate): boolean {
   const asked = new Set(question.terms.map((t) => t.stem));
-  let count = 0;
-  for (const word of candidate.words) if (word.capitalised && !word.stop && !word.part && !asked.has(word.stem)) count++;
-  return count;
+  const named = (w: Candidate['words'][number] | undefined) => w !== undefined && w.capitalised && !w.stop && !w.part && !asked.has(w.stem) && w.index > 0;
+  return candidate.words.some((word, i) => named(word) && named(candidate.words[i + 1]));
 }
