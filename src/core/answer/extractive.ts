@@ -40,7 +40,7 @@ export function planExtractiveAnswer(query: string, hits: readonly Hit[]): Extra
   const scored = scoreCandidates(question, candidates);
   const missingEntities = missingQuestionEntities(question, candidates);
   const abstainReason = whyAbstain(question, scored, missingEntities);
-  const chosen = abstainReason ? [] : selectSentences(scored, (s) => answersAlone(question, s), question.parts);
+  const chosen = abstainReason ? [] : selectSentences(scored, { leads: (s) => answersAlone(question, s), parts: question.parts, typed: question.answerType !== 'other' });
   return { question, scored, chosen, abstainReason, missingEntities };
 }
 

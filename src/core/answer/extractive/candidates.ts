@@ -57,6 +57,8 @@ export interface Candidate {
   inherited: Set<string>;
   /** Key of the sentence before it in the same document, when this one leans on it. */
   leansOn?: string;
+  /** Key of the sentence right after it in the same document, when retrieved too. */
+  next?: string;
   wordCount: number;
   /** Worth citing on its own: a full sentence of sensible length. */
   citable: boolean;
@@ -81,18 +83,20 @@ export function collectCandidates(hits: readonly Hit[]): Candidate[] {
   return mergeSyndicatedCopies(candidates);
 }
 
-/** A sentence opening with a pronoun leans on the sentence just before it, found in any hit of the same document. */
+/** Links each sentence to the one after it in its document; one opening with a pronoun leans on the one before it. */
 function linkPronounsToPreviousSentence(candidates: readonly Candidate[]): void {
   const endingAt = new Map<string, Candidate>();
   for (const c of candidates) endingAt.set(`${c.hit.document.id}:${c.end}`, c);
   for (const c of candidates) {
-    if (!LEADING_PRONOUN.test(c.text)) continue;
-    for (let gap = 1; gap <= MAX_SENTENCE_GAP && !c.leansOn; gap++) {
+    for (let gap = 1; gap <= MAX_SENTENCE_GAP; gap++) {
       const previous = endingAt.get(`${c.hit.document.id}:${c.start - gap}`);
-      if (previous) {
+      if (!previous) continue;
+      previous.next = c.key;
+      if (LEADING_PRONOUN.test(c.text)) {
         c.leansOn = previous.key;
         c.inherited = previous.stems;
       }
+      break;
     }
   }
 }

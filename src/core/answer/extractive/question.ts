@@ -34,6 +34,8 @@ const OPENERS = new Set(['explain', 'tell', 'list', 'describe', 'summarise', 'su
 
 // Checked in order: the first cue that matches decides. Strict cues cannot be answered without that kind of answer.
 const ANSWER_TYPE_CUES: readonly { type: AnswerType; cue: RegExp; strict: boolean }[] = [
+  // "When does a chatbot fall outside…" asks for a condition, not a date.
+  { type: 'other', cue: /\bwhen (?:does|do|is|are|can|may|must|should)\b/i, strict: false },
   { type: 'date', cue: /\bwhen\b|\b(?:what|which) (?:date|day|year|month)\b|\bhow long ago\b/i, strict: true },
   { type: 'duration', cue: /\bhow long\b(?! ago)|\bhow many (?:days|weeks|months|years|hours)\b|\bfor how much longer\b/i, strict: true },
   {
@@ -45,7 +47,8 @@ const ANSWER_TYPE_CUES: readonly { type: AnswerType; cue: RegExp; strict: boolea
   { type: 'place', cue: /\bwhich (?:country|countries|nations?|city|cities|state|states|place)\b|\bwhere\b/i, strict: false },
   {
     type: 'person',
-    cue: /\bwho(?:m|se)?\b|\bwhich (?:people|persons?|individuals?|officials?|ministers?|politicians?|executives?|senators?|MPs|lawmakers|campaigners?|Britons|Americans)\b/i,
+    // "Who" opening a question or a part of it; "MPs who oppose" is a relative clause.
+    cue: /(?:^|[,;:]\s*|\b(?:and|or|but|by|to|from|with|for|of)\s+)who(?:m|se)?\b|\bwhich (?:people|persons?|individuals?|officials?|ministers?|politicians?|executives?|senators?|MPs|lawmakers|campaigners?|Britons|Americans)\b/i,
     strict: false,
   },
   { type: 'amount', cue: /\bmaximum\b|\bfines?\b|\bfined\b|\bpenalt(?:y|ies)\b|\bpercent(?:age)?\b/i, strict: false },

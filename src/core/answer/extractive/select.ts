@@ -9,8 +9,10 @@ export const MAX_ANSWER_WORDS = 90;
 export const MMR_LAMBDA = 0.7;
 /** A further sentence must reach this share of the best sentence's relevance: weaker ones dilute the answer. */
 export const RELATIVE_FLOOR = 0.7;
-/** A further sentence must itself cover this share of the question. */
-export const MIN_SUPPORT_COVERAGE = 0.3;
+/** A further sentence must itself cover this share of the question's terms that the sources use. */
+export const MIN_SUPPORT_FOCUS = 0.3;
+/** The relative floor when the question asks for several things: each part may be answered by a weaker sentence. */
+export const MULTI_PART_FLOOR = 0.5;
 /** Floor for a sentence that continues a chosen one ("It can also…" after "Ofcom has powers…"): it reads as one passage. */
 export const CONTINUATION_FLOOR = 0.35;
 /** Factor for a sentence whose pronoun points at a sentence not in the answer ("It can also..." on its own). */
@@ -22,7 +24,17 @@ export const REDUNDANT_OVERLAP = 0.6;
  * Chooses sentences by maximal marginal relevance, then orders them so a pronoun follows the sentence it points at.
  * The first sentence must answer the question by itself (`leads`); later ones may add to it.
  */
-export function selectSentences(scored: readonly ScoredCandidate[], leads: (item: ScoredCandidate) => boolean, _parts = 1): ScoredCandidate[] {
+export interface SelectOptions {
+  /** Whether a sentence may open the answer. */
+  leads: (item: ScoredCandidate) => boolean;
+  /** How many things the question asks for. */
+  parts?: number;
+  /** The question asks for a kind of answer (a figure, a name): a lead without one may be followed by the sentence that gives it. */
+  typed?: boolean;
+}
+
+export function selectSentences(scored: readonly ScoredCandidate[], { leads, parts = 1, typed = false }: SelectOptions): ScoredCandidate[] {
+  const floor = parts > 1 ? MULTI_PART_FLOOR : RELATIVE_FLOOR;
   const pool = [...scored].sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
   const best = pool.find(leads);
   if (!best) return [];
@@ -37,13 +49,13 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
     for (const item of pool) {
       const { candidate } = item;
       if (keys.has(candidate.key) || candidate.statesUnknown || (chosen.length === 0 && !leads(item))) continue;
-      if (chosen.length > 0 && (words + candidate.wordCount > MAX_ANSWER_WORDS || item.coverage < MIN_SUPPORT_COVERAGE)) continue;
+      if (chosen.length > 0 && (words + candidate.wordCount > MAX_ANSWER_WORDS || item.focus < MIN_SUPPORT_FOCUS)) continue;
       // Names alone ("Ofcom", "X") make a sentence about the topic, not about what was asked; a pronoun's sentence is exempt.
       if (chosen.length > 0 && !item.matchesPredicate && !followers.has(candidate.key)) continue;
       const continues = candidate.leansOn !== undefined && keys.has(candidate.leansOn);
       const dangling = candidate.leansOn !== undefined && !continues ? DANGLING_FACTOR : 1;
       const relevance = item.relevance * dangling;
-      if (chosen.length > 0 && relevance < (continues ? CONTINUATION_FLOOR : RELATIVE_FLOOR) * best.relevance) continue;
+      if (chosen.length > 0 && relevance < (continues ? CONTINUATION_FLOOR : floor) * best.relevance) continue;
       if (chosen.some((c) => overlap(c.candidate.wordStems, candidate.wordStems) > REDUNDANT_OVERLAP)) continue;
       const similarity = Math.max(0, ...chosen.map((c) => jaccard(c.candidate.wordStems, candidate.wordStems)));
       const value = MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * similarity;
@@ -52,11 +64,19 @@ export function selectSentences(scored: readonly ScoredCandidate[], leads: (item
     if (!pick) break;
     chosen.push(pick.item);
     words += pick.item.candidate.wordCount;
+    const fits = (other: ScoredCandidate | undefined): other is ScoredCandidate =>
+      other !== undefined && !chosen.includes(other) && chosen.length < MAX_SENTENCES && words + other.candidate.wordCount <= MAX_ANSWER_WORDS;
     // A pronoun needs its antecedent: bring the sentence it points at along when it fits.
     const antecedent = byKey.get(pick.item.candidate.leansOn ?? '');
-    if (antecedent && !keys.has(antecedent.candidate.key) && chosen.length < MAX_SENTENCES && words + antecedent.candidate.wordCount <= MAX_ANSWER_WORDS) {
+    if (fits(antecedent)) {
       chosen.push(antecedent);
       words += antecedent.candidate.wordCount;
+    }
+    // "…banned two Britons." gives no names; the sentence after it often does.
+    const next = byKey.get(pick.item.candidate.next ?? '');
+    if (chosen.length === 1 && typed && !pick.item.carriesAnswerType && fits(next) && next.carriesAnswerType && !next.candidate.statesUnknown) {
+      chosen.push(next);
+      words += next.candidate.wordCount;
     }
   }
   return readingOrder(chosen);
