@@ -142,6 +142,6 @@ function clauseAnswers(question: QuestionAnalysis, required: readonly QueryTerm[
 /** Two capitalised words in a row that the question does not mention ("Imran Ahmed"): a candidate answer to "who". */
 function newFullName(question: QuestionAnalysis, candidate: Candidate): boolean {
   const asked = new Set(question.terms.map((t) => t.stem));
-  const named = (w: Candidate['words'][number] | undefined) => w !== undefined && w.capitalised && !w.stop && !w.part && !asked.has(w.stem) && w.index > 0;
+  const named = (w: Candidate['words'][number] | undefined) => w !== undefined && w.capitalised && !w.stop && !w.part && !asked.has(w.stem);
   return candidate.words.some((word, i) => named(word) && named(candidate.words[i + 1]));
 }
