@@ -2,7 +2,7 @@
 // The `remit` command. Runs an esbuild bundle of src/cli.ts, rebuilt whenever a source file is newer: it starts in
 // about half the time of loading ~150 TypeScript modules through tsx. Code splitting keeps lazily imported parts
 // (HTML parsing, the Anthropic SDK, the HTTP server) out of start-up. Falls back to tsx when esbuild is missing.
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -21,10 +21,23 @@ const newestSource = (dir) =>
     }),
   );
 
+// A process lazily imports chunks of the bundle it started from; deleting that bundle under it breaks those imports.
+const PRUNE_AFTER_MS = 60 * 60 * 1000;
+
+const touched = (folder) => {
+  try {
+    utimesSync(folder, new Date(), new Date());
+  } catch {
+    // A read-only install still runs; its bundles are simply never pruned early.
+  }
+  return folder;
+};
+
 /** The bundle's folder for the current sources, built if missing; undefined when it cannot be built. */
 async function bundleFor(stamp) {
   const folder = join(dist, `cli-${stamp}`);
-  if (existsSync(join(folder, 'cli.js'))) return folder;
+  // Its mtime says when a run last started from it: pruning spares bundles that running processes may still import from.
+  if (existsSync(join(folder, 'cli.js'))) return touched(folder);
   try {
     const { build } = await import('esbuild');
     // Built aside and renamed into place, so a concurrent run never imports a half-written bundle.
@@ -46,7 +59,8 @@ async function bundleFor(stamp) {
       rmSync(temp, { recursive: true, force: true }); // another run won the race
     }
     for (const old of readdirSync(dist)) {
-      if (old.startsWith('cli-') && old !== `cli-${stamp}`) rmSync(join(dist, old), { recursive: true, force: true });
+      const info = old.startsWith('cli-') && old !== `cli-${stamp}` ? statSync(join(dist, old), { throwIfNoEntry: false }) : undefined;
+      if (info && Date.now() - info.mtimeMs > PRUNE_AFTER_MS) rmSync(join(dist, old), { recursive: true, force: true });
     }
     return folder;
   } catch {

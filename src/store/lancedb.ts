@@ -1,8 +1,9 @@
 // IndexStore over LanceDB: two versioned tables, pinned to the versions that state.json names, so commits are atomic.
-import { access, constants, mkdir, stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Connection, connect } from '@lancedb/lancedb';
 import { createError, isRemitError } from '../core/errors.js';
+import { makeDirectory } from '../node/make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
 import type { IndexChange, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
 import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
@@ -48,7 +49,7 @@ export async function openLanceStore(options: LanceStoreOptions): Promise<LanceS
   if (!exists && options.readOnly) {
     throw createError({ code: 'index_missing', message: `No index at ${dir}`, hint: 'Run `remit ingest <paths>` to build one.' });
   }
-  if (!exists) await mkdir(dir, { recursive: true }).catch((error) => Promise.reject(unwritableError(dir, error)));
+  if (!exists) await makeDirectory(dir).catch((error) => Promise.reject(unwritableError(dir, error)));
   const state = options.rebuild ? null : await readState(dir);
   const db = await connect(dir);
   const store = new LanceStore(db, options);
