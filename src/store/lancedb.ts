@@ -8,7 +8,7 @@ import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
 import type { IndexChange, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
 import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
-import { unwritableError, writeError } from './io-errors.js';
+import { readError, unwritableError, writeError } from './io-errors.js';
 import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
 import {
   CHUNKS_TABLE,
@@ -22,7 +22,8 @@ import {
 } from './tables.js';
 import { sqlEquals, sqlInBatches } from './sql.js';
 import { textQuery } from './text-query.js';
-import { indexCommittedChunks, tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
+import { indexCommittedTables } from './commit-indices.js';
+import { tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
 
 export interface LanceStoreOptions {
   /** Index folder; created on the first write unless read-only. */
@@ -129,6 +130,15 @@ export class LanceStore implements IndexStore {
     return { documents: await openOne(DOCUMENTS_TABLE), chunks: await openOne(CHUNKS_TABLE) };
   }
 
+  /** A read LanceDB could not finish (a damaged or missing data file) names the index and the fix, not a Rust error line. */
+  async #reading<T>(read: Promise<T>): Promise<T> {
+    try {
+      return await read;
+    } catch (error) {
+      throw isRemitError(error) ? error : readError(this.dir, error);
+    }
+  }
+
   /** The reader tables when something is committed; null for an empty index. */
   #read(): StoreTables | null {
     return this.#state ? this.#tables : null;
@@ -137,14 +147,14 @@ export class LanceStore implements IndexStore {
   async listDocuments(): Promise<DocumentMeta[]> {
     const tables = this.#read();
     if (!tables) return [];
-    const rows = await tables.documents.query().select(DOCUMENT_META_COLUMNS).toArray();
+    const rows = await this.#reading(tables.documents.query().select(DOCUMENT_META_COLUMNS).toArray());
     return rows.map(rowToDocumentMeta).sort((a, b) => a.origin.localeCompare(b.origin));
   }
 
   async getDocument(id: string): Promise<Document | null> {
     const tables = this.#read();
     if (!tables) return null;
-    const [row] = await tables.documents.query().where(sqlEquals('id', id)).limit(1).toArray();
+    const [row] = await this.#reading(tables.documents.query().where(sqlEquals('id', id)).limit(1).toArray());
     return row ? rowToDocument(row) : null;
   }
 
@@ -153,7 +163,7 @@ export class LanceStore implements IndexStore {
     const metas = new Map<string, DocumentMeta>();
     if (!tables) return metas;
     for (const filter of sqlInBatches('id', ids)) {
-      for (const row of await tables.documents.query().where(filter).select(DOCUMENT_META_COLUMNS).toArray()) {
+      for (const row of await this.#reading(tables.documents.query().where(filter).select(DOCUMENT_META_COLUMNS).toArray())) {
         const meta = rowToDocumentMeta(row);
         metas.set(meta.id, meta);
       }
@@ -162,7 +172,8 @@ export class LanceStore implements IndexStore {
   }
 
   async origins(): Promise<Map<string, { id: string; hash: string }>> {
-    const rows = (await this.#read()?.documents.query().select(['id', 'origin', 'hash']).toArray()) ?? [];
+    const documents = this.#read()?.documents;
+    const rows = documents ? await this.#reading(documents.query().select(['id', 'origin', 'hash']).toArray()) : [];
     return new Map(rows.map((row) => [String(row.origin), { id: String(row.id), hash: String(row.hash) }]));
   }
 
@@ -170,7 +181,7 @@ export class LanceStore implements IndexStore {
     const tables = this.#read();
     if (!tables) return [];
     // Column access, not row proxies: this reads every chunk and runs on each ingest.
-    const batch = await tables.chunks.query().select(['id', 'docId', 'dupGroup', 'signature']).toArrow();
+    const batch = await this.#reading(tables.chunks.query().select(['id', 'docId', 'dupGroup', 'signature']).toArrow());
     const [ids, docIds, groups, signatures] = ['id', 'docId', 'dupGroup', 'signature'].map((name) => batch.getChild(name)!);
     return Array.from({ length: batch.numRows }, (_, i) => ({
       chunkId: String(ids!.get(i)),
@@ -191,10 +202,12 @@ export class LanceStore implements IndexStore {
         hint: 'Query with the embedder the index was built with, or re-ingest with --rebuild.',
       });
     }
-    const rows = await tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
-      .select([...STORED_CHUNK_COLUMNS, '_distance'])
-      .limit(k)
-      .toArray();
+    const rows = await this.#reading(
+      tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
+        .select([...STORED_CHUNK_COLUMNS, '_distance'])
+        .limit(k)
+        .toArray(),
+    );
     // Cosine distance is 1 - cosine similarity, so this score is the similarity itself.
     return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: 1 - Number(row._distance) }));
   }
@@ -203,12 +216,7 @@ export class LanceStore implements IndexStore {
     const tables = this.#read();
     const match = textQuery(query, 'text');
     if (!tables || !match || k <= 0) return [];
-    const rows = await tables.chunks
-      .query()
-      .fullTextSearch(match)
-      .select([...STORED_CHUNK_COLUMNS, '_score'])
-      .limit(k)
-      .toArray();
+    const rows = await this.#reading(tables.chunks.query().fullTextSearch(match).select([...STORED_CHUNK_COLUMNS, '_score']).limit(k).toArray());
     return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: Number(row._score) }));
   }
 
@@ -217,7 +225,7 @@ export class LanceStore implements IndexStore {
     if (!tables) return [];
     const chunks: StoredChunk[] = [];
     for (const filter of sqlInBatches('dupGroup', groups)) {
-      const rows = await tables.chunks.query().where(filter).select(STORED_CHUNK_COLUMNS).toArray();
+      const rows = await this.#reading(tables.chunks.query().where(filter).select(STORED_CHUNK_COLUMNS).toArray());
       chunks.push(...rows.map(rowToStoredChunk));
     }
     return chunks;
@@ -246,8 +254,8 @@ export class LanceStore implements IndexStore {
         schemaVersion: STORE_SCHEMA_VERSION,
       });
       const { recreated } = applied;
-      // The vector index joins the same commit: built before state.json names the chunks version.
-      const { state, event } = await indexCommittedChunks(this.db, applied.state, this.#vectorIndex);
+      // Indices join the same commit: built before state.json names the table versions.
+      const { state, event } = await indexCommittedTables(this.db, applied.state, this.#vectorIndex);
       if (event.action !== 'none') this.options.onVectorIndex?.(event);
       await writeState(this.dir, state);
       this.#rebuild = false;

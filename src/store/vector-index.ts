@@ -1,14 +1,12 @@
 // The approximate vector index policy: below a measured size a flat scan is faster and exact; past it, IVF_HNSW_SQ
 // (cosine) with query settings tuned for recall@10 >= 0.95 of exact. Figures: bench/results/README-table.md.
-import { type Connection, Index, type Table, type VectorQuery } from '@lancedb/lancedb';
+import { Index, type Table, type VectorQuery } from '@lancedb/lancedb';
 import { z } from 'zod';
 import { createError } from '../core/errors.js';
-import type { StoreState } from './state-file.js';
-import { CHUNKS_TABLE } from './tables.js';
 
 export const VectorIndexPolicy = z
   .object({
-    /** Build once the chunks table has this many rows (bench: flat search overtakes the index below ~5k rows). */
+    /** Build once the chunks table has this many rows: below ~1k flat and index tie (~3 ms), from 2k the index is 2x faster. */
     minRows: z.number().int().positive(),
     /** Rows per HNSW graph: one graph for tables up to this size keeps recall high; more partitions bound build memory. */
     rowsPerPartition: z.number().int().positive(),
@@ -28,7 +26,7 @@ export const VectorIndexPolicy = z
 export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;
 
 export const DEFAULT_VECTOR_INDEX_POLICY: VectorIndexPolicy = {
-  minRows: 5000,
+  minRows: 2000,
   rowsPerPartition: 250_000,
   m: 20,
   efConstruction: 150,
@@ -83,25 +81,6 @@ export async function ensureVectorIndex(table: Table, policy: VectorIndexPolicy)
   if (plan.existing) await table.dropIndex(plan.existing);
   await table.createIndex('vector', { config, name: `${INDEX_PREFIX}${plan.rows}`, replace: true });
   return { action: plan.action, rows: plan.rows, ms: performance.now() - started };
-}
-
-/**
- * The commit hook: runs after the tables are written and before state.json names their versions, so the index
- * lands in the committed chunks version (a crash before state.json moves rolls it back with the rest).
- */
-export async function indexCommittedChunks(
-  db: Connection,
-  state: StoreState,
-  policy: VectorIndexPolicy,
-): Promise<{ state: StoreState; event: VectorIndexEvent }> {
-  const table = await db.openTable(CHUNKS_TABLE);
-  try {
-    const event = await ensureVectorIndex(table, policy);
-    if (event.action === 'none') return { state, event };
-    return { state: { ...state, versions: { ...state.versions, chunks: await table.version() } }, event };
-  } finally {
-    table.close();
-  }
 }
 
 /** Query-time settings; they are ignored by LanceDB when the table has no vector index (small tables). */

@@ -1,0 +1,54 @@
+// Where the approximate index starts to pay: flat scan vs IVF_HNSW_SQ (with the policy's query settings) on the chunks
+// table at growing sizes, with recall@10 against the flat scan. The store's minRows comes from this crossover.
+// Run: node --import tsx bench/ann-threshold.ts [--sizes 1k,2k,5k,10k,20k]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect, type Table } from '@lancedb/lancedb';
+import { chunkDocument } from '../src/core/chunk.js';
+import { HashingEmbedder } from '../src/core/embed/hashing.js';
+import { chunksToArrow } from '../src/store/chunk-batch.js';
+import { ensureVectorIndex, tuneVectorQuery, type VectorIndexPolicy, vectorIndexPolicy } from '../src/store/vector-index.js';
+import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
+import { emitResult, type Latency, parseSize, recallAt, round, timeEach } from './lib/measure.js';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1k,2k,5k,10k,20k' } } });
+const sizes = values.sizes!.split(',').map(parseSize);
+const embedder = new HashingEmbedder();
+const policy = vectorIndexPolicy({ minRows: 1 });
+const exactPolicy: VectorIndexPolicy = { ...policy, search: 'exact' };
+
+async function search(table: Table, vectors: Float32Array[], settings: VectorIndexPolicy) {
+  return timeEach(vectors, async (vector) => {
+    const rows = await tuneVectorQuery(table.vectorSearch(vector).column('vector').distanceType('cosine'), settings).select(['id', '_distance']).limit(40).toArray();
+    return rows.map((row) => String(row.id));
+  });
+}
+
+const rows: { size: number; flat: Latency; ann: Latency; recallAt10: number; buildMs: number }[] = [];
+for (const size of sizes) {
+  const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED });
+  const chunks = corpus.documents.flatMap((d) => chunkDocument(d));
+  const vectors = await embedder.embed(chunks.map((c) => c.text), 'passage');
+  const records = chunks.map((chunk, i) => ({ ...chunk, dupGroup: chunk.id, vector: vectors[i]!, signature: new Uint32Array(0) }));
+  const dir = await mkdtemp(join(tmpdir(), 'remit-ann-threshold-'));
+  const db = await connect(dir);
+  try {
+    const table = await db.createTable('chunks', chunksToArrow(records, embedder.dimensions));
+    const queries = await embedder.embed(corpus.queries, 'query');
+    const flat = await search(table, queries, exactPolicy);
+    const built = await ensureVectorIndex(table, policy);
+    const ann = await search(table, queries, policy);
+    const row = { size, flat: flat.latency, ann: ann.latency, recallAt10: recallAt(ann.results, flat.results), buildMs: round(built.ms, 0) };
+    process.stderr.write(`[ann-threshold] ${JSON.stringify(row)}\n`);
+    rows.push(row);
+    table.close();
+  } finally {
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+// The smallest size from which the index is faster at the median, for every larger size measured too.
+const crossover = rows.find((_, i) => rows.slice(i).every((r) => r.ann.p50Ms < r.flat.p50Ms))?.size ?? null;
+emitResult({ rows, crossover, policy });

@@ -1,0 +1,112 @@
+// One corpus size in its own process (so its peak RSS is its own): ingest, index size, retrieval latency and recall with
+// and without the approximate index, offline ask latency, and an incremental ingest to check the indices stay fresh.
+// Run: node --import tsx bench/remit-size.ts --size 10k [--stage all|ingest] [--keep]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { connect } from '@lancedb/lancedb';
+import { chunkDocument } from '../src/core/chunk.js';
+import { HashingEmbedder } from '../src/core/embed/hashing.js';
+import { ingestDocuments } from '../src/core/ingest.js';
+import { HybridRetriever, type RetrievalMode } from '../src/core/retrieve.js';
+import { openRuntime } from '../src/node/runtime.js';
+import { openLanceStore } from '../src/store/lancedb.js';
+import { CHUNKS_TABLE, TEXT_INDEX } from '../src/store/tables.js';
+import type { VectorIndexEvent } from '../src/store/vector-index.js';
+import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
+import { emitResult, folderBytes, mb, parseSize, peakRssMb, recallAt, round, timed, timeEach } from './lib/measure.js';
+
+const { values } = parseArgs({ options: { size: { type: 'string', default: '1k' }, stage: { type: 'string', default: 'all' }, keep: { type: 'boolean', default: false } } });
+const size = parseSize(values.size!);
+const stage = values.stage as 'all' | 'ingest';
+const log = (line: string) => process.stderr.write(`[remit ${values.size}] ${line}\n`);
+
+const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED });
+const embedder = new HashingEmbedder();
+const dir = await mkdtemp(join(tmpdir(), 'remit-bench-'));
+
+try {
+  // Embedding alone, to separate the embedder's share of ingest time.
+  const texts = corpus.documents.flatMap((d) => chunkDocument(d).map((c) => c.text));
+  const embedOnly = await timed(() => embedder.embed(texts, 'passage'));
+  log(`embedded ${texts.length} chunks in ${embedOnly.ms.toFixed(0)} ms`);
+
+  const events: VectorIndexEvent[] = [];
+  const store = await openLanceStore({ dir, onVectorIndex: (e) => events.push(e) });
+  const ingest = await timed(() => ingestDocuments(corpus.documents, { store, embedder }));
+  const annBuildMs = events.reduce((sum, e) => sum + e.ms, 0);
+  const rssAfterIngestMb = peakRssMb();
+  log(`ingested in ${ingest.ms.toFixed(0)} ms (vector index ${annBuildMs.toFixed(0)} ms)`);
+  const indexBytes = await folderBytes(dir);
+  if (stage === 'ingest') {
+    await store.close();
+    emitResult({ size, ingestMs: round(ingest.ms, 0), annBuildMs: round(annBuildMs, 0) });
+    await rm(dir, { recursive: true, force: true });
+    process.exit(0);
+  }
+
+  // The same index read two ways: the approximate index (as served) and a flat scan (ground truth).
+  const exactStore = await openLanceStore({ dir, readOnly: true, vectorIndex: { search: 'exact' } });
+  const approximate = new HybridRetriever({ embedder, store });
+  const exact = new HybridRetriever({ embedder, store: exactStore });
+  const queries = corpus.queries;
+  const ids = (hits: { chunk: { id: string } }[]) => hits.map((h) => h.chunk.id);
+  const retrieval: Record<string, unknown> = {};
+  for (const mode of ['vector', 'text', 'hybrid'] as RetrievalMode[]) {
+    const withIndex = await timeEach(queries, (q) => approximate.retrieve(q, { k: 10, mode }).then(ids));
+    const flat = mode === 'text' ? withIndex : await timeEach(queries, (q) => exact.retrieve(q, { k: 10, mode }).then(ids));
+    retrieval[mode] = { approximate: withIndex.latency, exact: flat.latency, recallAt10: recallAt(withIndex.results, flat.results) };
+    log(`${mode}: ${JSON.stringify(retrieval[mode])}`);
+  }
+  // The store's raw vector search, without embedding, fusion or metadata look-ups.
+  const vectors = await embedder.embed(queries, 'query');
+  const rawVector = {
+    approximate: (await timeEach(vectors, (v) => store.searchVector(v, 40))).latency,
+    exact: (await timeEach(vectors, (v) => exactStore.searchVector(v, 40))).latency,
+  };
+  const rawText = (await timeEach(queries, (q) => store.searchText(q, 40))).latency;
+  await exactStore.close();
+  await store.close();
+
+  // Offline ask end to end, through the same runtime wiring the CLI and server use.
+  const runtime = await openRuntime({ db: dir, warn: () => {} });
+  const ask = (await timeEach(queries, (question) => runtime.ask.ask({ question, mode: 'extractive' }))).latency;
+  log(`ask: ${JSON.stringify(ask)}`);
+
+  // Incremental ingest: +1% new documents; both indices should cover every row afterwards (optimize folds them in).
+  const extra = await syntheticCorpus({ chunks: Math.max(100, Math.round(size / 100)), seed: DEFAULT_SEED + 1, queries: 0 });
+  const incremental = await timed(() => ingestDocuments(extra.documents, runtime));
+  await runtime.close();
+  const db = await connect(dir);
+  const table = await db.openTable(CHUNKS_TABLE);
+  const vectorIndexName = (await table.listIndices()).find((i) => i.columns.includes('vector'))?.name;
+  const freshness = {
+    text: await table.indexStats(TEXT_INDEX),
+    vector: vectorIndexName ? await table.indexStats(vectorIndexName) : null,
+  };
+  table.close();
+  db.close();
+
+  emitResult({
+    size,
+    documents: corpus.documents.length,
+    embedChunksPerSec: round(size / (embedOnly.ms / 1000), 0),
+    ingestMs: round(ingest.ms, 0),
+    ingestChunksPerSec: round(size / (ingest.ms / 1000), 0),
+    annBuildMs: round(annBuildMs, 0),
+    ingestWithoutAnnChunksPerSec: round(size / ((ingest.ms - annBuildMs) / 1000), 0),
+    vectorIndex: events.map((e) => e.action),
+    indexMb: mb(indexBytes),
+    rssAfterIngestMb,
+    peakRssMb: peakRssMb(),
+    retrieval,
+    rawVector,
+    rawText,
+    ask,
+    incremental: { chunks: extra.chunks, ms: round(incremental.ms, 0), ...freshness },
+  });
+} finally {
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  else log(`kept ${dir}`);
+}

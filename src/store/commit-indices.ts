@@ -1,0 +1,30 @@
+// The commit's index step: runs after the tables are written and before state.json names their versions, so new
+// indices land in the committed versions (a crash before state.json moves rolls them back with the rest).
+import type { Connection, Table } from '@lancedb/lancedb';
+import { ensureLookupIndex, LOOKUP_INDICES } from './lookup-indices.js';
+import type { StoreState } from './state-file.js';
+import { CHUNKS_TABLE, DOCUMENTS_TABLE } from './tables.js';
+import { ensureVectorIndex, type VectorIndexEvent, type VectorIndexPolicy } from './vector-index.js';
+
+export async function indexCommittedTables(
+  db: Connection,
+  state: StoreState,
+  policy: VectorIndexPolicy,
+): Promise<{ state: StoreState; event: VectorIndexEvent }> {
+  const documents = await db.openTable(DOCUMENTS_TABLE);
+  const chunks = await db.openTable(CHUNKS_TABLE);
+  try {
+    const documentsChanged = await ensureLookupIndex(documents, 'id', LOOKUP_INDICES.documents);
+    const groupsChanged = await ensureLookupIndex(chunks, 'dupGroup', LOOKUP_INDICES.chunks);
+    const event = await ensureVectorIndex(chunks, policy);
+    const versions = {
+      documents: documentsChanged ? await documents.version() : state.versions.documents,
+      chunks: groupsChanged || event.action !== 'none' ? await chunks.version() : state.versions.chunks,
+    };
+    return { state: { ...state, versions }, event };
+  } finally {
+    close(documents, chunks);
+  }
+}
+
+const close = (...tables: Table[]) => tables.forEach((table) => table.close());
