@@ -2,4 +2,11 @@
 import { nodeIO } from './cli/io.js';
 import { runCli } from './cli/program.js';
 
-export const main = (argv: readonly string[]): Promise<number> => runCli(argv, nodeIO());
+export const main = (argv: readonly string[]): Promise<number> => {
+  // A reader that stops early (`remit ask … | head`) closes the pipe: stop quietly, as Unix tools do, not with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  return runCli(argv, nodeIO());
+};

@@ -118,10 +118,23 @@ async function rollBackTo(table: Table, version: number): Promise<void> {
 }
 
 async function createTables(db: Connection, dimensions: number): Promise<StoreTables> {
-  // Overwrite keeps earlier versions on disk, so a crash before state.json moves still serves the old state.
-  const documents = await db.createEmptyTable(DOCUMENTS_TABLE, documentsSchema(), { mode: 'overwrite' });
-  const chunks = await db.createEmptyTable(CHUNKS_TABLE, chunksSchema(dimensions), { mode: 'overwrite' });
+  const documents = await createTable(db, DOCUMENTS_TABLE, documentsSchema());
+  const chunks = await createTable(db, CHUNKS_TABLE, chunksSchema(dimensions));
   return { documents, chunks };
+}
+
+async function createTable(db: Connection, name: string, schema: Parameters<Connection['createEmptyTable']>[1]): Promise<Table> {
+  try {
+    // Overwrite keeps earlier versions on disk, so a crash before state.json moves still serves the old state.
+    return await db.createEmptyTable(name, schema, { mode: 'overwrite' });
+  } catch (error) {
+    // Overwrite reads the old manifest: a table too damaged to open serves nothing, so a rebuild drops it and starts anew.
+    // A readable table is never dropped (the failure was something else, such as a full disk).
+    const readable = await db.openTable(name).then((table) => (table.close(), true), () => false);
+    if (readable) throw error;
+    await db.dropTable(name);
+    return db.createEmptyTable(name, schema);
+  }
 }
 
 /**

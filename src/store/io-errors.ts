@@ -32,3 +32,12 @@ export function writeError(dir: string, cause: unknown): RemitError {
   if ((code && UNWRITABLE_CODES.has(code)) || UNWRITABLE_MESSAGE.test(message)) return unwritableError(dir, cause);
   return createError({ code: 'internal', message: `Committing to the index in ${dir} failed: ${message}`, cause });
 }
+
+/** A read that failed inside LanceDB: its files are damaged or missing, which only a rebuild repairs. */
+export const readError = (dir: string, cause: unknown): RemitError =>
+  createError({
+    code: 'index_corrupt',
+    message: `The index in ${dir} cannot be read; a table file is damaged or missing (${(cause instanceof Error ? cause.message : String(cause)).split(/[\n,]/)[0]})`,
+    hint: `Re-ingest with \`remit ingest --rebuild <paths>\` or delete the index folder (${dir}).`,
+    cause,
+  });
