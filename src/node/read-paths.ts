@@ -75,7 +75,7 @@ async function* readFolder(folder: string, maxBytes: number): AsyncGenerator<Pat
     const path = join(folder, entry.name);
     // Symbolic links are not followed inside folders: they could loop or leave the folder.
     if (entry.isDirectory()) yield* readFolder(path, maxBytes);
-    else if (entry.isFile()) yield await readOne(path, maxBytes);
+    else if (!entry.isSymbolicLink()) yield await readOne(path, maxBytes); // pipes and devices are listed as skipped
   }
 }
 
@@ -83,6 +83,8 @@ async function readOne(path: string, maxBytes: number): Promise<PathEntry> {
   const origin = path.split(sep).join('/');
   try {
     const info = await stat(path);
+    // Devices and pipes (/dev/zero, a FIFO) report no size and never end: reading one would hang or fill memory.
+    if (!info.isFile()) return { origin, skipped: 'it is not a regular file (a device, pipe or socket)' };
     if (info.size > maxBytes) return { origin, skipped: `it is ${info.size} bytes, over the ${maxBytes}-byte limit` };
     return { origin, bytes: new Uint8Array(await readFile(path)) };
   } catch (error) {
