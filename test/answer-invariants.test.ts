@@ -50,5 +50,8 @@ describe('Answer invariants across the pipeline', () => {
     const peru = await fixture.runtime.ask.ask({ question: 'What is the capital of Peru?' });
     expect(peru.abstained).toBe(true);
     expect(peru.related.length).toBeGreaterThan(0);
+    // Regression: one shared word ("point") once let an off-topic question through.
+    const nitrogen = await fixture.runtime.ask.ask({ question: 'What is the boiling point of liquid nitrogen?' });
+    expect(nitrogen.abstained).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { verifyCitations } from './citations.js';
 import { type Candidate, collectCandidates } from './extractive/candidates.js';
 import { composeSentences } from './extractive/compose.js';
 import { analyseQuestion, type QueryTerm, type QuestionAnalysis } from './extractive/question.js';
-import { type ScoredCandidate, scoreCandidates } from './extractive/score.js';
+import { attainableShare, type ScoredCandidate, scoreCandidates } from './extractive/score.js';
 import { selectSentences } from './extractive/select.js';
 
 /** The best sentence must cover this weighted share of the question's terms that the sources use at all, else they don't answer it. */
@@ -14,6 +14,8 @@ export const MIN_ANSWER_FOCUS = 0.3;
 export const MIN_ENTITY_COVERAGE = 0.6;
 /** A source saying the thing is not known wins when it matches the question at least this much better than any answer. */
 export const UNKNOWN_MARGIN = 0;
+/** Below this weighted share of the question's terms appearing anywhere in the sources, the sources are about something else. */
+export const MIN_ATTAINABLE_SHARE = 0.4;
 /** Documents listed on abstention: enough to look further, few enough to read. */
 export const MAX_RELATED = 5;
 
@@ -22,7 +24,7 @@ export const ABSTENTION_NO_SOURCES = "The sources don't say, and no source came 
 
 export type Related = NonNullable<AnswerDraft['related']>[number];
 
-export type AbstainReason = 'instructions_only' | 'no_sentences' | 'missing_entity' | 'stated_unknown' | 'low_coverage' | 'entities_apart' | 'no_answer_type';
+export type AbstainReason = 'instructions_only' | 'no_sentences' | 'missing_entity' | 'stated_unknown' | 'low_coverage' | 'entities_apart' | 'no_answer_type' | 'off_topic';
 
 export interface ExtractivePlan {
   question: QuestionAnalysis;
@@ -39,7 +41,8 @@ export function planExtractiveAnswer(query: string, hits: readonly Hit[]): Extra
   const candidates = collectCandidates(hits);
   const scored = scoreCandidates(question, candidates);
   const missingEntities = missingQuestionEntities(question, candidates);
-  const abstainReason = whyAbstain(question, scored, missingEntities);
+  const offTopic = question.terms.length > 0 && !question.instructionOnly && attainableShare(question, candidates) < MIN_ATTAINABLE_SHARE;
+  const abstainReason = whyAbstain(question, scored, missingEntities) ?? (offTopic ? 'off_topic' : undefined);
   const chosen = abstainReason ? [] : selectSentences(scored, { leads: (s) => answersAlone(question, s), parts: question.parts, typed: question.answerType !== 'other' });
   return { question, scored, chosen, abstainReason, missingEntities };
 }

@@ -69,6 +69,19 @@ export function scoreCandidates(question: QuestionAnalysis, candidates: readonly
   });
 }
 
+/**
+ * The weighted share of the question's terms that any candidate carries at all. Low when the sources never use most
+ * of the question's words ("the boiling point of liquid nitrogen" against articles that only say "a point"), which
+ * per-sentence focus cannot see because it counts only attainable terms.
+ */
+export function attainableShare(question: QuestionAnalysis, candidates: readonly Candidate[]): number {
+  const citable = candidates.filter((c) => c.citable);
+  const weights = termWeights(question.terms, citable);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const attainable = weights.reduce((sum, w, i) => sum + (citable.some((c) => termMatch(question.terms[i]!, c) > 0) ? w : 0), 0);
+  return total > 0 ? attainable / total : 0;
+}
+
 /** How strongly a sentence carries a term: 1 for the term, less for a synonym or for the sentence a pronoun points to. */
 export function termMatch(term: QueryTerm, candidate: Candidate): number {
   let best = 0;
