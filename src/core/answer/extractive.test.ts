@@ -5,7 +5,7 @@ import type { AnswerDraft, DraftEvent } from './answerer.js';
 import { markerNumbers, verifyCitations } from './citations.js';
 import { ABSTENTION, ABSTENTION_NO_SOURCES, ExtractiveAnswerer, planExtractiveAnswer } from './extractive.js';
 import { collectCandidates } from './extractive/candidates.js';
-import { hitsFor, loadNews, type NewsFixture, toHit } from './extractive/news-hits.fixture.js';
+import { hitsFor, loadNews, type NewsFixture, toHit } from '../../../test/support/news-fixture.js';
 
 const FINES_ARTICLE = '004_dde430365e426545.txt';
 let news: NewsFixture;
