@@ -28,9 +28,12 @@ export function composeSentences(candidates: readonly Candidate[]): ComposedSent
   });
 }
 
-/** Drops a dangling opener and closes a quotation the sentence opens but leaves to the next one. */
+// "[3]" written inside a source sentence would read as one of our markers, pointing at a citation that is not there.
+const SOURCE_MARKER = /\s*\[\d+\]/g;
+
+/** Drops a dangling opener and the source's own [n] markers, and closes a quotation the sentence leaves to the next one. */
 function tidy(sentence: string): string {
-  let text = sentence.replace(DANGLING_OPENER, '');
+  let text = sentence.replace(DANGLING_OPENER, '').replace(SOURCE_MARKER, '');
   text = text.charAt(0).toUpperCase() + text.slice(1);
   const opened = (text.match(/“/g) ?? []).length;
   const closed = (text.match(/”/g) ?? []).length;
