@@ -2,6 +2,8 @@
 import type { Answer, Citation, DocumentMeta } from '../core/schema.js';
 import type { IngestReport } from '../core/ingest.js';
 
+const MAX_CARRIERS_NAMED = 3;
+
 const describeSource = (s: { title: string; publisher?: string; date?: string; origin: string }): string =>
   [s.title, [s.publisher, s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
 
@@ -9,7 +11,10 @@ export function renderCitation(citation: Citation): string {
   const lines = [`[${citation.n}] ${describeSource(citation)}`, `    “${citation.quote.replace(/\s+/g, ' ')}”`];
   if (citation.alsoIn.length) {
     const n = citation.alsoIn.length;
-    lines.push(`    also carried by ${n} other ${n === 1 ? 'source' : 'sources'}: ${citation.alsoIn.map((c) => c.title).join('; ')}`);
+    // A widely syndicated passage can have hundreds of carriers: name a few, count the rest.
+    const named = citation.alsoIn.slice(0, MAX_CARRIERS_NAMED).map((c) => c.title);
+    const more = n > MAX_CARRIERS_NAMED ? ` and ${n - MAX_CARRIERS_NAMED} more` : '';
+    lines.push(`    also carried by ${n} other ${n === 1 ? 'source' : 'sources'}: ${named.join('; ')}${more}`);
   }
   if (citation.sources.length) {
     // An explainer's own sources, compactly: the full list is one `remit source <id>` away.
