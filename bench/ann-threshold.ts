@@ -9,12 +9,14 @@ import { connect, type Table } from '@lancedb/lancedb';
 import { chunkDocument } from '../src/core/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { chunksToArrow } from '../src/store/chunk-batch.js';
-import { ensureVectorIndex, tuneVectorQuery, type VectorIndexPolicy, vectorIndexPolicy } from '../src/store/vector-index.js';
+import { ensureLanceThreads } from '../src/store/lance-threads.js';
+import { DEFAULT_VECTOR_INDEX_POLICY, ensureVectorIndex, tuneVectorQuery, type VectorIndexPolicy, vectorIndexPolicy } from '../src/store/vector-index.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, type Latency, parseSize, recallAt, round, timeEach } from './lib/measure.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1k,2k,5k,10k,20k' } } });
 const sizes = values.sizes!.split(',').map(parseSize);
+ensureLanceThreads();
 const embedder = new HashingEmbedder();
 const policy = vectorIndexPolicy({ minRows: 1 });
 const exactPolicy: VectorIndexPolicy = { ...policy, search: 'exact' };
@@ -51,4 +53,4 @@ for (const size of sizes) {
 }
 // The smallest size from which the index is faster at the median, for every larger size measured too.
 const crossover = rows.find((_, i) => rows.slice(i).every((r) => r.ann.p50Ms < r.flat.p50Ms))?.size ?? null;
-emitResult({ rows, crossover, policy });
+emitResult({ rows, crossover, storeMinRows: DEFAULT_VECTOR_INDEX_POLICY.minRows, query: { ef: policy.ef, refineFactor: policy.refineFactor } });

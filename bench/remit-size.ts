@@ -66,6 +66,13 @@ try {
     exact: (await timeEach(vectors, (v) => exactStore.searchVector(v, 40))).latency,
   };
   const rawText = (await timeEach(queries, (q) => store.searchText(q, 40))).latency;
+  // The look-ups a retrieve and an answer make after the searches, with the groups and documents of real results.
+  const hits = await Promise.all(queries.map((q) => approximate.retrieve(q, { k: 10 })));
+  const lookups = {
+    chunksInGroups: (await timeEach(hits, (h) => store.chunksInGroups([...new Set(h.map((x) => x.chunk.id))]))).latency,
+    getDocumentMeta: (await timeEach(hits, (h) => store.getDocumentMeta([...new Set(h.map((x) => x.document.id))]))).latency,
+    getDocument: (await timeEach(hits.filter((h) => h.length > 0), (h) => store.getDocument(h[0]!.document.id))).latency,
+  };
   await exactStore.close();
   await store.close();
 
@@ -103,6 +110,7 @@ try {
     retrieval,
     rawVector,
     rawText,
+    lookups,
     ask,
     incremental: { chunks: extra.chunks, ms: round(incremental.ms, 0), ...freshness },
   });

@@ -65,6 +65,15 @@ export function renderMarkdown(report: BenchReport): string {
       ]),
     ),
   ];
+  parts.push(
+    '',
+    '**Where a retrieve spends its time** (store calls alone, k=40 candidates; hybrid runs vector and text together, then the two look-ups):',
+    '',
+    table(
+      ['chunks', 'searchVector ANN', 'searchVector exact', 'searchText', 'chunksInGroups', 'getDocumentMeta', 'getDocument'],
+      report.sizes.map(({ size, remit: r }) => [sizeLabel(size), lat(r?.rawVector?.approximate), lat(r?.rawVector?.exact), lat(r?.rawText), lat(r?.lookups?.chunksInGroups), lat(r?.lookups?.getDocumentMeta), lat(r?.lookups?.getDocument)]),
+    ),
+  );
   const { threshold, eval: quality, http, transformers, profile } = report.steps;
   if (quality) {
     parts.push(
@@ -76,7 +85,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (threshold) {
     parts.push(
       '',
-      `**ANN threshold**: vector search (k=40) flat vs index, same queries. Crossover (index faster from here on): ${num(threshold.crossover)} rows; the store builds the index from ${threshold.policy?.minRows ?? '-'} rows (policy default).`,
+      `**ANN threshold**: vector search (k=40) flat vs index, same queries. Crossover (index faster from here on): ${num(threshold.crossover)} rows; the store builds the index from ${num(threshold.storeMinRows)} rows (policy default; ef ${num(threshold.query?.ef)}, refine factor ${num(threshold.query?.refineFactor)}).`,
       '',
       table(
         ['rows', 'flat', 'ANN', 'recall@10', 'build ms'],

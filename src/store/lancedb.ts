@@ -23,6 +23,7 @@ import {
 import { sqlEquals, sqlInBatches } from './sql.js';
 import { textQuery } from './text-query.js';
 import { indexCommittedTables } from './commit-indices.js';
+import { ensureLanceThreads } from './lance-threads.js';
 import { tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
 
 export interface LanceStoreOptions {
@@ -46,6 +47,7 @@ const REBUILD_HINT = 'Re-ingest with `remit ingest --rebuild <paths>` or delete 
 
 export async function openLanceStore(options: LanceStoreOptions): Promise<LanceStore> {
   const { dir } = options;
+  ensureLanceThreads();
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists && options.readOnly) {
     throw createError({ code: 'index_missing', message: `No index at ${dir}`, hint: 'Run `remit ingest <paths>` to build one.' });
