@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HashingEmbedder } from '../embed/hashing.js';
+import { ingestDocuments } from '../ingest.js';
+import type { Document } from '../schema.js';
+import { openLanceStore } from '../../store/lancedb.js';
+import { withReadCache } from './cached-store.js';
+import type { IndexStore } from './index-store.js';
+
+const doc = (id: string, text: string): Document => ({ id, title: id, origin: `${id}.txt`, hash: id, sources: [], text });
+
+describe('withReadCache', () => {
+  let dir: string;
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('serves repeated reads from memory and never hides a commit', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'remit-cache-'));
+    const lance = await openLanceStore({ dir });
+    const reads = { documents: 0, groups: 0 };
+    const counted: IndexStore = {
+      info: () => lance.info(),
+      listDocuments: () => lance.listDocuments(),
+      getDocument: (id) => (reads.documents++, lance.getDocument(id)),
+      getDocumentMeta: (ids) => lance.getDocumentMeta(ids),
+      origins: () => lance.origins(),
+      signatures: () => lance.signatures(),
+      commit: (change) => lance.commit(change),
+      searchVector: (vector, k) => lance.searchVector(vector, k),
+      searchText: (query, k) => lance.searchText(query, k),
+      chunksInGroups: (groups) => (reads.groups++, lance.chunksInGroups(groups)),
+      close: () => lance.close(),
+    };
+    const store = withReadCache(counted);
+    const embedder = new HashingEmbedder();
+    await ingestDocuments([doc('doc_a', 'Ofcom can fine a provider up to 18 million pounds.'), doc('doc_b', 'The court decides on blocking orders.')], { store, embedder });
+
+    expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
+    expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
+    expect(reads.documents).toBe(1);
+    expect((await store.getDocumentMeta(['doc_a', 'doc_b'])).get('doc_a')?.title).toBe('doc_a');
+    const [chunk] = await store.searchText('court blocking', 1);
+    await store.chunksInGroups([chunk!.chunk.dupGroup]);
+    await store.chunksInGroups([chunk!.chunk.dupGroup]);
+    expect(reads.groups).toBe(1);
+
+    // A commit that removes a document is seen at once.
+    await ingestDocuments([doc('doc_b', 'The court decides on blocking orders.')], { store, embedder }, { prune: true });
+    expect(await store.getDocument('doc_a')).toBeNull();
+    expect((await store.getDocumentMeta(['doc_a'])).size).toBe(0);
+    await store.close();
+  });
+});

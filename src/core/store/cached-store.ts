@@ -1,0 +1,78 @@
+// A read cache in front of an IndexStore for the query path: documents and near-duplicate groups are read again for
+// almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
+import { LRUCache } from 'lru-cache';
+import type { Document, DocumentMeta } from '../schema.js';
+import type { IndexStore, StoredChunk } from './index-store.js';
+
+export interface CachedStoreOptions {
+  /** Documents (with their text) kept in memory. */
+  maxDocuments?: number;
+  /** Near-duplicate groups kept in memory. */
+  maxGroups?: number;
+}
+
+export function withReadCache(store: IndexStore, options: CachedStoreOptions = {}): IndexStore {
+  const documents = new LRUCache<string, { value: Document | null }>({ max: options.maxDocuments ?? 500 });
+  const groups = new LRUCache<string, StoredChunk[]>({ max: options.maxGroups ?? 5000 });
+  let builtAt: string | undefined;
+
+  /** Drops every entry when another commit (in this process or another) has changed the index. */
+  async function fresh(): Promise<void> {
+    const current = (await store.info())?.builtAt;
+    if (current === builtAt) return;
+    documents.clear();
+    groups.clear();
+    builtAt = current;
+  }
+
+  async function getDocument(id: string): Promise<Document | null> {
+    await fresh();
+    const cached = documents.get(id);
+    if (cached) return cached.value;
+    const value = await store.getDocument(id);
+    documents.set(id, { value });
+    return value;
+  }
+
+  return {
+    info: () => store.info(),
+    listDocuments: () => store.listDocuments(),
+    getDocument,
+    async getDocumentMeta(ids: readonly string[]): Promise<Map<string, DocumentMeta>> {
+      await fresh();
+      const missing = ids.filter((id) => !documents.has(id));
+      const loaded = missing.length ? await store.getDocumentMeta(missing) : new Map<string, DocumentMeta>();
+      const result = new Map<string, DocumentMeta>();
+      for (const id of ids) {
+        const cached = documents.get(id)?.value;
+        const meta = cached ? withoutText(cached) : loaded.get(id);
+        if (meta) result.set(id, meta);
+      }
+      return result;
+    },
+    origins: () => store.origins(),
+    signatures: () => store.signatures(),
+    async commit(change) {
+      const info = await store.commit(change);
+      await fresh();
+      return info;
+    },
+    searchVector: (vector, k) => store.searchVector(vector, k),
+    searchText: (query, k) => store.searchText(query, k),
+    async chunksInGroups(wanted: readonly string[]): Promise<StoredChunk[]> {
+      await fresh();
+      const missing = wanted.filter((group) => !groups.has(group));
+      if (missing.length) {
+        const loaded = await store.chunksInGroups(missing);
+        for (const group of missing) groups.set(group, loaded.filter((chunk) => chunk.dupGroup === group));
+      }
+      return wanted.flatMap((group) => groups.get(group) ?? []);
+    },
+    close: () => store.close(),
+  };
+}
+
+function withoutText(document: Document): DocumentMeta {
+  const { text: _text, ...meta } = document;
+  return meta;
+}
