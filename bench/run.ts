@@ -34,6 +34,8 @@ function child<T>(script: string, args: string[], nodeArgs: string[] = []): Prom
       cwd: REPO_ROOT,
       env: { ...process.env, LANCEDB_LOG: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
+      // A hung child (e.g. a native deadlock) fails the run instead of stalling it.
+      timeout: 30 * 60_000,
     });
     let out = '';
     proc.stdout.on('data', (data: Buffer) => (out += data.toString()));
@@ -62,7 +64,11 @@ const report: BenchReport = { machine: await machine(), loadAverage: { start: lo
 const step = async <T>(name: (typeof STEPS)[number], run: () => Promise<T>): Promise<T | undefined> => {
   if (skip.has(name)) return undefined;
   process.stderr.write(`\n== ${name} (load ${load()})\n`);
-  return run();
+  // One failed step is reported in the results; the others still run.
+  return run().catch((error: Error) => {
+    process.stderr.write(`${name} failed: ${error.message}\n`);
+    return { failed: error.message.slice(0, 500) } as T;
+  });
 };
 
 report.steps.threshold = await step('threshold', () => child('ann-threshold.ts', ['--sizes', '500,1k,2k,5k,10k,20k']));

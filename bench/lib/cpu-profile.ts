@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string };
   hitCount?: number;
 }
 
@@ -30,9 +30,10 @@ export async function topFrames(path: string, count = 12): Promise<{ totalMs: nu
   const deltas = profile.timeDeltas ?? [];
   samples.forEach((id, i) => {
     const node = byId.get(id)!;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url } = node.callFrame;
     const file = url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules\/|src\/|bench\/)/, '$1');
-    const key = `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+    // tsx compiles each file to one line, so line numbers say nothing: the function and file do.
+    const key = `${functionName || '(anonymous)'}${file ? ` ${file}` : ''}`;
     self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
   });
   const totalMs = (profile.endTime - profile.startTime) / 1000;
