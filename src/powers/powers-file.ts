@@ -1,8 +1,9 @@
 // powers.json beside the index: written atomically (temp file, fsync, rename), validated when read.
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createError } from '../core/errors.js';
 import { PowersTable } from '../core/powers/schema.js';
+import { writeFileAtomic } from '../node/atomic-file.js';
 
 export const POWERS_FILE = 'powers.json';
 
@@ -32,24 +33,9 @@ export async function readPowersFile(dir: string): Promise<PowersTable | null> {
 /** A crash leaves the old file or the new one, never half of one. */
 export async function writePowersFile(dir: string, table: PowersTable): Promise<void> {
   const path = join(dir, POWERS_FILE);
-  const temp = join(dir, `.${POWERS_FILE}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const file = await open(temp, 'w');
-    try {
-      await file.writeFile(`${JSON.stringify(PowersTable.parse(table))}\n`, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-    const folder = await open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
+    await writeFileAtomic(path, `${JSON.stringify(PowersTable.parse(table))}\n`);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
     throw createError({ code: 'index_unwritable', message: `Cannot write ${path}`, cause: error });
   }
 }

@@ -1,9 +1,10 @@
 // state.json names the committed version of each table: the single switch that makes a commit atomic.
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createError } from '../core/errors.js';
 import { IndexInfo } from '../core/schema.js';
+import { writeFileAtomic } from '../node/atomic-file.js';
 
 /** Bump when the table layout changes; an index written by another layout must be rebuilt. */
 export const STORE_SCHEMA_VERSION = 1;
@@ -48,27 +49,7 @@ export async function readState(dir: string): Promise<StoreState | null> {
   return parsed.data;
 }
 
-/** Write to a temp file, fsync it, rename over state.json, fsync the folder: a crash leaves the old or the new file. */
+/** A crash leaves the old state.json or the new one. */
 export async function writeState(dir: string, state: StoreState): Promise<void> {
-  const path = join(dir, STATE_FILE);
-  const temp = join(dir, `.${STATE_FILE}.${process.pid}.tmp`);
-  try {
-    const file = await open(temp, 'w');
-    try {
-      await file.writeFile(`${JSON.stringify(StoreState.parse(state), null, 2)}\n`, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
-    const folder = await open(dir, 'r');
-    try {
-      await folder.sync();
-    } finally {
-      await folder.close();
-    }
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => {});
-    throw error;
-  }
+  await writeFileAtomic(join(dir, STATE_FILE), `${JSON.stringify(StoreState.parse(state), null, 2)}\n`);
 }
