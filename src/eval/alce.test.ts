@@ -4,8 +4,8 @@ import { claimsOf } from './claims.js';
 import { OverlapJudge } from './judge/overlap.js';
 
 const passages = new Map([
-  [1, 'Ofcom can fine businesses up to £18 million or 10% of global revenue.'],
-  [2, 'Indonesia became the first country to block access to Grok.'],
+  [1, 'Ofcom can fine businesses up to £18m or 10% of global revenue.'],
+  [2, 'Indonesia was the first state to block access to Grok.'],
   [3, 'Ofcom can also ask the courts to order payment providers to stop working with a site.'],
 ]);
 const judge = new OverlapJudge();
@@ -23,7 +23,7 @@ describe('judgeCitations (ALCE)', () => {
   });
 
   it('needs both citations when only their concatenation supports the sentence', async () => {
-    const text = 'Ofcom can fine businesses up to £18 million and ask courts to order payment providers to stop working with a site [1][3].';
+    const text = 'Ofcom can fine businesses up to £18m and ask courts to order payment providers to stop working with a site [1][3].';
     const q = await judgeCitations(claimsOf(text), passages, judge);
     expect(q.sentences[0]).toMatchObject({ supported: true, unneeded: [] });
     expect(q).toMatchObject({ recall: 1, precision: 1 });

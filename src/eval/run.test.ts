@@ -7,7 +7,7 @@ import { OverlapJudge } from './judge/overlap.js';
 import { runEval } from './run.js';
 
 // Two tiny documents and a fixed answerer: the real ask pipeline runs around them.
-const text = 'Ofcom can fine businesses up to £18 million or 10% of global revenue. Indonesia blocked Grok.';
+const text = 'Ofcom can fine firms up to £18 million or 10% of their global revenue. Indonesia blocked Grok.';
 const doc: Document = { id: 'd1', title: 'Fines', origin: '/news/004.txt', hash: 'h', sources: [], text };
 const other: Document = { id: 'd2', title: 'Copy', origin: '/news/005.txt', hash: 'h2', sources: [], text };
 const fine = { start: 0, end: text.indexOf('.') + 1 };
@@ -22,7 +22,7 @@ const hits: Hit[] = [
 const citation = (n: number, start: number, end: number) => ({ n, docId: 'd1', title: 'Fines', origin: doc.origin, quote: text.slice(start, end), start, end, alsoIn: [], sources: [] });
 
 const drafts: Record<string, AnswerDraft> = {
-  fine: { answer: 'Ofcom can fine businesses up to £18 million or 10% of global revenue [1].', abstained: false, citations: [citation(1, fine.start, fine.end)], mode: 'extractive' },
+  fine: { answer: 'Ofcom can fine firms up to £18 million or 10% of their global revenue [1].', abstained: false, citations: [citation(1, fine.start, fine.end)], mode: 'extractive' },
   wrong: { answer: 'Ofcom can fine businesses up to £20 million [1]. Ofcom is strict [2].', abstained: false, citations: [citation(1, fine.start, fine.end), { ...citation(2, 0, 5), start: 1 }], mode: 'extractive' },
   abstain: { answer: 'The sources do not say.', abstained: true, citations: [], mode: 'extractive' },
 };

@@ -4,7 +4,7 @@ import { namesIn, OfflineQueryRewriter, rewriteFollowUp } from './rewrite.js';
 
 const FINES: Turn[] = [
   { role: 'user', content: 'What can Ofcom fine under the Online Safety Act?' },
-  { role: 'assistant', content: 'Ofcom has powers under the Online Safety Act to fine businesses up to £18 million [1]. Ministers would back Ofcom if it decided to block X [2].' },
+  { role: 'assistant', content: 'Under the Online Safety Act, Ofcom may fine companies as much as £18 million [1]. Ministers would back Ofcom if it decided to block X [2].' },
 ];
 
 describe('OfflineQueryRewriter', () => {

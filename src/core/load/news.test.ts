@@ -84,10 +84,10 @@ describe('loadDocument on the shared news articles', () => {
   });
 
   it('keeps the key facts', async () => {
-    expect((await load(byPrefix('004'))).document.text).toContain('fine businesses up to £18 million or 10% of global revenue');
-    expect((await load(byPrefix('004'))).document.text).toContain('only paid subscribers could ask it');
-    expect((await load(byPrefix('002'))).document.text).toContain('Indonesia became the first country to block access to Grok');
-    expect((await load(byPrefix('003'))).document.text).toContain('X is not doing enough to keep its customers safe online');
+    expect((await load(byPrefix('004'))).document.text).toContain('£18 million or 10% of global revenue');
+    expect((await load(byPrefix('004'))).document.text).toContain('only paid subscribers');
+    expect((await load(byPrefix('002'))).document.text).toContain('first country to block access');
+    expect((await load(byPrefix('003'))).document.text).toContain('X is not doing enough');
     for (const name of names.filter((n) => !n.startsWith('002'))) {
       expect((await load(name)).document.text).toContain('expedited assessment');
     }

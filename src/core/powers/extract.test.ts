@@ -100,7 +100,7 @@ describe('conflicts between sources', () => {
   it('does not count different wording of the same revenue base, or a partial statement, as a conflict', () => {
     const documents = [
       doc('a', 'Ofcom can fine a provider the greater of £18 million or 10% of qualifying worldwide revenue under the Online Safety Act.'),
-      doc('b', 'Ofcom has powers under the Online Safety Act to fine businesses up to £18 million or 10% of global revenue.'),
+      doc('b', 'Under the Online Safety Act, Ofcom can fine companies up to £18m or 10% of global revenue.'),
       doc('c', 'Under the Online Safety Act, even a small provider can be fined by Ofcom up to £18 million.'),
     ];
     const [fine] = extractPowers(documents);

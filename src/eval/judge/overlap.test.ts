@@ -22,16 +22,16 @@ describe('OverlapJudge', () => {
   it('rejects a changed number, a missing name and a flipped polarity', async () => {
     const passage = await penaltyPassage();
     expect(judge.judge(passage, 'Ofcom has powers to fine businesses up to £20 million or 10% of global revenue.').reason).toMatch(/numbers.*20/);
-    expect(judge.judge(passage, 'The FCA has powers under the Online Safety Act to fine businesses up to £18 million.').reason).toMatch(/names.*fca/);
-    expect(judge.judge(passage, 'Ofcom has no powers under the Online Safety Act to fine businesses up to £18 million.').reason).toMatch(/negates/);
-    expect(judge.judge('X is not doing enough to keep its customers safe online.', 'X is doing enough to keep its customers safe online.').reason).toMatch(
+    expect(judge.judge(passage, 'The FCA can fine businesses up to £18 million under the Online Safety Act.').reason).toMatch(/names.*fca/);
+    expect(judge.judge(passage, 'Ofcom has no power to fine businesses up to £18 million under the Online Safety Act.').reason).toMatch(/negates/);
+    expect(judge.judge('X is not doing enough to protect its users.', 'X is doing enough to protect its users.').reason).toMatch(
       /cited text negates/,
     );
   });
 
   it('rejects a sentence the passage does not cover', async () => {
     const passage = await penaltyPassage();
-    const verdict = judge.judge(passage, 'Indonesia became the first country to block access to Grok on Saturday.');
+    const verdict = judge.judge(passage, 'On Saturday Indonesia became the first nation to block access to Grok.');
     expect(verdict.supported).toBe(false);
   });
 
