@@ -3,6 +3,7 @@
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from '../src/core/chunk.js';
 import { identify } from '../src/core/load/identity.js';
 import type { Document } from '../src/core/schema.js';
+import { seededRandom } from '../test/support/seeded-random.js';
 
 export interface SyntheticOptions {
   /** Exact number of chunks chunkDocument yields over all documents. */
@@ -42,17 +43,6 @@ const DOMAIN = (
 ).split(' ');
 const FUNCTION_WORDS = 'the of and to a in that for on with as by at from it is was said would could has have will be its their this under after'.split(' ');
 
-/** mulberry32: small, fast and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Words {
   readonly #random: () => number;

@@ -7,17 +7,8 @@ export interface StoredDoc {
   chunks: ChunkRecord[];
 }
 
-/** mulberry32: a tiny seeded generator, so failures reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Re-exported: store tests seed their vectors through this module.
+export { seededRandom } from './seeded-random.js';
 
 export function randomUnitVector(dimensions: number, random: () => number): Float32Array {
   const vector = Float32Array.from({ length: dimensions }, () => random() - 0.5);

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import protobuf from 'protobufjs';
+import { seededRandom } from './seeded-random.js';
 
 /** The subset of onnx.proto (github.com/onnx/onnx, proto2, same field numbers) that a small inference graph needs. */
 const ONNX_PROTO = `
@@ -177,7 +178,7 @@ function tokenizerJson(vocab: readonly string[]) {
 function encodeModel(vocabSize: number, hidden: number): Uint8Array {
   const root = protobuf.parse(ONNX_PROTO, { keepCase: true }).root;
   const ModelProto = root.lookupType('onnx.ModelProto');
-  const random = mulberry32(20240611);
+  const random = seededRandom(20240611);
   const weights = (...dims: number[]) => Float32Array.from({ length: dims.reduce((a, b) => a * b) }, () => random() * 2 - 1);
   const floatTensor = (name: string, dims: number[], data: Float32Array) => ({
     name,
@@ -246,14 +247,3 @@ function encodeModel(vocabSize: number, hidden: number): Uint8Array {
   return ModelProto.encode(ModelProto.fromObject(model)).finish();
 }
 
-/** A small seeded PRNG so the tiny model's weights are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
