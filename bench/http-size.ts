@@ -10,7 +10,7 @@ import { ingestDocuments } from '../src/core/ingest.js';
 import { openRuntime } from '../src/node/runtime.js';
 import { serve } from '../src/node/serve.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
-import { emitResult, parseSize } from './lib/measure.js';
+import { emitResult, loadFigures, parseSize } from './lib/measure.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1k' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -37,14 +37,7 @@ const requests = corpus.queries.map((question) => ({
 
 async function measure(seconds: number) {
   const result = await autocannon({ url: server.url, duration: seconds, connections, requests });
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
+  return loadFigures(result);
 }
 
 try {

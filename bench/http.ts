@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { serve } from '../src/node/serve.js';
 import { buildFixtureIndex } from '../test/support/fixture-index.js';
 import { REPO_ROOT } from '../test/support/paths.js';
+import { loadFigures } from './lib/measure.js';
 
 const QUESTIONS = [
   'What can Ofcom fine under the Online Safety Act?',
@@ -40,15 +41,7 @@ const server = await serve({ config, runtime: fixture.runtime, out: () => {}, lo
 
 async function measure(name: string, requests: autocannon.Request[], seconds = duration): Promise<Row> {
   const result = await autocannon({ url: server.url, duration: seconds, connections, requests });
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
+  return { name, ...loadFigures(result) };
 }
 
 const askRequests = QUESTIONS.map((question) => ({

@@ -1,11 +1,12 @@
 // The spine's figures: ingest time for the five news articles, ask latency over 20 questions (in-process and as a
 // CLI process), and index size on disk. Run: node --import tsx bench/spine.ts
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths, openRuntime } from '../src/node/runtime.js';
 import { NEWS_DIR, REPO_ROOT } from '../test/support/paths.js';
+import { folderBytes, percentile } from './lib/measure.js';
 
 const QUESTIONS = [
   'What can Ofcom fine under the Online Safety Act?',
@@ -29,16 +30,6 @@ const QUESTIONS = [
   'Does a court need to agree before X is blocked?',
   'What is the capital of Peru?',
 ];
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
-
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
 
 const db = await mkdtemp(join(tmpdir(), 'remit-spine-'));
 try {

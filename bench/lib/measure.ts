@@ -75,3 +75,15 @@ export const RESULT_PREFIX = 'RESULT ';
 export const emitResult = (value: unknown): void => {
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(value)}\n`);
 };
+
+/** The figures every HTTP benchmark reports from an autocannon run. */
+export function loadFigures(result: { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number }) {
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
