@@ -2,7 +2,7 @@
 import type { DataType, Schema } from 'apache-arrow';
 import { z } from 'zod';
 import { createError } from '../core/errors.js';
-import { type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../core/schema.js';
+import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../core/schema.js';
 import type { ChunkRecord, StoredChunk } from '../core/store/index-store.js';
 import { arrow } from './arrow.js';
 
@@ -73,15 +73,7 @@ const SourcesJson = z.string().transform((text, ctx) => {
 const DocumentRow = DocumentSchema.extend({ sources: SourcesJson });
 const DocumentMetaRow = DocumentRow.omit({ text: true });
 
-const StoredChunkRow = z.object({
-  id: z.string(),
-  docId: z.string(),
-  index: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  text: z.string(),
-  dupGroup: z.string(),
-});
+const StoredChunkRow = ChunkSchema.extend({ dupGroup: z.string() });
 
 function parseRow<T>(schema: z.ZodType<T>, row: Record<string, unknown>, table: string): T {
   const result = schema.safeParse(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, optional(value)])));
