@@ -137,20 +137,6 @@ describe('ExtractiveAnswerer on the news', () => {
     const draft = await ask('What can Ofcom fine under the Online Safety Act?');
     expect(() => Answer.parse({ id: 'a', question: 'q', ...draft, timings: { retrieveMs: 0, answerMs: 0, totalMs: 0 } })).not.toThrow();
   });
-
-  it('answers 8 hits in well under 5 ms of CPU', async () => {
-    const sets = ['What can Ofcom fine under the Online Safety Act?', 'Which country first blocked Grok?', 'What did Albanese say?'].map((q) => ({
-      q,
-      hits: hitsFor(news, q, 8),
-    }));
-    for (const { q, hits } of sets) await ask(q, hits);
-    const runs = 30;
-    const started = process.cpuUsage();
-    for (let i = 0; i < runs; i++) for (const { q, hits } of sets) await ask(q, hits);
-    const used = process.cpuUsage(started);
-    const msPerAnswer = (used.user + used.system) / 1000 / (runs * sets.length);
-    expect(msPerAnswer).toBeLessThan(5);
-  });
 });
 
 describe('syndicated copies', () => {
