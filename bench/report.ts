@@ -71,8 +71,8 @@ export function renderMarkdown(report: BenchReport): string {
     '**Where a retrieve spends its time** (store calls alone, k=40 candidates; hybrid runs vector and text together, then the two look-ups):',
     '',
     table(
-      ['chunks', 'searchVector ANN', 'searchVector exact', 'searchText', 'chunksInGroups', 'getDocumentMeta', 'getDocument'],
-      report.sizes.map(({ size, remit: r }) => [sizeLabel(size), lat(r?.rawVector?.approximate), lat(r?.rawVector?.exact), lat(r?.rawText), lat(r?.lookups?.chunksInGroups), lat(r?.lookups?.getDocumentMeta), lat(r?.lookups?.getDocument)]),
+      ['chunks', 'searchVector ANN', 'searchVector exact', 'searchText', 'sharedGroupMembers', 'getDocumentMeta', 'getDocument'],
+      report.sizes.map(({ size, remit: r }) => [sizeLabel(size), lat(r?.rawVector?.approximate), lat(r?.rawVector?.exact), lat(r?.rawText), lat(r?.lookups?.sharedGroupMembers), lat(r?.lookups?.getDocumentMeta), lat(r?.lookups?.getDocument)]),
     ),
   );
   const ok = (value?: Loose) => (value && !value.failed ? value : undefined);

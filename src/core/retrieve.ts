@@ -2,7 +2,7 @@
 import type { Embedder } from './embed/embedder.js';
 import { createError } from './errors.js';
 import type { Carrier, DocumentMeta, Hit } from './schema.js';
-import type { IndexStore, ScoredChunk, StoredChunk } from './store/index-store.js';
+import type { GroupMember, IndexStore, ScoredChunk, StoredChunk } from './store/index-store.js';
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'text';
 
@@ -63,7 +63,7 @@ export class HybridRetriever {
     const top = collapseDuplicates(fuseByReciprocalRank(vector, text)).slice(0, options.k);
     if (top.length === 0) return [];
 
-    const groupMembers = await store.chunksInGroups([...new Set(top.map((f) => f.chunk.dupGroup))]);
+    const groupMembers = await store.sharedGroupMembers([...new Set(top.map((f) => f.chunk.dupGroup))]);
     const docIds = new Set([...top.map((f) => f.chunk.docId), ...groupMembers.map((c) => c.docId)]);
     const metas = await store.getDocumentMeta([...docIds]);
     return top.map((f) => toHit(f, groupMembers, metas));
@@ -86,7 +86,7 @@ export class HybridRetriever {
   }
 }
 
-function toHit(fused: FusedChunk, groupMembers: readonly StoredChunk[], metas: Map<string, DocumentMeta>): Hit {
+function toHit(fused: FusedChunk, groupMembers: readonly GroupMember[], metas: Map<string, DocumentMeta>): Hit {
   const { chunk } = fused;
   const document = metas.get(chunk.docId);
   if (!document) throw createError({ code: 'index_corrupt', message: `Chunk ${chunk.id} points at missing document ${chunk.docId}` });

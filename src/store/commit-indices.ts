@@ -15,11 +15,10 @@ export async function indexCommittedTables(
   const chunks = await db.openTable(CHUNKS_TABLE);
   try {
     const documentsChanged = await ensureLookupIndex(documents, 'id', LOOKUP_INDICES.documents);
-    const groupsChanged = await ensureLookupIndex(chunks, 'dupGroup', LOOKUP_INDICES.chunks);
     const event = await ensureVectorIndex(chunks, policy);
     const versions = {
       documents: documentsChanged ? await documents.version() : state.versions.documents,
-      chunks: groupsChanged || event.action !== 'none' ? await chunks.version() : state.versions.chunks,
+      chunks: event.action !== 'none' ? await chunks.version() : state.versions.chunks,
     };
     return { state: { ...state, versions }, event };
   } finally {

@@ -3,7 +3,8 @@
 import type { D1Database, Vectorize } from '@cloudflare/workers-types';
 import { createError } from '../core/errors.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
-import type { IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
+import type { GroupMember, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
+import { sharedGroups } from '../core/store/shared-groups.js';
 import { rowToDocument, rowToDocumentMeta, rowToIndexInfo, rowToStoredChunk } from './d1-rows.js';
 import { CHUNK_COLUMNS, DOCUMENT_META_COLUMNS, MAX_BOUND_PARAMETERS } from './d1-schema.js';
 import { ftsMatchQuery } from './fts-query.js';
@@ -96,8 +97,9 @@ export class D1VectorizeStore implements IndexStore {
     return results.map((row) => ({ chunk: rowToStoredChunk(row), score: -row.rank }));
   }
 
-  async chunksInGroups(groups: readonly string[]): Promise<StoredChunk[]> {
-    return (await this.#selectIn(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.dup_group IN`, groups)).map(rowToStoredChunk);
+  async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {
+    const members = (await this.#selectIn(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.dup_group IN`, groups)).map(rowToStoredChunk);
+    return [...sharedGroups(members).values()].flat();
   }
 
   async close(): Promise<void> {}

@@ -49,7 +49,7 @@ try {
   const query = randomUnitVector(dimensions, random);
   await median('searchVector k=32 over 11k', () => store.searchVector(query, 32));
   await median('searchText k=32 over 11k', () => store.searchText('What can the regulator fine a platform for illegal content?', 32));
-  await median('chunksInGroups (8 groups)', () => store.chunksInGroups(['doc_c1#0', 'doc_c2#1', 'doc_c3#2', 'doc_c4#3', 'doc_c5#4', 'doc_c6#5', 'doc_c7#6', 'doc_c8#7']), 10);
+  await median('sharedGroupMembers (8 groups)', () => store.sharedGroupMembers(['doc_c1#0', 'doc_c2#1', 'doc_c3#2', 'doc_c4#3', 'doc_c5#4', 'doc_c6#5', 'doc_c7#6', 'doc_c8#7']), 10);
   await time('signatures() of 11k chunks', () => store.signatures());
   await time('reopen', () => openLanceStore({ dir: join(dir, 'b'), readOnly: true }).then((s) => s.close()));
   await store.close();

@@ -18,18 +18,18 @@ describe('withReadCache', () => {
   it('serves repeated reads from memory and never hides a commit', async () => {
     dir = await mkdtemp(join(tmpdir(), 'remit-cache-'));
     const lance = await openLanceStore({ dir });
-    const reads = { documents: 0, groups: 0 };
+    const reads = { documents: 0, metas: 0, groups: 0 };
     const counted: IndexStore = {
       info: () => lance.info(),
       listDocuments: () => lance.listDocuments(),
       getDocument: (id) => (reads.documents++, lance.getDocument(id)),
-      getDocumentMeta: (ids) => lance.getDocumentMeta(ids),
+      getDocumentMeta: (ids) => (reads.metas++, lance.getDocumentMeta(ids)),
       origins: () => lance.origins(),
       signatures: () => lance.signatures(),
       commit: (change) => lance.commit(change),
       searchVector: (vector, k) => lance.searchVector(vector, k),
       searchText: (query, k) => lance.searchText(query, k),
-      chunksInGroups: (groups) => (reads.groups++, lance.chunksInGroups(groups)),
+      sharedGroupMembers: (groups) => (reads.groups++, lance.sharedGroupMembers(groups)),
       close: () => lance.close(),
     };
     const store = withReadCache(counted);
@@ -40,9 +40,12 @@ describe('withReadCache', () => {
     expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
     expect(reads.documents).toBe(1);
     expect((await store.getDocumentMeta(['doc_a', 'doc_b'])).get('doc_a')?.title).toBe('doc_a');
+    expect((await store.getDocumentMeta(['doc_b', 'doc_a'])).get('doc_b')?.title).toBe('doc_b');
+    // doc_a came with its text from getDocument; only doc_b was read, once.
+    expect(reads.metas).toBe(1);
     const [chunk] = await store.searchText('court blocking', 1);
-    await store.chunksInGroups([chunk!.chunk.dupGroup]);
-    await store.chunksInGroups([chunk!.chunk.dupGroup]);
+    await store.sharedGroupMembers([chunk!.chunk.dupGroup]);
+    await store.sharedGroupMembers([chunk!.chunk.dupGroup]);
     expect(reads.groups).toBe(1);
 
     // A commit that removes a document is seen at once.

@@ -2,18 +2,21 @@
 // almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
 import { LRUCache } from 'lru-cache';
 import type { Document, DocumentMeta } from '../schema.js';
-import type { IndexStore, StoredChunk } from './index-store.js';
+import type { GroupMember, IndexStore } from './index-store.js';
 
 export interface CachedStoreOptions {
   /** Documents (with their text) kept in memory. */
   maxDocuments?: number;
+  /** Document metadata (no text) kept in memory: looked up for every hit of every retrieve. */
+  maxDocumentMetas?: number;
   /** Near-duplicate groups kept in memory. */
   maxGroups?: number;
 }
 
 export function withReadCache(store: IndexStore, options: CachedStoreOptions = {}): IndexStore {
   const documents = new LRUCache<string, { value: Document | null }>({ max: options.maxDocuments ?? 500 });
-  const groups = new LRUCache<string, StoredChunk[]>({ max: options.maxGroups ?? 5000 });
+  const metas = new LRUCache<string, DocumentMeta>({ max: options.maxDocumentMetas ?? 10_000 });
+  const groups = new LRUCache<string, GroupMember[]>({ max: options.maxGroups ?? 5000 });
   let builtAt: string | undefined;
 
   /** Drops every entry when another commit (in this process or another) has changed the index. */
@@ -21,6 +24,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     const current = (await store.info())?.builtAt;
     if (current === builtAt) return;
     documents.clear();
+    metas.clear();
     groups.clear();
     builtAt = current;
   }
@@ -40,12 +44,13 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     getDocument,
     async getDocumentMeta(ids: readonly string[]): Promise<Map<string, DocumentMeta>> {
       await fresh();
-      const missing = ids.filter((id) => !documents.has(id));
-      const loaded = missing.length ? await store.getDocumentMeta(missing) : new Map<string, DocumentMeta>();
+      const cachedMeta = (id: string) => metas.get(id) ?? withoutText(documents.get(id)?.value);
+      const missing = ids.filter((id) => !cachedMeta(id));
+      // A missing document is not remembered: it is rare (a stale id) and the next commit may add it.
+      if (missing.length) for (const [id, meta] of await store.getDocumentMeta(missing)) metas.set(id, meta);
       const result = new Map<string, DocumentMeta>();
       for (const id of ids) {
-        const cached = documents.get(id)?.value;
-        const meta = cached ? withoutText(cached) : loaded.get(id);
+        const meta = cachedMeta(id);
         if (meta) result.set(id, meta);
       }
       return result;
@@ -59,11 +64,11 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     },
     searchVector: (vector, k) => store.searchVector(vector, k),
     searchText: (query, k) => store.searchText(query, k),
-    async chunksInGroups(wanted: readonly string[]): Promise<StoredChunk[]> {
+    async sharedGroupMembers(wanted: readonly string[]): Promise<GroupMember[]> {
       await fresh();
       const missing = wanted.filter((group) => !groups.has(group));
       if (missing.length) {
-        const loaded = await store.chunksInGroups(missing);
+        const loaded = await store.sharedGroupMembers(missing);
         for (const group of missing) groups.set(group, loaded.filter((chunk) => chunk.dupGroup === group));
       }
       return wanted.flatMap((group) => groups.get(group) ?? []);
@@ -72,7 +77,8 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
   };
 }
 
-function withoutText(document: Document): DocumentMeta {
+function withoutText(document: Document | null | undefined): DocumentMeta | undefined {
+  if (!document) return undefined;
   const { text: _text, ...meta } = document;
   return meta;
 }

@@ -7,6 +7,13 @@ export interface StoredChunk extends Chunk {
   dupGroup: string;
 }
 
+/** A chunk's place in its near-duplicate group: enough to list every document carrying a passage. */
+export interface GroupMember {
+  id: string;
+  docId: string;
+  dupGroup: string;
+}
+
 export interface ChunkRecord extends StoredChunk {
   vector: Float32Array;
   signature: Uint32Array;
@@ -42,7 +49,10 @@ export interface IndexStore {
   commit(change: IndexChange): Promise<IndexInfo>;
   searchVector(vector: Float32Array, k: number): Promise<ScoredChunk[]>;
   searchText(query: string, k: number): Promise<ScoredChunk[]>;
-  /** All chunks in the given near-duplicate groups (to list every document carrying a passage). */
-  chunksInGroups(groups: readonly string[]): Promise<StoredChunk[]>;
+  /**
+   * The members of those given near-duplicate groups that hold more than one chunk (to list every document carrying
+   * a passage). Most passages have no copy, so a group of one returns nothing and costs no read.
+   */
+  sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]>;
   close(): Promise<void>;
 }
