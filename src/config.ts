@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start-up; every bad variable is named with what it expects.
 import { z } from 'zod';
 import { RemitError } from './core/errors.js';
+import { DEFAULT_ANSWER_CACHE_ENTRIES } from './core/answer-cache.js';
 import { AnswerMode } from './core/schema.js';
 import { EmbedderKind } from './embed/select.js';
 import { LOG_LEVELS } from './server/logger.js';
@@ -47,6 +48,7 @@ const EnvSchema = z
     REMIT_TRUST_PROXY: flag.default(false),
     REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
     REMIT_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+    REMIT_ANSWER_CACHE: integer(0, 100_000).default(DEFAULT_ANSWER_CACHE_ENTRIES),
     ANTHROPIC_API_KEY: z.string().min(1).optional(),
     ANTHROPIC_BASE_URL: z.url().optional(),
     REMIT_MODEL: z.string().min(1).optional(),
@@ -69,6 +71,8 @@ export interface Config {
   db: string;
   feedbackFile?: string;
   shutdownTimeoutMs: number;
+  /** Answers kept for repeated questions (0: none). */
+  answerCacheEntries: number;
   logLevel: (typeof LOG_LEVELS)[number];
   mode?: AnswerMode;
   embedder?: EmbedderKind;
@@ -101,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     db: e.REMIT_DB,
     feedbackFile: e.REMIT_FEEDBACK_FILE,
     shutdownTimeoutMs: e.REMIT_SHUTDOWN_TIMEOUT_MS,
+    answerCacheEntries: e.REMIT_ANSWER_CACHE,
     logLevel: e.LOG_LEVEL,
     mode: e.REMIT_MODE,
     embedder: e.REMIT_EMBEDDER,
@@ -122,6 +127,7 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   PORT: 'must be an integer from 0 to 65535',
   REMIT_RATE_LIMIT: 'must be a whole number of requests per minute (0 turns limiting off)',
   REMIT_SHUTDOWN_TIMEOUT_MS: 'must be a whole number of milliseconds up to 600000',
+  REMIT_ANSWER_CACHE: 'must be a whole number of answers up to 100000 (0 turns the answer cache off)',
   REMIT_TRUST_PROXY: 'must be 1, 0, true or false',
   ANTHROPIC_BASE_URL: 'must be a URL such as https://api.anthropic.com',
   REMIT_MODE: `must be one of ${AnswerMode.options.join(', ')}`,

@@ -38,7 +38,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .action(async (flags: ServeFlags) => {
       // Flags go through the same validation as the variables they override.
       const config = loadConfig({ ...ctx.io.env, PORT: flags.port ?? ctx.io.env.PORT, HOST: flags.host ?? ctx.io.env.HOST, REMIT_DB: flags.db ?? ctx.io.env.REMIT_DB });
-      const runtime = await ctx.openRuntime({ db: config.db, embedder: config.embedder, modelDir: config.modelDir }, { mode: config.mode });
+      const runtime = await ctx.openRuntime({ db: config.db, embedder: config.embedder, modelDir: config.modelDir }, { mode: config.mode, answerCache: config.answerCacheEntries });
       try {
         await deps.prepare?.(runtime);
       } catch (error) {

@@ -1,5 +1,6 @@
 // The ask pipeline shared by the CLI, HTTP and evals: rewrite -> retrieve -> answer, as one Answer or a stream of events.
 import type { Answerer, DraftEvent, QueryRewriter } from './answer/answerer.js';
+import { type AnswerCache, answerCacheKey, isCacheable } from './answer-cache.js';
 import { createError, isRemitError } from './errors.js';
 import type { RetrieveOptions } from './retrieve.js';
 import { Answer, type AnswerEvent, type AnswerMode, AskRequest, type Document, type Hit } from './schema.js';
@@ -13,6 +14,8 @@ export interface AskDeps {
   getDocument(docId: string): Promise<Document | null>;
   now?: () => number;
   newId?: () => string;
+  /** Repeated questions are answered from here; `indexVersion` (the build time) keeps answers to an old index out. */
+  cache?: { answers: AnswerCache; indexVersion(): Promise<string | undefined> };
 }
 
 export interface Ask {
@@ -40,10 +43,21 @@ export function createAsk(deps: AskDeps): Ask {
       });
     }
     const started = now();
+    const version = deps.cache && (await deps.cache.indexVersion());
+    const key = version ? answerCacheKey(request, mode, version) : undefined;
+    const cached = key ? deps.cache!.answers.get(key) : undefined;
+    if (cached) {
+      cached.events.forEach(emit);
+      const totalMs = now() - started;
+      return { ...cached.answer, id: newId(), question: request.question, cached: true, timings: { retrieveMs: 0, answerMs: 0, totalMs } };
+    }
+    // Events are kept as they go out, so a repeat of this question can replay the same stream.
+    const events: AnswerEvent[] = [];
+    const send = key ? (event: AnswerEvent) => (events.push(event), emit(event)) : emit;
     const query = request.history.length ? await deps.rewriter.rewrite(request.question, request.history, signal) : request.question;
     const hits = await deps.retriever.retrieve(query, { k: request.k });
     const retrieved = now();
-    emit({ type: 'sources', hits });
+    send({ type: 'sources', hits });
     const draft = await answerer.answer(
       {
         question: request.question,
@@ -53,16 +67,18 @@ export function createAsk(deps: AskDeps): Ask {
         getDocument: deps.getDocument,
         signal,
       },
-      (event: DraftEvent) => emit(event),
+      (event: DraftEvent) => send(event),
     );
     const finished = now();
-    return Answer.parse({
+    const answer = Answer.parse({
       id: newId(),
       question: request.question,
       query: query === request.question ? undefined : query,
       ...draft,
       timings: { retrieveMs: retrieved - started, answerMs: finished - retrieved, totalMs: finished - started },
     });
+    if (key && isCacheable(answer, mode, signal)) deps.cache!.answers.set(key, { events, answer });
+    return answer;
   }
 
   return {

@@ -128,6 +128,8 @@ export const Answer = z.object({
   verification: Verification.optional(),
   /** Things a reader should know, e.g. "Claude was unreachable; answered extractively". */
   warnings: z.array(z.string()).default([]),
+  /** Served from the answer cache: the same question and options were answered from the same index before. */
+  cached: z.boolean().optional(),
   timings: Timings,
 });
 export type Answer = z.infer<typeof Answer>;

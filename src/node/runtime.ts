@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Answerer, QueryRewriter } from '../core/answer/answerer.js';
 import { ExtractiveAnswerer } from '../core/answer/extractive.js';
 import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
-import { type Ask, createAsk } from '../core/ask.js';
+import { createAnswerCache, DEFAULT_ANSWER_CACHE_ENTRIES } from '../core/answer-cache.js';
+import { type Ask, type AskDeps, createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
 import { type IngestOptions, type IngestReport, ingestDocuments } from '../core/ingest.js';
 import { HybridRetriever } from '../core/retrieve.js';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   mode?: AnswerMode;
   /** Claude answers (and follow-up rewrites) when an API key is given. */
   anthropic?: { apiKey?: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number; strict?: boolean };
+  /** Answers kept in memory for repeated questions (default 500; 0 turns the cache off). */
+  answerCache?: number;
   /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
   rebuild?: boolean;
   warn?: (line: string) => void;
@@ -62,6 +65,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       defaultMode: options.mode ?? (claude ? 'claude' : 'extractive'),
       rewriter: claude?.rewriter ?? new OfflineQueryRewriter(),
       getDocument: (id) => store.getDocument(id),
+      cache: answerCacheFor(options.answerCache ?? DEFAULT_ANSWER_CACHE_ENTRIES, store),
     });
     const db = resolve(options.db);
     const refreshPowers = async () => {
@@ -73,6 +77,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     await store.close();
     throw error;
   }
+}
+
+function answerCacheFor(entries: number, store: IndexStore): AskDeps['cache'] {
+  if (entries === 0) return undefined;
+  return { answers: createAnswerCache(entries), indexVersion: async () => (await store.info())?.builtAt };
 }
 
 async function createClaude(

@@ -40,7 +40,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const logger = createJsonLogger({ level: config.logLevel, write: options.logWrite ?? ((line) => process.stdout.write(line)) });
   const runtime =
     options.runtime ??
-    (await openRuntime({ db: config.db, mode: config.mode, embedder: config.embedder, modelDir: config.modelDir, anthropic: config.anthropic }));
+    (await openRuntime({
+      db: config.db,
+      mode: config.mode,
+      embedder: config.embedder,
+      modelDir: config.modelDir,
+      anthropic: config.anthropic,
+      answerCache: config.answerCacheEntries,
+    }));
   let draining = false;
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
