@@ -1,5 +1,7 @@
 // HTTP throughput and latency at a synthetic corpus size (default 1k chunks): the same server and autocannon set-up as
-// bench/http.ts (which measures the news index), here over the seeded corpus. Run: node --import tsx bench/http-size.ts
+// bench/http.ts (which measures the news index), here over the seeded corpus, two ways: every request a question not
+// asked before (each answered in full), and 20 questions asked over and over (answered from the answer cache after
+// their first time). Run: node --import tsx bench/http-size.ts
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +21,9 @@ const size = parseSize(values.size!);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
-const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED, queries: 20 });
+// More distinct questions than the server can answer in the run, so none repeats (autocannon cycles through the list).
+const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED, queries: 400 * (duration + 2) });
+const distinct = [...new Set(corpus.queries)];
 const dir = await mkdtemp(join(tmpdir(), 'remit-bench-http-'));
 const runtime = await openRuntime({ db: dir, embedder: 'hashing', warn: () => {} });
 // The powers table is not on the ask path; ingestDocuments skips rebuilding it.
@@ -28,21 +32,25 @@ await ingestDocuments(corpus.documents, runtime);
 const config = loadConfig({ PORT: '0', REMIT_DB: dir, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
 const server = await serve({ config, runtime, out: () => {}, logWrite: () => {}, handleSignals: false });
 
-const requests = corpus.queries.map((question) => ({
-  method: 'POST' as const,
-  path: '/api/ask',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ question }),
-}));
+const asking = (questions: readonly string[]) =>
+  questions.map((question) => ({
+    method: 'POST' as const,
+    path: '/api/ask',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  }));
 
-async function measure(seconds: number) {
-  const result = await autocannon({ url: server.url, duration: seconds, connections, requests });
+async function measure(questions: readonly string[], seconds: number) {
+  const result = await autocannon({ url: server.url, duration: seconds, connections, requests: asking(questions) });
   return loadFigures(result);
 }
 
 try {
-  await measure(2);
-  emitResult({ size, duration, connections, ask: await measure(duration) });
+  // Warm-up on questions the measured runs never ask.
+  await measure(distinct.slice(-200), 2);
+  const distinctRun = await measure(distinct.slice(0, -200), duration);
+  const repeated = await measure(distinct.slice(0, 20), duration);
+  emitResult({ size, duration, connections, distinctQuestions: distinct.length - 200, ask: distinctRun, repeated });
 } finally {
   await server.close();
   await runtime.close();

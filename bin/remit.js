@@ -43,7 +43,9 @@ async function bundleFor(stamp) {
     // Built aside and renamed into place, so a concurrent run never imports a half-written bundle.
     const temp = join(dist, `.cli-${stamp}-${process.pid}`);
     await build({
-      entryPoints: [join(root, 'src', 'cli.ts')],
+      // The ingest's worker threads load encode-worker.js from beside the code that starts them (all at the top level).
+      entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'node', 'encode-worker.ts')],
+      entryNames: '[name]',
       outdir: temp,
       bundle: true,
       splitting: true,

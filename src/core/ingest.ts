@@ -17,6 +17,34 @@ export interface IngestOptions {
   onProgress?: (progress: { phase: 'embed'; done: number; total: number }) => void;
 }
 
+/** Vectors and MinHash signatures of passage texts, in order. */
+export interface EncodedPassages {
+  vectors: Float32Array[];
+  signatures: Uint32Array[];
+}
+
+/** Encodes batches of passages; the Node edge spreads them over worker threads. */
+export interface PassageEncoder {
+  encode(texts: readonly string[]): Promise<EncodedPassages>;
+  /** Batches worth handing over at once (1 for an encoder that works on one at a time). */
+  concurrency: number;
+}
+
+/** The in-process encoder: the embedder, then a signature per passage. */
+export function inProcessEncoder(embedder: Embedder): PassageEncoder {
+  return {
+    encode: async (texts) => ({ vectors: await embedder.embed(texts, 'passage'), signatures: texts.map(minHashSignature) }),
+    concurrency: 1,
+  };
+}
+
+export interface IngestDeps {
+  store: IndexStore;
+  embedder: Embedder;
+  /** Picks how to encode this many passages (threads pay off only for many); in-process with `embedder` by default. */
+  passageEncoder?: (passages: number) => PassageEncoder;
+}
+
 export interface IngestReport {
   added: { id: string; origin: string }[];
   replaced: { id: string; origin: string }[];
@@ -30,7 +58,7 @@ export interface IngestReport {
 
 export async function ingestDocuments(
   documents: readonly Document[],
-  deps: { store: IndexStore; embedder: Embedder },
+  deps: IngestDeps,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const { store, embedder } = deps;
@@ -79,7 +107,7 @@ export async function ingestDocuments(
   }
   if (toAdd.length === 0 && remove.size === 0) return report;
 
-  const add = await embedDocuments(toAdd, embedder, options);
+  const add = await encodeDocuments(toAdd, deps.passageEncoder ?? (() => inProcessEncoder(embedder)), options);
   const existing: SignedChunk[] = (await store.signatures()).filter((s) => !remove.has(s.docId));
   const { groupOf, regrouped } = groupNearDuplicates(
     existing,
@@ -96,20 +124,43 @@ export async function ingestDocuments(
   return report;
 }
 
-async function embedDocuments(documents: readonly Document[], embedder: Embedder, options: IngestOptions) {
+async function encodeDocuments(documents: readonly Document[], encoderFor: (passages: number) => PassageEncoder, options: IngestOptions) {
   const chunked = documents.map((document) => ({ document, chunks: chunkDocument(document, options.chunking ?? DEFAULT_CHUNK_OPTIONS) }));
   const all = chunked.flatMap(({ chunks }) => chunks);
+  const encoder = encoderFor(all.length);
   const batchSize = options.batchSize ?? 256;
-  const vectors: Float32Array[] = [];
-  for (let i = 0; i < all.length; i += batchSize) {
-    vectors.push(...(await embedder.embed(all.slice(i, i + batchSize).map((c) => c.text), 'passage')));
-    options.onProgress?.({ phase: 'embed', done: Math.min(i + batchSize, all.length), total: all.length });
-  }
+  const texts = Array.from({ length: Math.ceil(all.length / batchSize) }, (_, b) => all.slice(b * batchSize, (b + 1) * batchSize).map((c) => c.text));
+  let done = 0;
+  const batches = await mapConcurrently(texts, encoder.concurrency, async (batch) => {
+    const encoded = await encoder.encode(batch);
+    if (encoded.vectors.length !== batch.length || encoded.signatures.length !== batch.length) {
+      throw createError({ code: 'internal', message: `The passage encoder returned ${encoded.vectors.length} vectors for ${batch.length} passages` });
+    }
+    options.onProgress?.({ phase: 'embed', done: (done += batch.length), total: all.length });
+    return encoded;
+  });
+  const vectors = batches.flatMap((batch) => batch.vectors);
+  const signatures = batches.flatMap((batch) => batch.signatures);
   let next = 0;
   return chunked.map(({ document, chunks }) => ({
     document,
-    chunks: chunks.map(
-      (chunk): ChunkRecord => ({ ...chunk, vector: vectors[next++]!, signature: minHashSignature(chunk.text), dupGroup: chunk.id }),
-    ),
+    chunks: chunks.map((chunk): ChunkRecord => {
+      const i = next++;
+      return { ...chunk, vector: vectors[i]!, signature: signatures[i]!, dupGroup: chunk.id };
+    }),
   }));
+}
+
+/** `run` over `items` with at most `limit` calls in flight; results keep the order of `items`. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return results;
 }

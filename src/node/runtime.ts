@@ -6,7 +6,7 @@ import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
 import { createAnswerCache, DEFAULT_ANSWER_CACHE_ENTRIES } from '../core/answer-cache.js';
 import { type Ask, type AskDeps, createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
-import { type IngestOptions, type IngestReport, ingestDocuments } from '../core/ingest.js';
+import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../core/ingest.js';
 import { HybridRetriever } from '../core/retrieve.js';
 import type { AnswerMode, Document, IndexInfo } from '../core/schema.js';
 import type { IndexStore } from '../core/store/index-store.js';
@@ -14,6 +14,7 @@ import { createEmbedder, type EmbedderKind, embedderFromId } from '../embed/sele
 import { withReadCache } from '../core/store/cached-store.js';
 import { openLanceStore } from '../store/lancedb.js';
 import type { FetchUrlOptions } from './fetch-url.js';
+import { threadedEncoding } from './threaded-encoder.js';
 
 export const DEFAULT_DB_DIR = '.remit';
 
@@ -41,6 +42,8 @@ export interface Runtime {
   store: IndexStore;
   embedder: Embedder;
   ask: Ask;
+  /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
+  passageEncoder(passages: number): PassageEncoder;
   info: IndexInfo | null;
   /** Rebuilds powers.json from every indexed document (the powers table spans documents, so it follows each ingest). */
   refreshPowers(): Promise<void>;
@@ -72,7 +75,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       const { refreshPowers: refresh } = await import('../powers/refresh.js');
       await refresh({ store }, { db, anthropic: options.anthropic, warn });
     };
-    return { db, store, embedder, ask, info, refreshPowers, close: () => store.close() };
+    const encoding = threadedEncoding(embedder);
+    const close = async () => {
+      await encoding.close();
+      await store.close();
+    };
+    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, close };
   } catch (error) {
     await store.close();
     throw error;
@@ -109,9 +117,12 @@ async function createClaude(
   };
 }
 
+/** What an ingest needs of a runtime. */
+export type IngestRuntime = Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'> & Partial<Pick<Runtime, 'passageEncoder'>>;
+
 /** Loads files and folders, then ingests them incrementally into the runtime's index. */
 export async function ingestPaths(
-  runtime: Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'>,
+  runtime: IngestRuntime,
   paths: readonly string[],
   options: IngestOptions & { urls?: FetchUrlOptions } = {},
 ): Promise<IngestReport> {
@@ -125,7 +136,7 @@ export async function ingestPaths(
 
 /** Ingests documents, then keeps what is derived from the whole index (the powers table) in step with it. */
 export async function ingestIntoIndex(
-  runtime: Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'>,
+  runtime: IngestRuntime,
   documents: readonly Document[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {

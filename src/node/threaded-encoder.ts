@@ -1,0 +1,50 @@
+// Ingest's passage encoding spread over worker threads (piscina): the hashing embedder and MinHash are pure JavaScript
+// and take most of an ingest's CPU, so on N cores N threads encode N batches at once. The transformers embedder is
+// left in-process: ONNX Runtime already uses every core, and each thread would load the model again.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Embedder } from '../core/embed/embedder.js';
+import { parseHashingId } from '../core/embed/hashing.js';
+import { inProcessEncoder, type PassageEncoder } from '../core/ingest.js';
+import type { EncodeTask } from './encode-worker.js';
+
+/** Below this many passages starting threads (~0.1 s from the bundle, more through tsx) costs more than it saves. */
+export const MIN_THREADED_PASSAGES = 4000;
+
+export interface ThreadedEncoding {
+  /** The encoder for an ingest of `passages` passages. */
+  encoderFor(passages: number): PassageEncoder;
+  /** Stops the threads (idle ones also stop by themselves after a few seconds). */
+  close(): Promise<void>;
+}
+
+export function threadedEncoding(embedder: Embedder, options: { threads?: number; minPassages?: number } = {}): ThreadedEncoding {
+  const inProcess = inProcessEncoder(embedder);
+  const threads = options.threads ?? availableParallelism();
+  if (!parseHashingId(embedder.id) || threads < 2) return { encoderFor: () => inProcess, close: async () => {} };
+  let pool: Piscina | undefined;
+  const threaded: PassageEncoder = {
+    concurrency: threads * 2,
+    encode: (texts) => {
+      pool ??= new Piscina({ ...workerFile(), maxThreads: threads, idleTimeout: 5_000 });
+      return pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
+    },
+  };
+  return {
+    encoderFor: (passages) => (passages >= (options.minPassages ?? MIN_THREADED_PASSAGES) ? threaded : inProcess),
+    close: async () => {
+      await pool?.destroy();
+      pool = undefined;
+    },
+  };
+}
+
+/** The worker module next to this one: TypeScript when running from source (loaded through tsx), else the bundle's JS. */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = new URL(fromSource ? './encode-worker.ts' : './encode-worker.js', import.meta.url).href;
+  const tsx = ['--import', 'tsx'];
+  const inherited = process.execArgv;
+  const hasTsx = inherited.some((arg, i) => arg === 'tsx' && inherited[i - 1] === '--import');
+  return { filename, execArgv: fromSource && !hasTsx ? [...inherited, ...tsx] : inherited };
+}
