@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, syntheticCorpus } from '../bench/corpus.js';
+import type { Answer } from '../src/core/schema.js';
 import { ingestPaths, openRuntime } from '../src/node/runtime.js';
 import { MIN_THREADED_PASSAGES } from '../src/node/threaded-encoder.js';
 import { runRemit } from './reliability/support/remit-child.js';
@@ -33,7 +34,7 @@ describe('a large ingest', () => {
       await ingestPaths({ ...inProcess, passageEncoder: undefined }, [join(dir, 'docs')]);
       const [question] = (await import(join(dir, 'questions.json'), { with: { type: 'json' } })).default as string[];
       const [a, b] = await Promise.all([inProcess, threaded].map((r) => r.ask.ask({ question: question!, mode: 'extractive' })));
-      const comparable = ({ id: _id, timings: _t, ...rest }: typeof a) => rest;
+      const comparable = ({ id: _id, timings: _t, ...rest }: Answer) => rest;
       expect(comparable(b!)).toEqual(comparable(a!));
       expect(a!.citations.length).toBeGreaterThan(0);
       const vector = (await inProcess.embedder.embed([question!], 'query'))[0]!;

@@ -67,6 +67,24 @@ describe('vector index policy', () => {
     }
   });
 
+  it('leaves nothing after the commit that builds a multi-graph index (no pruning pass re-optimizing it)', async () => {
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 50, rowsPerPartition: 20 } });
+    try {
+      await store.commit(change(DIM, docs('a', 6)));
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_60']);
+      const db = await connect(dir);
+      const table = await db.openTable(CHUNKS_TABLE);
+      const latest = await table.version();
+      table.close();
+      db.close();
+      // Pruning with nothing old enough to drop would run optimize(), which rebuilds a fresh multi-graph index and
+      // writes a version past the committed one (about 30 s of work at 100k rows).
+      expect(latest).toBe((await readState(dir))!.versions.chunks);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('retrains once the table has grown by the growth factor', async () => {
     const events: VectorIndexEvent[] = [];
     const store = await openLanceStore({ dir, vectorIndex: { minRows: 20, retrainGrowth: 2 }, onVectorIndex: (e) => events.push(e) });
