@@ -44,3 +44,15 @@ describe('near-duplicate detection', () => {
     expect(regrouped).toEqual([]);
   });
 });
+
+describe('MinHash signatures', () => {
+  it('stay exactly what earlier versions stored, so new passages group with indexed ones', () => {
+    // Leading values computed by the first implementation (before the faster word splitting and hashing).
+    const pinned: [string, number[]][] = [
+      ['Ofcom can fine a provider up to £18 million or 10% of qualifying worldwide revenue, whichever is greater.', [139229793, 452644798, 212625872, 130033610, 624842264, 586148368]],
+      ['Café Müller’s “fine” — naïve Über-text!', [59464698, 67937626, 1551932186, 352424915, 613497254, 273926730]],
+      ['two words', [1681476061, 629592343, 1520714527, 2605458929, 2479095055, 323118458]],
+    ];
+    for (const [text, leading] of pinned) expect(Array.from(minHashSignature(text)).slice(0, 6)).toEqual(leading);
+  });
+});
