@@ -1,5 +1,7 @@
 // A worker thread's task: encode one batch of passages with the hashing embedder, which is pure CPU work and
 // stateless, so every thread builds its own. Loaded by threaded-encoder.ts through piscina.
+import { Piscina } from 'piscina';
+import { SIGNATURE_SIZE } from '../core/dedup.js';
 import { HashingEmbedder, parseHashingId } from '../core/embed/hashing.js';
 import { type EncodedPassages, inProcessEncoder, type PassageEncoder } from '../core/ingest.js';
 
@@ -8,15 +10,33 @@ export interface EncodeTask {
   texts: string[];
 }
 
-const encoders = new Map<string, PassageEncoder>();
+const encoders = new Map<string, { encoder: PassageEncoder; dimensions: number }>();
 
-export default async function encodeBatch({ embedderId, texts }: EncodeTask): Promise<EncodedPassages> {
-  let encoder = encoders.get(embedderId);
-  if (!encoder) {
+/**
+ * One buffer moved (not copied) back: every vector, then every signature. Cloning thousands of small typed arrays
+ * one by one kept the main thread busier than the threads saved.
+ */
+export default async function encodeBatch({ embedderId, texts }: EncodeTask): Promise<ArrayBuffer> {
+  let entry = encoders.get(embedderId);
+  if (!entry) {
     const hashing = parseHashingId(embedderId);
     if (!hashing) throw new Error(`Worker threads encode with the hashing embedder only, not "${embedderId}"`);
-    encoder = inProcessEncoder(new HashingEmbedder(hashing));
-    encoders.set(embedderId, encoder);
+    entry = { encoder: inProcessEncoder(new HashingEmbedder(hashing)), dimensions: hashing.dimensions };
+    encoders.set(embedderId, entry);
   }
-  return encoder.encode(texts);
+  const { vectors, signatures } = await entry.encoder.encode(texts);
+  const buffer = new ArrayBuffer(texts.length * (entry.dimensions + SIGNATURE_SIZE) * 4);
+  const packed = { vectors: new Float32Array(buffer, 0, texts.length * entry.dimensions), signatures: new Uint32Array(buffer, texts.length * entry.dimensions * 4) };
+  vectors.forEach((vector, i) => packed.vectors.set(vector, i * entry.dimensions));
+  signatures.forEach((signature, i) => packed.signatures.set(signature, i * SIGNATURE_SIZE));
+  return Piscina.move(buffer) as ArrayBuffer;
+}
+
+/** The passages of a buffer from encodeBatch, as views into it. */
+export function unpackEncoded(buffer: ArrayBuffer, count: number, dimensions: number): EncodedPassages {
+  const vectorBytes = count * dimensions * 4;
+  return {
+    vectors: Array.from({ length: count }, (_, i) => new Float32Array(buffer, i * dimensions * 4, dimensions)),
+    signatures: Array.from({ length: count }, (_, i) => new Uint32Array(buffer, vectorBytes + i * SIGNATURE_SIZE * 4, SIGNATURE_SIZE)),
+  };
 }

@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import type { Embedder } from '../core/embed/embedder.js';
 import { parseHashingId } from '../core/embed/hashing.js';
 import { inProcessEncoder, type PassageEncoder } from '../core/ingest.js';
-import type { EncodeTask } from './encode-worker.js';
+import { type EncodeTask, unpackEncoded } from './encode-worker.js';
 
 /** Below this many passages starting threads (~0.1 s from the bundle, more through tsx) costs more than it saves. */
 export const MIN_THREADED_PASSAGES = 4000;
@@ -25,9 +25,10 @@ export function threadedEncoding(embedder: Embedder, options: { threads?: number
   let pool: Piscina | undefined;
   const threaded: PassageEncoder = {
     concurrency: threads * 2,
-    encode: (texts) => {
+    encode: async (texts) => {
       pool ??= new Piscina({ ...workerFile(), maxThreads: threads, idleTimeout: 5_000 });
-      return pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
+      const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
+      return unpackEncoded(buffer, texts.length, embedder.dimensions);
     },
   };
   return {
