@@ -24,7 +24,7 @@ export function renderMarkdown(report: BenchReport): string {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.date.slice(0, 10)}. ` +
       `1-min load average ${report.loadAverage.start} at start, ${report.loadAverage.end} at end (the machine is shared; latencies are p50 / p99 in ms).`,
     '',
-    '**Remit** (hashing embedder, 512 dims; "ANN" = IVF_HNSW_SQ index, "exact" = flat scan of the same table)',
+    '**Remit** (hashing embedder, 512 dims, passages encoded on worker threads; "ANN" = IVF_HNSW_SQ index, "exact" = flat scan of the same table; hybrid and ask as served, with the read cache)',
     '',
     table(
       ['chunks', 'load', 'ingest chunks/s', 'of which ANN build s', 'embed only chunks/s', 'index MB', 'RSS after ingest MB', 'peak RSS MB', 'vector exact', 'vector ANN', 'vector recall@10', 'text', 'hybrid exact', 'hybrid ANN', 'hybrid recall@10', 'ask (extractive)'],
@@ -68,7 +68,7 @@ export function renderMarkdown(report: BenchReport): string {
   ];
   parts.push(
     '',
-    '**Where a retrieve spends its time** (store calls alone, k=40 candidates; hybrid runs vector and text together, then the two look-ups):',
+    '**Where a retrieve spends its time** (raw store calls, no read cache: searches take k=40 candidates, look-ups the top 10 of a vector search; hybrid runs vector and text together, then the look-ups; shared groups are held in memory):',
     '',
     table(
       ['chunks', 'searchVector ANN', 'searchVector exact', 'searchText', 'sharedGroupMembers', 'getDocumentMeta', 'getDocument'],
@@ -130,6 +130,14 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       table(['frame', 'self ms', 'share'], profile.frames.map((f: Loose) => [`\`${f.frame}\``, f.selfMs, f.share])),
     );
+    if (profile.worker) {
+      parts.push(
+        '',
+        `Passage encoding ran on ${profile.workerThreads} worker threads; the busiest one's top frames (${profile.worker.totalMs} ms):`,
+        '',
+        table(['frame', 'self ms', 'share'], profile.worker.frames.map((f: Loose) => [`\`${f.frame}\``, f.selfMs, f.share])),
+      );
+    }
   }
   return `${parts.join('\n')}\n`;
 }

@@ -88,8 +88,13 @@ report.steps.profile = await step('profile', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'remit-cpu-prof-'));
   try {
     await child('remit-size.ts', ['--size', size, '--stage', 'ingest'], ['--cpu-prof', '--cpu-prof-dir', dir]);
-    const [file] = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
-    return { stage: `ingest ${size} (hashing)`, ...(await topFrames(join(dir, file!))) };
+    // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the main thread's, then the
+    // encoding worker threads' (the largest one stands for them).
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
+    const main = files.find((f) => f.split('.')[4] === '0') ?? files[0]!;
+    const workers = await Promise.all(files.filter((f) => f !== main).map((f) => topFrames(join(dir, f), 6)));
+    const busiestWorker = workers.sort((a, b) => b.totalMs - a.totalMs)[0];
+    return { stage: `ingest ${size} (hashing)`, ...(await topFrames(join(dir, main))), workerThreads: workers.length, worker: busiestWorker };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
