@@ -126,18 +126,10 @@ export function renderMarkdown(report: BenchReport): string {
   if (profile) {
     parts.push(
       '',
-      `**Profile** of the slowest stage, ${profile.stage} (${profile.totalMs} ms on the main thread; native LanceDB work runs on its own threads and is not in V8 frames):`,
+      `**Profile** of the slowest stage, ${profile.stage} (${profile.totalMs} ms on the main thread, corpus generation included; native LanceDB work and the passage-encoding worker threads are not in its frames):`,
       '',
       table(['frame', 'self ms', 'share'], profile.frames.map((f: Loose) => [`\`${f.frame}\``, f.selfMs, f.share])),
     );
-    if (profile.worker) {
-      parts.push(
-        '',
-        `Passage encoding ran on ${profile.workerThreads} worker threads; the busiest one's top frames (${profile.worker.totalMs} ms):`,
-        '',
-        table(['frame', 'self ms', 'share'], profile.worker.frames.map((f: Loose) => [`\`${f.frame}\``, f.selfMs, f.share])),
-      );
-    }
   }
   return `${parts.join('\n')}\n`;
 }

@@ -88,13 +88,11 @@ report.steps.profile = await step('profile', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'remit-cpu-prof-'));
   try {
     await child('remit-size.ts', ['--size', size, '--stage', 'ingest'], ['--cpu-prof', '--cpu-prof-dir', dir]);
-    // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the main thread's, then the
-    // encoding worker threads' (the largest one stands for them).
+    // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the main thread's. The encoding
+    // threads are ended by the pool before they could write theirs (their work is the "embed only" column's).
     const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
     const main = files.find((f) => f.split('.')[4] === '0') ?? files[0]!;
-    const workers = await Promise.all(files.filter((f) => f !== main).map((f) => topFrames(join(dir, f), 6)));
-    const busiestWorker = workers.sort((a, b) => b.totalMs - a.totalMs)[0];
-    return { stage: `ingest ${size} (hashing)`, ...(await topFrames(join(dir, main))), workerThreads: workers.length, worker: busiestWorker };
+    return { stage: `ingest ${size} (hashing)`, ...(await topFrames(join(dir, main))) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

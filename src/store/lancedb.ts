@@ -228,7 +228,8 @@ export class LanceStore implements IndexStore {
 
   /**
    * Held in memory: every retrieve asks, and a filtered LanceDB read costs ~3 ms even with the BTREE index, while
-   * the shared groups are few (syndicated copies). One column scan per commit finds them (~N ms at 100k chunks).
+   * the shared groups are few (syndicated copies). One column scan per commit finds them: 350 ms at 100k chunks,
+   * paid by the first question after a commit or open.
    */
   async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {
     const tables = this.#read();
