@@ -75,7 +75,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       const { refreshPowers: refresh } = await import('../powers/refresh.js');
       await refresh({ store }, { db, anthropic: options.anthropic, warn });
     };
-    const encoding = threadedEncoding(embedder);
+    const encoding = threadedEncoding(embedder, { warn });
     const close = async () => {
       await encoding.close();
       await store.close();

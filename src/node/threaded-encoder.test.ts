@@ -21,6 +21,21 @@ describe('threadedEncoding', () => {
     }
   });
 
+  it('carries on in-process, with one warning, when the threads cannot start', async () => {
+    const embedder = new HashingEmbedder();
+    const warnings: string[] = [];
+    const encoding = threadedEncoding(embedder, { threads: 2, minPassages: 10, workerFile: new URL('./no-such-worker.js', import.meta.url).href, warn: (line) => warnings.push(line) });
+    try {
+      const threaded = encoding.encoderFor(texts.length);
+      const batches = await Promise.all([texts.slice(0, 150), texts.slice(150)].map((batch) => threaded.encode(batch)));
+      expect(batches.flatMap((b) => b.vectors)).toEqual((await inProcessEncoder(embedder).encode(texts)).vectors);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/encoding on the main thread/);
+    } finally {
+      await encoding.close();
+    }
+  });
+
   it('stays in-process for small ingests, one thread, or an embedder threads cannot rebuild', async () => {
     const hashing = new HashingEmbedder();
     expect(threadedEncoding(hashing, { threads: 2, minPassages: 10 }).encoderFor(9).concurrency).toBe(1);

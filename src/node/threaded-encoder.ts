@@ -18,17 +18,37 @@ export interface ThreadedEncoding {
   close(): Promise<void>;
 }
 
-export function threadedEncoding(embedder: Embedder, options: { threads?: number; minPassages?: number } = {}): ThreadedEncoding {
+export interface ThreadedEncodingOptions {
+  threads?: number;
+  minPassages?: number;
+  /** The worker module (tests point it elsewhere); by default encode-worker beside this module. */
+  workerFile?: string;
+  /** Told once when the threads fail and encoding carries on in-process. */
+  warn?: (line: string) => void;
+}
+
+export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOptions = {}): ThreadedEncoding {
   const inProcess = inProcessEncoder(embedder);
   const threads = options.threads ?? availableParallelism();
   if (!parseHashingId(embedder.id) || threads < 2) return { encoderFor: () => inProcess, close: async () => {} };
   let pool: Piscina | undefined;
+  let broken = false;
   const threaded: PassageEncoder = {
     concurrency: threads * 2,
     encode: async (texts) => {
-      pool ??= new Piscina({ ...workerFile(), maxThreads: threads, idleTimeout: 5_000 });
-      const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
-      return unpackEncoded(buffer, texts.length, embedder.dimensions);
+      if (!broken) {
+        try {
+          pool ??= new Piscina({ ...workerOptions(options.workerFile), maxThreads: threads, idleTimeout: 5_000 });
+          const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
+          return unpackEncoded(buffer, texts.length, embedder.dimensions);
+        } catch (error) {
+          // Encoding is pure, so a batch the threads could not do (a worker that will not start, say, in an unusual
+          // install) is done here instead; an error in the encoding itself comes back from the in-process run.
+          if (!broken) options.warn?.(`Worker threads failed (${(error as Error).message.split('\n')[0]}); encoding on the main thread`);
+          broken = true;
+        }
+      }
+      return inProcess.encode(texts);
     },
   };
   return {
@@ -41,9 +61,9 @@ export function threadedEncoding(embedder: Embedder, options: { threads?: number
 }
 
 /** The worker module next to this one: TypeScript when running from source (loaded through tsx), else the bundle's JS. */
-function workerFile(): { filename: string; execArgv: string[] } {
+function workerOptions(file?: string): { filename: string; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(fromSource ? './encode-worker.ts' : './encode-worker.js', import.meta.url).href;
+  const filename = file ?? new URL(fromSource ? './encode-worker.ts' : './encode-worker.js', import.meta.url).href;
   const tsx = ['--import', 'tsx'];
   const inherited = process.execArgv;
   const hasTsx = inherited.some((arg, i) => arg === 'tsx' && inherited[i - 1] === '--import');
