@@ -244,15 +244,8 @@ export class LanceStore implements IndexStore {
   async #readSharedGroups(tables: StoreTables): Promise<Map<string, GroupMember[]>> {
     const batch = await this.#reading(tables.chunks.query().select(['id', 'docId', 'dupGroup']).toArrow());
     const [ids, docIds, groups] = ['id', 'docId', 'dupGroup'].map((name) => batch.getChild(name)!);
-    // Group ids first, so only members of shared groups become objects.
     const groupOf: string[] = groups!.toArray();
-    const counts = new Map<string, number>();
-    for (const group of groupOf) counts.set(group, (counts.get(group) ?? 0) + 1);
-    const members: GroupMember[] = [];
-    groupOf.forEach((dupGroup, i) => {
-      if (counts.get(dupGroup)! > 1) members.push({ id: String(ids!.get(i)), docId: String(docIds!.get(i)), dupGroup });
-    });
-    return sharedGroups(members);
+    return sharedGroups(groupOf, (i) => ({ id: String(ids!.get(i)), docId: String(docIds!.get(i)), dupGroup: groupOf[i]! }));
   }
 
   commit(change: IndexChange): Promise<IndexInfo> {

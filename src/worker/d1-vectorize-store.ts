@@ -99,7 +99,7 @@ export class D1VectorizeStore implements IndexStore {
 
   async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {
     const members = (await this.#selectIn(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.dup_group IN`, groups)).map(rowToStoredChunk);
-    return [...sharedGroups(members).values()].flat();
+    return [...sharedGroups(members.map((m) => m.dupGroup), (i) => members[i]!).values()].flat();
   }
 
   async close(): Promise<void> {}
