@@ -26,14 +26,14 @@ export default async function encodeBatch({ embedderId, texts }: EncodeTask): Pr
   }
   const { vectors, signatures } = await entry.encoder.encode(texts);
   const buffer = new ArrayBuffer(texts.length * (entry.dimensions + SIGNATURE_SIZE) * 4);
-  const packed = { vectors: new Float32Array(buffer, 0, texts.length * entry.dimensions), signatures: new Uint32Array(buffer, texts.length * entry.dimensions * 4) };
-  vectors.forEach((vector, i) => packed.vectors.set(vector, i * entry.dimensions));
-  signatures.forEach((signature, i) => packed.signatures.set(signature, i * SIGNATURE_SIZE));
+  const packed = passagesIn(buffer, texts.length, entry.dimensions);
+  vectors.forEach((vector, i) => packed.vectors[i]!.set(vector));
+  signatures.forEach((signature, i) => packed.signatures[i]!.set(signature));
   return Piscina.move(buffer) as ArrayBuffer;
 }
 
-/** The passages of a buffer from encodeBatch, as views into it. */
-export function unpackEncoded(buffer: ArrayBuffer, count: number, dimensions: number): EncodedPassages {
+/** The buffer's layout, for both sides: `count` vectors of `dimensions` floats, then `count` signatures, as views. */
+export function passagesIn(buffer: ArrayBuffer, count: number, dimensions: number): EncodedPassages {
   const vectorBytes = count * dimensions * 4;
   return {
     vectors: Array.from({ length: count }, (_, i) => new Float32Array(buffer, i * dimensions * 4, dimensions)),

@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import type { Embedder } from '../core/embed/embedder.js';
 import { parseHashingId } from '../core/embed/hashing.js';
 import { inProcessEncoder, type PassageEncoder } from '../core/ingest.js';
-import { type EncodeTask, unpackEncoded } from './encode-worker.js';
+import { type EncodeTask, passagesIn } from './encode-worker.js';
 
 /** Below this many passages starting threads (~0.1 s from the bundle, more through tsx) costs more than it saves. */
 export const MIN_THREADED_PASSAGES = 4000;
@@ -40,7 +40,7 @@ export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOp
         try {
           pool ??= new Piscina({ ...workerOptions(options.workerFile), maxThreads: threads, idleTimeout: 5_000 });
           const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
-          return unpackEncoded(buffer, texts.length, embedder.dimensions);
+          return passagesIn(buffer, texts.length, embedder.dimensions);
         } catch (error) {
           // Encoding is pure, so a batch the threads could not do (a worker that will not start, say, in an unusual
           // install) is done here instead; an error in the encoding itself comes back from the in-process run.
