@@ -65,7 +65,7 @@ try {
     retrieval[mode] = { approximate: withIndex.latency, exact: flat.latency, recallAt10: recallAt(withIndex.results, flat.results) };
     log(`${mode}: ${JSON.stringify(retrieval[mode])}`);
   }
-  // The store's raw vector search, without embedding, fusion or metadata look-ups.
+  // The store's raw searches (ranked refs, no chunk text), without embedding, fusion or look-ups.
   const vectors = await embedder.embed(queries, 'query');
   const rawVector = {
     approximate: (await timeEach(vectors, (v) => store.searchVector(v, 40))).latency,
@@ -73,8 +73,10 @@ try {
   };
   const rawText = (await timeEach(queries, (q) => store.searchText(q, 40))).latency;
   // The look-ups a retrieve and an answer make after the searches, with the groups and documents of real results.
-  const tops = (await Promise.all(vectors.map((v) => store.searchVector(v, 10)))).map((list) => list.map((s) => s.chunk)).filter((list) => list.length > 0);
+  const topRefs = (await Promise.all(vectors.map((v) => store.searchVector(v, 10)))).map((list) => list.map((c) => c.ref)).filter((refs) => refs.length > 0);
+  const tops = await Promise.all(topRefs.map(async (refs) => [...(await store.readChunks(refs)).values()]));
   const lookups = {
+    readChunks: (await timeEach(topRefs, (refs) => store.readChunks(refs))).latency,
     sharedGroupMembers: (await timeEach(tops, (top) => store.sharedGroupMembers(top.map((c) => c.dupGroup)))).latency,
     getDocumentMeta: (await timeEach(tops, (top) => store.getDocumentMeta([...new Set(top.map((c) => c.docId))]))).latency,
     getDocument: (await timeEach(tops, (top) => store.getDocument(top[0]!.docId))).latency,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, syntheticCorpus } from '../bench/corpus.js';
 import type { Answer } from '../src/core/schema.js';
+import { searchChunks } from '../src/core/store/index-store.js';
 import { ingestPaths, openRuntime } from '../src/node/runtime.js';
 import { MIN_THREADED_PASSAGES } from '../src/node/threaded-encoder.js';
 import { runRemit } from './reliability/support/remit-child.js';
@@ -38,7 +39,7 @@ describe('a large ingest', () => {
       expect(comparable(b!)).toEqual(comparable(a!));
       expect(a!.citations.length).toBeGreaterThan(0);
       const vector = (await inProcess.embedder.embed([question!], 'query'))[0]!;
-      const ids = async (r: typeof inProcess) => (await r.store.searchVector(vector, 20)).map((s) => [s.chunk.id, s.score.toFixed(6)]);
+      const ids = async (r: typeof inProcess) => (await searchChunks(r.store, { vector }, 20)).map((s) => [s.chunk.id, s.score.toFixed(6)]);
       expect(await ids(threaded)).toEqual(await ids(inProcess));
     } finally {
       await inProcess.close();

@@ -7,6 +7,8 @@ export type RemitErrorCode =
   | 'index_missing'
   | 'index_corrupt'
   | 'index_unwritable'
+  /** A commit moved the index between a search and the read of its results; searching again sees the new index. */
+  | 'index_changed'
   | 'embedder_mismatch'
   | 'model_unavailable'
   | 'upstream'
@@ -34,6 +36,7 @@ const DEFAULT_STATUS: Record<RemitErrorCode, number> = {
   index_missing: 503,
   index_corrupt: 503,
   index_unwritable: 500,
+  index_changed: 503,
   embedder_mismatch: 409,
   model_unavailable: 503,
   upstream: 502,

@@ -1,8 +1,8 @@
 // Hybrid retrieval: vector and full-text lists fused by reciprocal rank, near-duplicates collapsed into one hit.
 import type { Embedder } from './embed/embedder.js';
-import { createError } from './errors.js';
+import { createError, isRemitError } from './errors.js';
 import type { Carrier, DocumentMeta, Hit } from './schema.js';
-import type { GroupMember, IndexStore, ScoredChunk, StoredChunk } from './store/index-store.js';
+import type { Candidate, GroupMember, IndexStore, StoredChunk } from './store/index-store.js';
 
 export type RetrievalMode = 'hybrid' | 'vector' | 'text';
 
@@ -17,33 +17,66 @@ export interface RetrieveOptions {
 /** The usual RRF constant (Cormack et al. 2009): damps the weight of the very top ranks. */
 export const RRF_K = 60;
 
-export interface FusedChunk {
-  chunk: StoredChunk;
+export interface FusedCandidate {
+  ref: string;
   score: number;
   vectorRank?: number;
   textRank?: number;
 }
 
-/** Reciprocal rank fusion of ranked lists: score = sum of 1 / (RRF_K + rank). */
-export function fuseByReciprocalRank(vector: readonly ScoredChunk[], text: readonly ScoredChunk[]): FusedChunk[] {
-  const fused = new Map<string, FusedChunk>();
-  const add = (list: readonly ScoredChunk[], key: 'vectorRank' | 'textRank') =>
-    list.forEach(({ chunk }, i) => {
-      const entry = fused.get(chunk.id) ?? { chunk, score: 0 };
+export interface FusedChunk extends FusedCandidate {
+  chunk: StoredChunk;
+}
+
+/** Chunks read per look-up beyond those still wanted: a near-duplicate in the window is skipped without a second read. */
+const READ_SLACK = 2;
+
+/**
+ * Reciprocal rank fusion of ranked lists: score = sum of 1 / (RRF_K + rank). Equal scores order by ref here; once
+ * read, they order by chunk id (see readTop), so results are deterministic and the same on every store.
+ */
+export function fuseByReciprocalRank(vector: readonly Candidate[], text: readonly Candidate[]): FusedCandidate[] {
+  const fused = new Map<string, FusedCandidate>();
+  const add = (list: readonly Candidate[], key: 'vectorRank' | 'textRank') =>
+    list.forEach(({ ref }, i) => {
+      const entry = fused.get(ref) ?? { ref, score: 0 };
       entry.score += 1 / (RRF_K + i + 1);
       entry[key] = i + 1;
-      fused.set(chunk.id, entry);
+      fused.set(ref, entry);
     });
   add(vector, 'vectorRank');
   add(text, 'textRank');
-  // Ties (equal fused score) break on chunk id so results are deterministic.
-  return [...fused.values()].sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+  return [...fused.values()].sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 }
 
-/** Keeps the best-ranked chunk of each near-duplicate group, in order. */
-export function collapseDuplicates(fused: readonly FusedChunk[]): FusedChunk[] {
-  const seen = new Set<string>();
-  return fused.filter(({ chunk }) => (seen.has(chunk.dupGroup) ? false : (seen.add(chunk.dupGroup), true)));
+/**
+ * The best `k` of a fused list with one chunk per near-duplicate group, reading only the chunks it keeps (plus a few):
+ * windows of the list are read in rank order until `k` are kept. A window never ends inside a run of equal scores, so
+ * ordering each window by chunk id orders ties exactly as a sort of the whole list would.
+ */
+export async function readTop(fused: readonly FusedCandidate[], k: number, store: Pick<IndexStore, 'readChunks'>): Promise<FusedChunk[]> {
+  const kept: FusedChunk[] = [];
+  const groups = new Set<string>();
+  for (let start = 0; kept.length < k && start < fused.length; ) {
+    let end = Math.min(fused.length, start + k - kept.length + READ_SLACK);
+    while (end < fused.length && fused[end]!.score === fused[end - 1]!.score) end++;
+    const window = fused.slice(start, end);
+    const chunks = await store.readChunks(window.map((f) => f.ref));
+    const read = window
+      .flatMap((f) => {
+        const chunk = chunks.get(f.ref);
+        return chunk ? [{ ...f, chunk }] : [];
+      })
+      .sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+    for (const entry of read) {
+      if (kept.length === k) break;
+      if (groups.has(entry.chunk.dupGroup)) continue;
+      groups.add(entry.chunk.dupGroup);
+      kept.push(entry);
+    }
+    start = end;
+  }
+  return kept;
 }
 
 export class HybridRetriever {
@@ -52,15 +85,25 @@ export class HybridRetriever {
   constructor(private readonly deps: { embedder: Embedder; store: IndexStore }) {}
 
   async retrieve(query: string, options: RetrieveOptions): Promise<Hit[]> {
-    const { embedder, store } = this.deps;
     await this.#assertSameEmbedder();
+    try {
+      return await this.#retrieve(query, options);
+    } catch (error) {
+      // A commit landed between the searches and the read of their chunks: the second search sees the new index.
+      if (isRemitError(error) && error.code === 'index_changed') return this.#retrieve(query, options);
+      throw error;
+    }
+  }
+
+  async #retrieve(query: string, options: RetrieveOptions): Promise<Hit[]> {
+    const { embedder, store } = this.deps;
     const mode = options.mode ?? 'hybrid';
     const candidates = Math.max(options.candidates ?? options.k * 4, options.k);
     const [vector, text] = await Promise.all([
       mode === 'text' ? [] : embedder.embed([query], 'query').then(([v]) => store.searchVector(v!, candidates)),
       mode === 'vector' ? [] : store.searchText(query, candidates),
     ]);
-    const top = collapseDuplicates(fuseByReciprocalRank(vector, text)).slice(0, options.k);
+    const top = await readTop(fuseByReciprocalRank(vector, text), options.k, store);
     if (top.length === 0) return [];
 
     const groupMembers = await store.sharedGroupMembers([...new Set(top.map((f) => f.chunk.dupGroup))]);

@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../../test/support/paths.js';
 import { CRASH_DIMENSIONS, crashGeneration } from '../../test/support/store-crash-docs.js';
 import { change, seededRandom } from '../../test/support/store-docs.js';
 import { connect } from '@lancedb/lancedb';
+import { searchChunks } from '../core/store/index-store.js';
 import { openLanceStore } from './lancedb.js';
 import { readState } from './state-file.js';
 
@@ -85,7 +86,7 @@ async function generationOnDisk(candidates: string[]): Promise<string> {
     expect(signatures.length).toBe(info.chunks);
     expect(new Set(signatures.map((s) => s.docId))).toEqual(new Set(ids));
     // Document 77 has no mirror passage "Passage 77 of … document 3" (only 50 passages a document), so the words are unique.
-    const hits = await store.searchText(`Passage 3 of ${generation} document 77`, 5);
+    const hits = await searchChunks(store, { text: `Passage 3 of ${generation} document 77` }, 5);
     expect(hits[0]!.chunk.docId).toBe(`doc_${generation}-77`);
     return generation!;
   } finally {

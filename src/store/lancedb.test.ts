@@ -5,6 +5,7 @@ import { connect } from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../core/errors.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from '../../test/support/store-docs.js';
+import { searchChunks } from '../core/store/index-store.js';
 import { type LanceStore, openLanceStore } from './lancedb.js';
 import { STATE_FILE } from './state-file.js';
 
@@ -48,8 +49,8 @@ describe('LanceStore', () => {
   it('is empty before the first commit', async () => {
     expect(await store.info()).toBeNull();
     expect(await store.listDocuments()).toEqual([]);
-    expect(await store.searchText('fine', 5)).toEqual([]);
-    expect(await store.searchVector(randomUnitVector(DIM, random), 5)).toEqual([]);
+    expect(await searchChunks(store, { text: 'fine' }, 5)).toEqual([]);
+    expect(await searchChunks(store, { vector: randomUnitVector(DIM, random) }, 5)).toEqual([]);
     expect(await store.signatures()).toEqual([]);
   });
 
@@ -78,20 +79,20 @@ describe('LanceStore', () => {
   it('finds a chunk by its own vector with cosine similarity near 1', async () => {
     await store.commit(change(DIM, [fines, blocking, children]));
     const target = blocking.chunks[1]!;
-    const [best, ...rest] = await store.searchVector(target.vector, 3);
+    const [best, ...rest] = await searchChunks(store, { vector: target.vector }, 3);
     expect(best!.chunk.id).toBe(target.id);
     expect(best!.score).toBeCloseTo(1, 5);
     expect(rest.every((hit) => hit.score < best!.score)).toBe(true);
-    await expect(store.searchVector(new Float32Array(DIM + 1), 3)).rejects.toMatchObject({ code: 'embedder_mismatch' });
+    await expect(searchChunks(store, { vector: new Float32Array(DIM + 1) }, 3)).rejects.toMatchObject({ code: 'embedder_mismatch' });
   });
 
   it('ranks text matches with stemming and ignores stop words', async () => {
     await store.commit(change(DIM, [fines, blocking, children]));
-    const hits = await store.searchText('What fines can the regulator impose?', 3);
+    const hits = await searchChunks(store, { text: 'What fines can the regulator impose?' }, 3);
     expect(hits[0]!.chunk.docId).toBe(fines.document.id);
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
-    expect((await store.searchText('blocked', 1))[0]!.chunk.id).toBe(blocking.chunks[0]!.id);
-    expect(await store.searchText('the of and', 5)).toEqual([]);
+    expect((await searchChunks(store, { text: 'blocked' }, 1))[0]!.chunk.id).toBe(blocking.chunks[0]!.id);
+    expect(await searchChunks(store, { text: 'the of and' }, 5)).toEqual([]);
   });
 
   it('accepts hostile query strings without throwing', async () => {
@@ -111,11 +112,11 @@ describe('LanceStore', () => {
       '\u0000\u0007 null bytes',
     ];
     for (const query of hostile) {
-      const hits = await store.searchText(query, 5);
+      const hits = await searchChunks(store, { text: query }, 5);
       expect(Array.isArray(hits), query.slice(0, 40)).toBe(true);
     }
-    expect(await store.searchText('"""((()))', 5)).toEqual([]);
-    expect((await store.searchText('court: (block) "access"', 1))[0]!.chunk.id).toBe(blocking.chunks[0]!.id);
+    expect(await searchChunks(store, { text: '"""((()))' }, 5)).toEqual([]);
+    expect((await searchChunks(store, { text: 'court: (block) "access"' }, 1))[0]!.chunk.id).toBe(blocking.chunks[0]!.id);
   });
 
   it('replaces and removes documents incrementally and keeps text search fresh', async () => {
@@ -126,11 +127,26 @@ describe('LanceStore', () => {
     expect(info).toMatchObject({ documents: 2, chunks: 3 });
     expect([...(await store.origins()).values()].map((d) => d.id).sort()).toEqual([blocking.document.id, revised.document.id].sort());
     expect(await store.getDocument(fines.document.id)).toBeNull();
-    expect((await store.searchText('daily penalties', 5)).map((h) => h.chunk.id)).toEqual([revised.chunks[0]!.id]);
-    expect(await store.searchText('eighteen million', 5)).toEqual([]);
+    expect((await searchChunks(store, { text: 'daily penalties' }, 5)).map((h) => h.chunk.id)).toEqual([revised.chunks[0]!.id]);
+    expect(await searchChunks(store, { text: 'eighteen million' }, 5)).toEqual([]);
     expect((await store.signatures()).map((s) => s.docId).sort()).toEqual(
       [blocking.document.id, blocking.document.id, revised.document.id].sort(),
     );
+  });
+
+  it('reads the chunks behind search refs, and refuses refs from before a commit', async () => {
+    await store.commit(change(DIM, [fines, blocking, children]));
+    const before = await store.searchText('court order to block access', 2);
+    const chunks = await store.readChunks(before.map((c) => c.ref));
+    expect(chunks.get(before[0]!.ref)).toMatchObject({ id: blocking.chunks[0]!.id, text: blocking.chunks[0]!.text, dupGroup: blocking.chunks[0]!.dupGroup });
+
+    // Row ids are places in one table version: after this commit the same ids may name other chunks.
+    await store.commit(change(DIM, [], [fines.document.id]));
+    await expect(store.readChunks(before.map((c) => c.ref))).rejects.toMatchObject({ code: 'index_changed' });
+    const after = await store.searchText('court order to block access', 1);
+    expect([...(await store.readChunks(after.map((c) => c.ref))).values()].map((c) => c.id)).toEqual([blocking.chunks[0]!.id]);
+    await expect(store.readChunks(['not a ref'])).rejects.toMatchObject({ code: 'bad_input' });
+    expect((await store.readChunks([])).size).toBe(0);
   });
 
   it('regroups existing chunks and lists every member of a group', async () => {
@@ -145,7 +161,7 @@ describe('LanceStore', () => {
       [blocking.chunks[0]!, copy.chunks[0]!, fines.chunks[1]!].map((c) => ({ id: c.id, docId: c.docId, dupGroup: group })).sort((a, b) => a.id.localeCompare(b.id)),
     );
     // A regrouped chunk keeps its vector and text.
-    const [best] = await store.searchVector(blocking.chunks[0]!.vector, 1);
+    const [best] = await searchChunks(store, { vector: blocking.chunks[0]!.vector }, 1);
     expect(best).toMatchObject({ chunk: { id: blocking.chunks[0]!.id, dupGroup: group, text: blocking.chunks[0]!.text } });
     expect(await store.sharedGroupMembers([])).toEqual([]);
   });
@@ -158,7 +174,7 @@ describe('LanceStore', () => {
     store = await openLanceStore({ dir, readOnly: true });
     expect(await store.info()).toEqual(info);
     expect((await store.listDocuments()).map((d) => d.id).sort()).toEqual([children.document.id, fines.document.id].sort());
-    expect((await store.searchText('age assurance', 1))[0]!.chunk.docId).toBe(children.document.id);
+    expect((await searchChunks(store, { text: 'age assurance' }, 1))[0]!.chunk.docId).toBe(children.document.id);
     await expect(store.commit(change(DIM, [blocking]))).rejects.toMatchObject({ code: 'index_unwritable' });
   });
 
@@ -182,7 +198,7 @@ describe('LanceStore', () => {
     await expect(store.commit(change(32, [wide]))).rejects.toMatchObject({ code: 'embedder_mismatch' });
     const info = await store.commit(change(32, [wide], [fines.document.id]));
     expect(info).toMatchObject({ embedder: 'test-32', dimensions: 32, documents: 1, chunks: 1 });
-    expect((await store.searchVector(wide.chunks[0]!.vector, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
+    expect((await searchChunks(store, { vector: wide.chunks[0]!.vector }, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
   });
 
   it('rejects a chunk whose text is not its slice of the document', async () => {

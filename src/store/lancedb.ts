@@ -5,7 +5,7 @@ import { type Connection, connect } from '@lancedb/lancedb';
 import { createError, isRemitError } from '../core/errors.js';
 import { makeDirectory } from '../node/make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
-import type { GroupMember, IndexChange, IndexStore, ScoredChunk } from '../core/store/index-store.js';
+import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk } from '../core/store/index-store.js';
 import { sharedGroups } from '../core/store/shared-groups.js';
 import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
@@ -73,6 +73,8 @@ export class LanceStore implements IndexStore {
   #rebuild: boolean;
   /** Members of the shared near-duplicate groups at the committed versions, read once per commit (see sharedGroupMembers). */
   #sharedGroups: Promise<Map<string, GroupMember[]>> | null = null;
+  /** Counts moves of the reader handles: a search's refs name the generation they were read at (see readChunks). */
+  #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
   readonly #vectorIndex: VectorIndexPolicy;
 
@@ -102,6 +104,8 @@ export class LanceStore implements IndexStore {
 
   /** Points the reader handles at the versions `state` names (opening them the first time). */
   async useState(state: StoreState | null): Promise<void> {
+    // Before the handles move: refs from searches at the old versions no longer read.
+    this.#generation++;
     if (!state) {
       this.#state = null;
       return;
@@ -197,7 +201,7 @@ export class LanceStore implements IndexStore {
     }));
   }
 
-  async searchVector(vector: Float32Array, k: number): Promise<ScoredChunk[]> {
+  async searchVector(vector: Float32Array, k: number): Promise<Candidate[]> {
     const tables = this.#read();
     if (!tables || k <= 0) return [];
     const dimensions = this.#state!.info.dimensions;
@@ -208,22 +212,45 @@ export class LanceStore implements IndexStore {
         hint: 'Query with the embedder the index was built with, or re-ingest with --rebuild.',
       });
     }
+    const generation = this.#generation;
     const rows = await this.#reading(
       tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
-        .select([...STORED_CHUNK_COLUMNS, '_distance'])
+        .select(['_distance'])
+        .withRowId()
         .limit(k)
         .toArray(),
     );
     // Cosine distance is 1 - cosine similarity, so this score is the similarity itself.
-    return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: 1 - Number(row._distance) }));
+    return rows.map((row) => ({ ref: chunkRef(generation, row._rowid), score: 1 - Number(row._distance) }));
   }
 
-  async searchText(query: string, k: number): Promise<ScoredChunk[]> {
+  async searchText(query: string, k: number): Promise<Candidate[]> {
     const tables = this.#read();
     const match = textQuery(query, 'text');
     if (!tables || !match || k <= 0) return [];
-    const rows = await this.#reading(tables.chunks.query().fullTextSearch(match).select([...STORED_CHUNK_COLUMNS, '_score']).limit(k).toArray());
-    return rows.map((row) => ({ chunk: rowToStoredChunk(row), score: Number(row._score) }));
+    const generation = this.#generation;
+    const rows = await this.#reading(tables.chunks.query().fullTextSearch(match).select(['_score']).withRowId().limit(k).toArray());
+    return rows.map((row) => ({ ref: chunkRef(generation, row._rowid), score: Number(row._score) }));
+  }
+
+  /** Refs are `<reader generation>:<row id>`: row ids are positions, valid only for the table version that gave them. */
+  async readChunks(refs: readonly string[]): Promise<Map<string, StoredChunk>> {
+    const tables = this.#read();
+    const generation = this.#generation;
+    const rowIds = refs.map((ref) => rowIdOf(ref, generation));
+    const chunks = new Map<string, StoredChunk>();
+    if (rowIds.length === 0) return chunks;
+    if (!tables) throw indexChangedError();
+    const rows = await this.#reading(tables.chunks.takeRowIds(rowIds).select(STORED_CHUNK_COLUMNS).withRowId().toArray());
+    // The readers moved to another version while this read ran: its rows may not be the ones searched.
+    if (this.#generation !== generation) throw indexChangedError();
+    const byRowId = new Map(rows.map((row) => [BigInt(row._rowid), row]));
+    refs.forEach((ref, i) => {
+      const row = byRowId.get(rowIds[i]!);
+      if (!row) throw createError({ code: 'index_corrupt', message: `The chunks table at ${this.dir} has no row ${rowIds[i]} at its committed version`, hint: `${REBUILD_HINT}.` });
+      chunks.set(ref, rowToStoredChunk(row));
+    });
+    return chunks;
   }
 
   /**
@@ -290,6 +317,7 @@ export class LanceStore implements IndexStore {
   }
 
   #closeReaders(): void {
+    this.#generation++;
     this.#tables?.documents.close();
     this.#tables?.chunks.close();
     this.#tables = null;
@@ -301,4 +329,17 @@ export class LanceStore implements IndexStore {
     this.#state = null;
     this.db.close();
   }
+}
+
+const chunkRef = (generation: number, rowId: unknown): string => `${generation}:${String(rowId)}`;
+
+const indexChangedError = () =>
+  createError({ code: 'index_changed', message: 'The index changed while a search was being read', hint: 'Ask again.' });
+
+/** The row id in a ref from this store's current generation; an older ref throws `index_changed`. */
+function rowIdOf(ref: string, generation: number): bigint {
+  const match = /^(\d+):(\d+)$/.exec(ref);
+  if (!match) throw createError({ code: 'bad_input', message: `"${ref}" is not a chunk ref from a LanceDB search` });
+  if (Number(match[1]) !== generation) throw indexChangedError();
+  return BigInt(match[2]!);
 }

@@ -5,6 +5,7 @@ import { connect } from '@lancedb/lancedb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../core/errors.js';
 import { change, makeDoc, seededRandom } from '../../test/support/store-docs.js';
+import { searchChunks } from '../core/store/index-store.js';
 import { openLanceStore } from './lancedb.js';
 import { readState } from './state-file.js';
 import { CHUNKS_TABLE } from './tables.js';
@@ -54,7 +55,7 @@ describe('vector index policy', () => {
 
       // A stored vector finds its own chunk through the index.
       const probe = first[1]!.chunks[4]!;
-      const [top] = await store.searchVector(probe.vector, 5);
+      const [top] = await searchChunks(store, { vector: probe.vector }, 5);
       expect(top?.chunk.id).toBe(probe.id);
       expect(top?.score).toBeCloseTo(1, 2);
 
@@ -109,7 +110,7 @@ describe('vector index policy', () => {
     const exact = await openLanceStore({ dir, readOnly: true, vectorIndex: { minRows: 20, search: 'exact' } });
     try {
       const probe = added[2]!.chunks[7]!;
-      expect((await exact.searchVector(probe.vector, 3))[0]?.chunk.id).toBe(probe.id);
+      expect((await searchChunks(exact, { vector: probe.vector }, 3))[0]?.chunk.id).toBe(probe.id);
     } finally {
       await exact.close();
     }

@@ -3,7 +3,7 @@
 import type { D1Database, Vectorize } from '@cloudflare/workers-types';
 import { createError } from '../core/errors.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
-import type { GroupMember, IndexStore, ScoredChunk, StoredChunk } from '../core/store/index-store.js';
+import type { GroupMember, IndexStore, Candidate, StoredChunk } from '../core/store/index-store.js';
 import { sharedGroups } from '../core/store/shared-groups.js';
 import { rowToDocument, rowToDocumentMeta, rowToIndexInfo, rowToStoredChunk } from './d1-rows.js';
 import { CHUNK_COLUMNS, DOCUMENT_META_COLUMNS, MAX_BOUND_PARAMETERS } from './d1-schema.js';
@@ -63,7 +63,7 @@ export class D1VectorizeStore implements IndexStore {
     throw readOnlyError();
   }
 
-  async searchVector(vector: Float32Array, k: number): Promise<ScoredChunk[]> {
+  async searchVector(vector: Float32Array, k: number): Promise<Candidate[]> {
     if (k <= 0) return [];
     const info = await this.info();
     if (!info) return [];
@@ -75,26 +75,27 @@ export class D1VectorizeStore implements IndexStore {
       });
     }
     const { matches } = await this.#vectors.query(vector, { topK: Math.min(k, MAX_VECTORIZE_TOP_K), returnValues: false, returnMetadata: 'none' });
-    const chunks = await this.#chunksById(matches.map((m) => m.id));
-    // Vectorize's cosine score is the similarity itself; a match whose row is gone (a half-finished re-export) is skipped.
-    return matches.flatMap((m) => {
-      const chunk = chunks.get(m.id);
-      return chunk ? [{ chunk, score: m.score }] : [];
-    });
+    // Vectorize's cosine score is the similarity itself. Refs are chunk ids: D1 rows do not move between imports.
+    return matches.map((m) => ({ ref: m.id, score: m.score }));
   }
 
-  async searchText(query: string, k: number): Promise<ScoredChunk[]> {
+  async searchText(query: string, k: number): Promise<Candidate[]> {
     const match = ftsMatchQuery(query);
     if (!match || k <= 0) return [];
     const { results } = await this.#db
       .prepare(
-        `SELECT ${CHUNK_COLUMNS}, bm25(chunks_fts) AS rank FROM chunks_fts JOIN chunks c ON c.seq = chunks_fts.rowid
+        `SELECT c.id AS id, bm25(chunks_fts) AS rank FROM chunks_fts JOIN chunks c ON c.seq = chunks_fts.rowid
          WHERE chunks_fts MATCH ?1 ORDER BY rank LIMIT ?2`,
       )
       .bind(match, k)
-      .all<{ rank: number }>();
+      .all<{ id: string; rank: number }>();
     // SQLite's bm25() is lower-is-better; negated so higher is better, as the interface asks.
-    return results.map((row) => ({ chunk: rowToStoredChunk(row), score: -row.rank }));
+    return results.map((row) => ({ ref: row.id, score: -row.rank }));
+  }
+
+  /** A Vectorize match whose row is gone (a half-finished re-export) is absent. */
+  async readChunks(refs: readonly string[]): Promise<Map<string, StoredChunk>> {
+    return this.#chunksById(refs);
   }
 
   async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {

@@ -6,35 +6,34 @@ import { HashingEmbedder } from '../embed/hashing.js';
 import { ingestDocuments } from '../ingest.js';
 import type { Document } from '../schema.js';
 import { openLanceStore } from '../../store/lancedb.js';
-import { withReadCache } from './cached-store.js';
-import type { IndexStore } from './index-store.js';
+import { type CachedStoreOptions, withReadCache } from './cached-store.js';
+import { overridingStore } from '../../../test/support/overriding-store.js';
 
 const doc = (id: string, text: string): Document => ({ id, title: id, origin: `${id}.txt`, hash: id, sources: [], text });
+const embedder = new HashingEmbedder();
+const twoDocuments = [doc('doc_a', 'Ofcom can fine a provider up to 18 million pounds.'), doc('doc_b', 'The court decides on blocking orders.')];
 
 describe('withReadCache', () => {
   let dir: string;
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('serves repeated reads from memory and never hides a commit', async () => {
+  /** A LanceDB store behind the cache, counting the reads that reach it. */
+  async function countedStore(options?: CachedStoreOptions) {
     dir = await mkdtemp(join(tmpdir(), 'remit-cache-'));
     const lance = await openLanceStore({ dir });
-    const reads = { documents: 0, metas: 0, groups: 0 };
-    const counted: IndexStore = {
-      info: () => lance.info(),
-      listDocuments: () => lance.listDocuments(),
+    const reads = { documents: 0, metas: 0, groups: 0, listings: 0 };
+    const counted = overridingStore(lance, {
+      listDocuments: () => (reads.listings++, lance.listDocuments()),
       getDocument: (id) => (reads.documents++, lance.getDocument(id)),
       getDocumentMeta: (ids) => (reads.metas++, lance.getDocumentMeta(ids)),
-      origins: () => lance.origins(),
-      signatures: () => lance.signatures(),
-      commit: (change) => lance.commit(change),
-      searchVector: (vector, k) => lance.searchVector(vector, k),
-      searchText: (query, k) => lance.searchText(query, k),
       sharedGroupMembers: (groups) => (reads.groups++, lance.sharedGroupMembers(groups)),
-      close: () => lance.close(),
-    };
-    const store = withReadCache(counted);
-    const embedder = new HashingEmbedder();
-    await ingestDocuments([doc('doc_a', 'Ofcom can fine a provider up to 18 million pounds.'), doc('doc_b', 'The court decides on blocking orders.')], { store, embedder });
+    });
+    return { store: withReadCache(counted, options), reads };
+  }
+
+  it('serves repeated reads from memory and never hides a commit', async () => {
+    const { store, reads } = await countedStore();
+    await ingestDocuments(twoDocuments, { store, embedder });
 
     expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
     expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
@@ -43,13 +42,14 @@ describe('withReadCache', () => {
     expect((await store.getDocumentMeta(['doc_b', 'doc_a'])).get('doc_b')?.title).toBe('doc_b');
     // doc_a came with its text from getDocument; only doc_b was read, once.
     expect(reads.metas).toBe(1);
-    const [chunk] = await store.searchText('court blocking', 1);
-    await store.sharedGroupMembers([chunk!.chunk.dupGroup]);
-    await store.sharedGroupMembers([chunk!.chunk.dupGroup]);
+    const [candidate] = await store.searchText('court blocking', 1);
+    const chunk = (await store.readChunks([candidate!.ref])).get(candidate!.ref);
+    await store.sharedGroupMembers([chunk!.dupGroup]);
+    await store.sharedGroupMembers([chunk!.dupGroup]);
     expect(reads.groups).toBe(1);
 
     // A commit that removes a document is seen at once.
-    await ingestDocuments([doc('doc_b', 'The court decides on blocking orders.')], { store, embedder }, { prune: true });
+    await ingestDocuments([twoDocuments[1]!], { store, embedder }, { prune: true });
     expect(await store.getDocument('doc_a')).toBeNull();
     expect((await store.getDocumentMeta(['doc_a'])).size).toBe(0);
     await store.close();

@@ -64,6 +64,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     },
     searchVector: (vector, k) => store.searchVector(vector, k),
     searchText: (query, k) => store.searchText(query, k),
+    readChunks: (refs) => store.readChunks(refs),
     async sharedGroupMembers(wanted: readonly string[]): Promise<GroupMember[]> {
       await fresh();
       const missing = wanted.filter((group) => !groups.has(group));
