@@ -32,7 +32,8 @@ describe('withReadCache', () => {
   }
 
   it('serves repeated reads from memory and never hides a commit', async () => {
-    const { store, reads } = await countedStore();
+    // Room for one document's metadata: look-ups go one by one through the LRU.
+    const { store, reads } = await countedStore({ maxDocumentMetas: 1 });
     await ingestDocuments(twoDocuments, { store, embedder });
 
     expect((await store.getDocument('doc_a'))?.text).toMatch(/Ofcom/);
@@ -40,8 +41,9 @@ describe('withReadCache', () => {
     expect(reads.documents).toBe(1);
     expect((await store.getDocumentMeta(['doc_a', 'doc_b'])).get('doc_a')?.title).toBe('doc_a');
     expect((await store.getDocumentMeta(['doc_b', 'doc_a'])).get('doc_b')?.title).toBe('doc_b');
-    // doc_a came with its text from getDocument; only doc_b was read, once.
+    // doc_a came with its text from getDocument; only doc_b was read, once. The index is too big to list.
     expect(reads.metas).toBe(1);
+    expect(reads.listings).toBe(0);
     const [candidate] = await store.searchText('court blocking', 1);
     const chunk = (await store.readChunks([candidate!.ref])).get(candidate!.ref);
     await store.sharedGroupMembers([chunk!.dupGroup]);
@@ -52,6 +54,24 @@ describe('withReadCache', () => {
     await ingestDocuments([twoDocuments[1]!], { store, embedder }, { prune: true });
     expect(await store.getDocument('doc_a')).toBeNull();
     expect((await store.getDocumentMeta(['doc_a'])).size).toBe(0);
+    await store.close();
+  });
+
+  it('loads every document metadata with one listing per commit when they fit', async () => {
+    const { store, reads } = await countedStore();
+    await ingestDocuments(twoDocuments, { store, embedder });
+
+    const [first, second] = await Promise.all([store.getDocumentMeta(['doc_a']), store.getDocumentMeta(['doc_b'])]);
+    expect(first.get('doc_a')?.title).toBe('doc_a');
+    expect(second.get('doc_b')?.title).toBe('doc_b');
+    expect(reads.listings).toBe(1);
+    expect(reads.metas).toBe(0);
+
+    await ingestDocuments([doc('doc_c', 'Fines can reach ten per cent of turnover.')], { store, embedder });
+    const metas = await store.getDocumentMeta(['doc_a', 'doc_c']);
+    expect([...metas.keys()].sort()).toEqual(['doc_a', 'doc_c']);
+    expect(reads.listings).toBe(2);
+    expect(reads.metas).toBe(0);
     await store.close();
   });
 });
