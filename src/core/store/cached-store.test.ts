@@ -21,12 +21,13 @@ describe('withReadCache', () => {
   async function countedStore(options?: CachedStoreOptions) {
     dir = await mkdtemp(join(tmpdir(), 'remit-cache-'));
     const lance = await openLanceStore({ dir });
-    const reads = { documents: 0, metas: 0, groups: 0, listings: 0 };
+    const reads = { documents: 0, metas: 0, groups: 0, listings: 0, chunks: 0 };
     const counted = overridingStore(lance, {
       listDocuments: () => (reads.listings++, lance.listDocuments()),
       getDocument: (id) => (reads.documents++, lance.getDocument(id)),
       getDocumentMeta: (ids) => (reads.metas++, lance.getDocumentMeta(ids)),
       sharedGroupMembers: (groups) => (reads.groups++, lance.sharedGroupMembers(groups)),
+      readChunks: (refs) => ((reads.chunks += refs.length), lance.readChunks(refs)),
     });
     return { store: withReadCache(counted, options), reads };
   }
@@ -46,6 +47,8 @@ describe('withReadCache', () => {
     expect(reads.listings).toBe(0);
     const [candidate] = await store.searchText('court blocking', 1);
     const chunk = (await store.readChunks([candidate!.ref])).get(candidate!.ref);
+    expect((await store.readChunks([candidate!.ref])).get(candidate!.ref)).toEqual(chunk);
+    expect(reads.chunks).toBe(1);
     await store.sharedGroupMembers([chunk!.dupGroup]);
     await store.sharedGroupMembers([chunk!.dupGroup]);
     expect(reads.groups).toBe(1);
@@ -54,6 +57,8 @@ describe('withReadCache', () => {
     await ingestDocuments([twoDocuments[1]!], { store, embedder }, { prune: true });
     expect(await store.getDocument('doc_a')).toBeNull();
     expect((await store.getDocumentMeta(['doc_a'])).size).toBe(0);
+    // Refs from before the commit are read from the store again, which knows they are stale.
+    await expect(store.readChunks([candidate!.ref])).rejects.toMatchObject({ code: 'index_changed' });
     await store.close();
   });
 

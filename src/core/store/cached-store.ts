@@ -1,8 +1,8 @@
-// A read cache in front of an IndexStore for the query path: documents and near-duplicate groups are read again for
-// almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
+// A read cache in front of an IndexStore for the query path: chunks, documents and near-duplicate groups are read
+// again for almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
 import { LRUCache } from 'lru-cache';
 import type { Document, DocumentMeta } from '../schema.js';
-import type { GroupMember, IndexStore } from './index-store.js';
+import type { GroupMember, IndexStore, StoredChunk } from './index-store.js';
 
 export interface CachedStoreOptions {
   /** Documents (with their text) kept in memory. */
@@ -14,6 +14,8 @@ export interface CachedStoreOptions {
   maxDocumentMetas?: number;
   /** Near-duplicate groups kept in memory. */
   maxGroups?: number;
+  /** Chunks read by ref: a store's refs name one chunk for good, so a hit costs no read. */
+  maxChunks?: number;
 }
 
 export function withReadCache(store: IndexStore, options: CachedStoreOptions = {}): IndexStore {
@@ -21,6 +23,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
   const maxDocumentMetas = options.maxDocumentMetas ?? 50_000;
   const metas = new LRUCache<string, DocumentMeta>({ max: maxDocumentMetas });
   const groups = new LRUCache<string, GroupMember[]>({ max: options.maxGroups ?? 5000 });
+  const chunks = new LRUCache<string, StoredChunk>({ max: options.maxChunks ?? 5000 });
   let builtAt: string | undefined;
   /** The listing of every document's metadata at `builtAt`, started by the first look-up after a commit. */
   let allMetas: Promise<void> | null = null;
@@ -32,6 +35,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     documents.clear();
     metas.clear();
     groups.clear();
+    chunks.clear();
     allMetas = null;
     builtAt = current;
   }
@@ -91,7 +95,19 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     },
     searchVector: (vector, k) => store.searchVector(vector, k),
     searchText: (query, k) => store.searchText(query, k),
-    readChunks: (refs) => store.readChunks(refs),
+    async readChunks(refs: readonly string[]): Promise<Map<string, StoredChunk>> {
+      await fresh();
+      const missing = refs.filter((ref) => !chunks.has(ref));
+      // A read costs ~2-4 ms however few rows it takes, so only a full hit saves one.
+      const read = missing.length ? await store.readChunks(missing) : new Map<string, StoredChunk>();
+      for (const [ref, chunk] of read) chunks.set(ref, chunk);
+      const result = new Map<string, StoredChunk>();
+      for (const ref of refs) {
+        const chunk = chunks.get(ref) ?? read.get(ref);
+        if (chunk) result.set(ref, chunk);
+      }
+      return result;
+    },
     async sharedGroupMembers(wanted: readonly string[]): Promise<GroupMember[]> {
       await fresh();
       const missing = wanted.filter((group) => !groups.has(group));
