@@ -1,16 +1,17 @@
 // HTTP throughput and latency at a synthetic corpus size (default 1k chunks): the same server and autocannon set-up as
 // bench/http.ts (which measures the news index), here over the seeded corpus, two ways: every request a question not
 // asked before (each answered in full), and 20 questions asked over and over (answered from the answer cache after
-// their first time). Run: node --import tsx bench/http-size.ts
+// their first time). The server runs as `remit serve` in its own process, as deployed: autocannon in this process
+// would otherwise share the server's event loop. Run: node --import tsx bench/http-size.ts
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/config.js';
 import { ingestDocuments } from '../src/core/ingest.js';
 import { openRuntime } from '../src/node/runtime.js';
-import { serve } from '../src/node/serve.js';
+import { startRemit } from '../test/reliability/support/remit-child.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, loadFigures, parseSize } from './lib/measure.js';
 
@@ -28,9 +29,10 @@ const dir = await mkdtemp(join(tmpdir(), 'remit-bench-http-'));
 const runtime = await openRuntime({ db: dir, embedder: 'hashing', warn: () => {} });
 // The powers table is not on the ask path; ingestDocuments skips rebuilding it.
 await ingestDocuments(corpus.documents, runtime);
+await runtime.close();
 // No rate limit and no logs: measure the app, not the limiter's 429s or stdout.
-const config = loadConfig({ PORT: '0', REMIT_DB: dir, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-const server = await serve({ config, runtime, out: () => {}, logWrite: () => {}, handleSignals: false });
+const server = startRemit(['serve', '--db', dir, '--port', '0'], { REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
+const url = await listeningUrl(server.child);
 
 const asking = (questions: readonly string[]) =>
   questions.map((question) => ({
@@ -41,7 +43,7 @@ const asking = (questions: readonly string[]) =>
   }));
 
 async function measure(questions: readonly string[], seconds: number) {
-  const result = await autocannon({ url: server.url, duration: seconds, connections, requests: asking(questions) });
+  const result = await autocannon({ url, duration: seconds, connections, requests: asking(questions) });
   return loadFigures(result);
 }
 
@@ -52,7 +54,19 @@ try {
   const repeated = await measure(distinct.slice(0, 20), duration);
   emitResult({ size, duration, connections, distinctQuestions: distinct.length - 200, ask: distinctRun, repeated });
 } finally {
-  await server.close();
-  await runtime.close();
+  server.child.kill('SIGTERM');
+  await server.exit;
   await rm(dir, { recursive: true, force: true });
+}
+
+/** The URL `remit serve` prints once it listens. */
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    child.stdout!.on('data', (data: Buffer) => {
+      const url = /listening on (http:\/\/\S+)/.exec((printed += data.toString()))?.[1];
+      if (url) resolve(url);
+    });
+    child.on('exit', (code) => reject(new Error(`remit serve exited (${code}) before listening: ${printed}`)));
+  });
 }
