@@ -182,9 +182,12 @@ function clausesOf(text: string, content: readonly Word[], initials: readonly { 
 /** Merges near-identical sentences from different documents into the best-ranked copy, listing the others in `alsoIn`. */
 function mergeSyndicatedCopies(candidates: Candidate[]): Candidate[] {
   const kept: { candidate: Candidate; docs: Set<string> }[] = [];
+  // Kept citable candidates by shingle: only those sharing a shingle can reach the Jaccard threshold.
+  const keptWith = new Map<string, number[]>();
   for (const candidate of candidates) {
-    const same = candidate.citable ? kept.find((k) => k.candidate.citable && jaccard(k.candidate.shingles, candidate.shingles) >= SAME_SENTENCE_JACCARD) : undefined;
+    const same = candidate.citable ? kept[firstSameSentence(candidate.shingles, kept, keptWith) ?? -1] : undefined;
     if (!same) {
+      if (candidate.citable) for (const shingle of candidate.shingles) keptWith.set(shingle, [...(keptWith.get(shingle) ?? []), kept.length]);
       kept.push({ candidate, docs: new Set([candidate.hit.document.id]) });
       continue;
     }
@@ -195,6 +198,22 @@ function mergeSyndicatedCopies(candidates: Candidate[]): Candidate[] {
     for (const carrier of candidate.hit.alsoIn) addCarrier({ candidate, docs }, carrier);
   }
   return kept.map((k) => k.candidate);
+}
+
+/** The earliest kept sentence whose shingles overlap `shingles` by Jaccard >= SAME_SENTENCE_JACCARD. */
+function firstSameSentence(
+  shingles: ReadonlySet<string>,
+  kept: readonly { candidate: Candidate }[],
+  keptWith: ReadonlyMap<string, readonly number[]>,
+): number | undefined {
+  const shared = new Map<number, number>();
+  for (const shingle of shingles) for (const index of keptWith.get(shingle) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+  let first: number | undefined;
+  for (const [index, count] of shared) {
+    const size = kept[index]!.candidate.shingles.size;
+    if (count / (size + shingles.size - count) >= SAME_SENTENCE_JACCARD && (first === undefined || index < first)) first = index;
+  }
+  return first;
 }
 
 function addCarrier(target: { candidate: Candidate; docs: Set<string> }, carrier: CitationCarrier): void {
@@ -217,13 +236,4 @@ function shingles(sentenceWords: readonly Word[]): Set<string> {
   const result = new Set<string>();
   for (let i = 0; i + size <= stems.length; i++) result.add(stems.slice(i, i + size).join(' '));
   return result;
-}
-
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  // Jaccard is at most min/max of the sizes: most pairs are ruled out without comparing a word.
-  if (Math.min(a.size, b.size) < SAME_SENTENCE_JACCARD * Math.max(a.size, b.size)) return 0;
-  let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
-  return shared / (a.size + b.size - shared);
 }
