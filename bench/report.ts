@@ -24,7 +24,7 @@ export function renderMarkdown(report: BenchReport): string {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.date.slice(0, 10)}. ` +
       `1-min load average ${report.loadAverage.start} at start, ${report.loadAverage.end} at end (the machine is shared; latencies are p50 / p99 in ms).`,
     '',
-    '**Remit** (hashing embedder, 512 dims, passages encoded on worker threads; "ANN" = IVF_HNSW_SQ index, "exact" = flat scan of the same table; hybrid and ask as served, with the read cache)',
+    '**Remit** (hashing embedder, 512 dims, passages encoded on worker threads; "ANN" = IVF_HNSW_SQ index, "exact" = flat scan of the same table; below the index threshold of 2,000 rows both are an exact search over the vectors held in memory; hybrid and ask as served, with the read cache)',
     '',
     table(
       ['chunks', 'load', 'ingest chunks/s', 'of which ANN build s', 'embed only chunks/s', 'index MB', 'RSS after ingest MB', 'peak RSS MB', 'vector exact', 'vector ANN', 'vector recall@10', 'text', 'hybrid exact', 'hybrid ANN', 'hybrid recall@10', 'ask (extractive)'],
@@ -91,7 +91,7 @@ export function renderMarkdown(report: BenchReport): string {
   if (threshold) {
     parts.push(
       '',
-      `**ANN threshold**: vector search (k=40) flat vs index, same queries. Crossover (index faster from here on): ${num(threshold.crossover)} rows; the store builds the index from ${num(threshold.storeMinRows)} rows (policy default; ef ${num(threshold.query?.ef)}, refine factor ${num(threshold.query?.refineFactor)}).`,
+      `**ANN threshold**: LanceDB vector search (k=40) flat vs index, same queries (below the threshold the store searches its vectors in memory instead). Crossover (index faster from here on): ${num(threshold.crossover)} rows; the store builds the index from ${num(threshold.storeMinRows)} rows (policy default; ef ${num(threshold.query?.ef)}, refine factor ${num(threshold.query?.refineFactor)}).`,
       '',
       table(
         ['rows', 'flat', 'ANN', 'recall@10', 'build ms'],
@@ -115,7 +115,7 @@ export function renderMarkdown(report: BenchReport): string {
     const row = (f: Loose) => `${f.requestsPerSecond} requests/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.non2xx} non-2xx`;
     parts.push(
       '',
-      `**HTTP** POST /api/ask at ${sizeLabel(http.size)} chunks (extractive, ${http.connections} connections, ${http.duration} s each, autocannon in the same process as the server):`,
+      `**HTTP** POST /api/ask at ${sizeLabel(http.size)} chunks (extractive, ${http.connections} connections, ${http.duration} s each, the server as \`remit serve\` in its own process, autocannon in another on the same 2 cores):`,
       `every request a new question (${http.distinctQuestions ?? '?'} distinct, each answered in full): ${row(http.ask)}; ` +
         (http.repeated ? `20 questions asked over and over (answer cache): ${row(http.repeated)}.` : ''),
     );
