@@ -1,5 +1,6 @@
 // Where the approximate index starts to pay: flat scan vs IVF_HNSW_SQ (with the policy's query settings) on the chunks
-// table at growing sizes, with recall@10 against the flat scan. The store's minRows comes from this crossover.
+// table at growing sizes, with recall@10 against the flat scan, and the exact search over vectors held in memory that
+// the store uses below its minRows (the index costs a build, and memory grows with the table).
 // Run: node --import tsx bench/ann-threshold.ts [--sizes 1k,2k,5k,10k,20k]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { chunkDocument } from '../src/core/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { chunksToArrow } from '../src/store/chunk-batch.js';
 import { ensureLanceThreads } from '../src/store/lance-threads.js';
+import { nearestByCosine, readVectorsInMemory } from '../src/store/vectors-in-memory.js';
 import { DEFAULT_VECTOR_INDEX_POLICY, ensureVectorIndex, tuneVectorQuery, type VectorIndexPolicy, vectorIndexPolicy } from '../src/store/vector-index.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, type Latency, parseSize, recallAt, round, timeEach } from './lib/measure.js';
@@ -28,7 +30,7 @@ async function search(table: Table, vectors: Float32Array[], settings: VectorInd
   });
 }
 
-const rows: { size: number; flat: Latency; ann: Latency; recallAt10: number; buildMs: number }[] = [];
+const rows: { size: number; flat: Latency; inMemory: Latency; ann: Latency; recallAt10: number; buildMs: number }[] = [];
 for (const size of sizes) {
   const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED });
   const chunks = corpus.documents.flatMap((d) => chunkDocument(d));
@@ -40,9 +42,11 @@ for (const size of sizes) {
     const table = await db.createTable('chunks', chunksToArrow(records, embedder.dimensions));
     const queries = await embedder.embed(corpus.queries, 'query');
     const flat = await search(table, queries, exactPolicy);
+    const memory = await readVectorsInMemory(table, embedder.dimensions);
+    const inMemory = await timeEach(queries, async (vector) => nearestByCosine(memory, vector, 40));
     const built = await ensureVectorIndex(table, policy);
     const ann = await search(table, queries, policy);
-    const row = { size, flat: flat.latency, ann: ann.latency, recallAt10: recallAt(ann.results, flat.results), buildMs: round(built.ms, 0) };
+    const row = { size, flat: flat.latency, inMemory: inMemory.latency, ann: ann.latency, recallAt10: recallAt(ann.results, flat.results), buildMs: round(built.ms, 0) };
     process.stderr.write(`[ann-threshold] ${JSON.stringify(row)}\n`);
     rows.push(row);
     table.close();
