@@ -9,7 +9,7 @@ export interface CachedStoreOptions {
   maxDocuments?: number;
   /**
    * Document metadata (no text) kept in memory: looked up for every hit of every retrieve. When the index holds no
-   * more documents than this, one listing loads them all after each commit, so no retrieve waits on a read for them.
+   * more documents than this, the second look-up after a commit lists them all, so later retrieves never wait on a read.
    */
   maxDocumentMetas?: number;
   /** Near-duplicate groups kept in memory. */
@@ -25,8 +25,9 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
   const groups = new LRUCache<string, GroupMember[]>({ max: options.maxGroups ?? 5000 });
   const chunks = new LRUCache<string, StoredChunk>({ max: options.maxChunks ?? 5000 });
   let builtAt: string | undefined;
-  /** The listing of every document's metadata at `builtAt`, started by the first look-up after a commit. */
+  /** The listing of every document's metadata at `builtAt`, started by the second look-up after a commit. */
   let allMetas: Promise<void> | null = null;
+  let metaLookups = 0;
 
   /** Drops every entry when another commit (in this process or another) has changed the index. */
   async function fresh(): Promise<void> {
@@ -37,14 +38,17 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     groups.clear();
     chunks.clear();
     allMetas = null;
+    metaLookups = 0;
     builtAt = current;
   }
 
   /**
    * At 100k chunks (15k documents) a retrieve's metadata look-up missed a 10k LRU most of the time and cost ~4 ms;
-   * listing all 15k once takes ~0.4 s. Larger indices keep the LRU alone.
+   * listing all 15k takes ~0.4 s. Not on the first look-up: a one-shot `remit ask` would pay the listing for one
+   * question. Larger indices keep the LRU alone.
    */
-  function loadAllMetas(): Promise<void> {
+  async function loadAllMetas(): Promise<void> {
+    if (++metaLookups < 2) return;
     const listedAt = builtAt;
     allMetas ??= (async () => {
       const info = await store.info();
