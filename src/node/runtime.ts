@@ -47,13 +47,16 @@ export interface Runtime {
   info: IndexInfo | null;
   /** Rebuilds powers.json from every indexed document (the powers table spans documents, so it follows each ingest). */
   refreshPowers(): Promise<void>;
+  /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
+  refreshIndex(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Documents and duplicate groups are read for nearly every question; the cache halves an answer's latency.
-  const store = withReadCache(await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild }));
+  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
+  const store = withReadCache(lance);
   try {
     const info = await store.info();
     const embedder = info && !options.rebuild
@@ -80,7 +83,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       await encoding.close();
       await store.close();
     };
-    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, close };
+    const refreshIndex = () => lance.refresh();
+    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -22,6 +22,8 @@ export interface ServeOptions {
   logWrite?: (line: string) => void;
   /** Install SIGTERM/SIGINT handlers that shut down gracefully (default true). */
   handleSignals?: boolean;
+  /** How often to look for commits made by other processes, in ms (default 1000). */
+  indexPollMs?: number;
   app?: CreateAppOptions;
 }
 
@@ -49,6 +51,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       answerCache: config.answerCacheEntries,
     }));
   let draining = false;
+  let stopFollowing = () => {};
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
     get: (id) => runtime.store.getDocument(id),
@@ -77,15 +80,45 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     logger,
-    beforeClose: () => void (draining = true),
+    beforeClose: () => {
+      draining = true;
+      stopFollowing();
+    },
     afterClose: () => runtime.close(),
   }).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
   });
+  stopFollowing = followIndex(runtime, options.indexPollMs ?? 1000, logger);
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
+}
+
+/**
+ * Serves what other processes commit (a `remit ingest` in a terminal while this one serves): state.json is a few
+ * hundred bytes, so it is read every `intervalMs`. Returns a function that stops following.
+ */
+function followIndex(runtime: Runtime, intervalMs: number, logger: Logger): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      if (await runtime.refreshIndex()) {
+        const info = await runtime.store.info();
+        logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
+      }
+    } catch (error) {
+      // The index stays as it was; the next tick tries again.
+      logger.warn('index refresh failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+  };
+  timer = setTimeout(tick, intervalMs).unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 export interface ListenOptions {

@@ -98,8 +98,17 @@ export class LanceStore implements IndexStore {
     return this.#state?.info ?? null;
   }
 
-  /** Re-reads state.json to see commits made by other processes; true when the state moved. */
-  async refresh(): Promise<boolean> {
+  /**
+   * Re-reads state.json to see commits made by other processes; true when the state moved. Queued behind this store's
+   * own commits, so the reader handles are never moved by both at once.
+   */
+  refresh(): Promise<boolean> {
+    const next = this.#commits.then(() => this.#refresh());
+    this.#commits = next.catch(() => {});
+    return next;
+  }
+
+  async #refresh(): Promise<boolean> {
     const state = await readState(this.dir);
     if (JSON.stringify(state?.versions) === JSON.stringify(this.#state?.versions)) return false;
     await this.useState(state);
