@@ -9,6 +9,7 @@ import { type FusedCandidate, fuseByReciprocalRank, HybridRetriever, readTop } f
 import type { Document } from './schema.js';
 import type { StoredChunk } from './store/index-store.js';
 import { overridingStore } from '../../test/support/overriding-store.js';
+import { change, makeDoc, seededRandom } from '../../test/support/store-docs.js';
 
 /** Chunks by ref, recording every ref read: readTop's only dependency. */
 function chunkReader(chunks: Record<string, { id: string; dupGroup?: string }>) {
@@ -107,5 +108,22 @@ describe('HybridRetriever', () => {
     expect(hits[0]!.chunk.text).toBe('Ofcom can fine a provider ten per cent of turnover.');
     for (const hit of hits) expect((await lance.getDocument(hit.document.id))!.text.slice(hit.chunk.start, hit.chunk.end)).toBe(hit.chunk.text);
     await lance.close();
+  });
+  it('checks the embedder again when another process has rebuilt the index with a different one', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'remit-retrieve-'));
+    const doc: Document = { id: 'fines', title: 'fines', origin: 'fines.txt', hash: 'h', sources: [], text: 'Ofcom can fine a provider up to 18 million pounds.' };
+    const reader = await openLanceStore({ dir });
+    const embedder = new HashingEmbedder();
+    await ingestDocuments([doc], { store: reader, embedder });
+    const retriever = new HybridRetriever({ embedder, store: reader });
+    expect(await retriever.retrieve('Ofcom fine', { k: 1 })).toHaveLength(1);
+
+    // Same width, another embedder: its vectors would search without error and find nonsense.
+    const rebuilder = await openLanceStore({ dir, rebuild: true });
+    await rebuilder.commit(change(embedder.dimensions, [makeDoc('other', ['Ofcom can fine a provider.'], { dimensions: embedder.dimensions, random: seededRandom(3) })]));
+    await rebuilder.close();
+    expect(await reader.refresh()).toBe(true);
+    await expect(retriever.retrieve('Ofcom fine', { k: 1 })).rejects.toMatchObject({ code: 'embedder_mismatch' });
+    await reader.close();
   });
 });

@@ -80,7 +80,8 @@ export async function readTop(fused: readonly FusedCandidate[], k: number, store
 }
 
 export class HybridRetriever {
-  #checkedEmbedder = false;
+  /** The index build whose embedder was checked: another process may rebuild the index with another embedder. */
+  #checkedBuild?: string;
 
   constructor(private readonly deps: { embedder: Embedder; store: IndexStore }) {}
 
@@ -113,8 +114,8 @@ export class HybridRetriever {
   }
 
   async #assertSameEmbedder(): Promise<void> {
-    if (this.#checkedEmbedder) return;
     const info = await this.deps.store.info();
+    if (info && info.builtAt === this.#checkedBuild) return;
     if (!info) {
       throw createError({ code: 'index_missing', message: 'The index is empty', hint: 'Run `remit ingest <paths>` first.' });
     }
@@ -125,7 +126,7 @@ export class HybridRetriever {
         hint: 'Re-ingest with the current embedder (`remit ingest --rebuild <paths>`) or select the one the index was built with (--embedder).',
       });
     }
-    this.#checkedEmbedder = true;
+    this.#checkedBuild = info.builtAt;
   }
 }
 
