@@ -192,6 +192,23 @@ describe('LanceStore', () => {
     }
   });
 
+  it('follows a rebuild by another process to a new vector width after refresh()', async () => {
+    await store.commit(change(DIM, [fines]));
+    const reader = await openLanceStore({ dir, readOnly: true });
+    try {
+      const wide = makeDoc('wide-rebuild', ['Fines can reach eighteen million pounds.'], { dimensions: DIM * 2, random });
+      const rebuilder = await openLanceStore({ dir, rebuild: true });
+      await rebuilder.commit(change(DIM * 2, [wide]));
+      await rebuilder.close();
+      expect(await reader.refresh()).toBe(true);
+      expect(await reader.info()).toMatchObject({ dimensions: DIM * 2, documents: 1 });
+      expect((await searchChunks(reader, { vector: wide.chunks[0]!.vector }, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
+      expect((await searchChunks(reader, { text: 'eighteen million' }, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
+    } finally {
+      await reader.close();
+    }
+  });
+
   it('switches embedder only when every document is replaced', async () => {
     await store.commit(change(DIM, [fines]));
     const wide = makeDoc('wide', ['A wider vector for the same idea.'], { dimensions: 32, random });
