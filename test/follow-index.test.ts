@@ -1,5 +1,5 @@
 // A server serves what a `remit ingest` in another process commits, without a restart.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { loadConfig } from '../src/config.js';
 import type { Answer } from '../src/core/schema.js';
 import { ingestPaths, openRuntime } from '../src/node/runtime.js';
 import { type RunningServer, serve } from '../src/node/serve.js';
+import { STATE_FILE } from '../src/store/state-file.js';
 import { runRemit } from './reliability/support/remit-child.js';
 
 let dir: string;
@@ -56,4 +57,23 @@ it('serves a document that another process ingested while it runs', { timeout: 6
   expect(answer.abstained).toBe(false);
   expect(answer.citations.map((c) => c.quote).join(' ')).toContain('six months');
   expect(logs.some((line) => line.msg === 'index changed' && line.documents === 2)).toBe(true);
+});
+
+it('keeps serving the last good index while state.json is damaged, and says so once', { timeout: 30_000 }, async () => {
+  const statePath = join(dir, 'index', STATE_FILE);
+  const good = await readFile(statePath, 'utf8');
+  const before = await sourceTitles();
+  const warnings = () => logs.filter((line) => line.msg === 'index refresh failed').length;
+  await writeFile(statePath, good.slice(0, good.length >> 1));
+  try {
+    const deadline = Date.now() + 5_000;
+    while (warnings() === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // Many ticks later: one warning, and the index served as it was.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(warnings()).toBe(1);
+    expect(await sourceTitles()).toEqual(before);
+    expect((await ask('How long can the Lighthouse Authority suspend a pilot licence?')).abstained).toBe(false);
+  } finally {
+    await writeFile(statePath, good);
+  }
 });

@@ -102,15 +102,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 function followIndex(runtime: Runtime, intervalMs: number, logger: Logger): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let lastFailure: string | undefined;
   const tick = async () => {
     try {
       if (await runtime.refreshIndex()) {
         const info = await runtime.store.info();
         logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
       }
+      lastFailure = undefined;
     } catch (error) {
-      // The index stays as it was; the next tick tries again.
-      logger.warn('index refresh failed', { error: error instanceof Error ? error.message : String(error) });
+      // The last good index keeps being served and the next tick tries again; the same failure is logged once.
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== lastFailure) logger.warn('index refresh failed', { error: message });
+      lastFailure = message;
     }
     if (!stopped) timer = setTimeout(tick, intervalMs).unref();
   };
