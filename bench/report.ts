@@ -8,6 +8,8 @@ type Loose = Record<string, any>;
 export interface BenchReport {
   machine: { cpu: string; cores: number; ramGb: number; node: string; date: string };
   loadAverage: { start: number; end: number };
+  /** Parts measured again after the run (same machine), and why. */
+  remeasured?: string;
   sizes: { size: number; loadAtStart: number; remit?: Loose; orama?: Loose }[];
   steps: { threshold?: Loose; eval?: Loose; http?: Loose; transformers?: Loose; profile?: Loose };
 }
@@ -22,7 +24,8 @@ export function renderMarkdown(report: BenchReport): string {
   const { machine } = report;
   const parts = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}, ${machine.date.slice(0, 10)}. ` +
-      `1-min load average ${report.loadAverage.start} at start, ${report.loadAverage.end} at end (the machine is shared; latencies are p50 / p99 in ms).`,
+      `1-min load average ${report.loadAverage.start} at start, ${report.loadAverage.end} at end (the machine is shared; latencies are p50 / p99 in ms).` +
+      (report.remeasured ? ` Measured again after the run: ${report.remeasured}` : ''),
     '',
     '**Remit** (hashing embedder, 512 dims, passages encoded on worker threads; "ANN" = IVF_HNSW_SQ index, "exact" = flat scan of the same table; below the index threshold of 2,000 rows both are an exact search over the vectors held in memory; hybrid and ask as served, with the read cache)',
     '',
