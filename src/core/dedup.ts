@@ -143,10 +143,6 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const SPACE = 32;
 
-function fnv1a(text: string): number {
-  return fnv1aContinue(FNV_OFFSET, text) >>> 0;
-}
-
 function fnv1aContinue(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
