@@ -95,7 +95,8 @@ export class D1VectorizeStore implements IndexStore {
 
   /** A Vectorize match whose row is gone (a half-finished re-export) is absent. */
   async readChunks(refs: readonly string[]): Promise<Map<string, StoredChunk>> {
-    return this.#chunksById(refs);
+    const chunks = (await this.#selectIn(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.id IN`, refs)).map(rowToStoredChunk);
+    return new Map(chunks.map((chunk) => [chunk.id, chunk]));
   }
 
   async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {
@@ -104,11 +105,6 @@ export class D1VectorizeStore implements IndexStore {
   }
 
   async close(): Promise<void> {}
-
-  async #chunksById(ids: readonly string[]): Promise<Map<string, StoredChunk>> {
-    const chunks = (await this.#selectIn(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.id IN`, ids)).map(rowToStoredChunk);
-    return new Map(chunks.map((chunk) => [chunk.id, chunk]));
-  }
 
   /** `<select> (?1, ?2, …)` over `values`, in batches under D1's bound-parameter limit, sent as one D1 batch. */
   async #selectIn(select: string, values: readonly string[]): Promise<Record<string, unknown>[]> {
