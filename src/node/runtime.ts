@@ -54,7 +54,7 @@ export interface Runtime {
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
-  // Documents and duplicate groups are read for nearly every question; the cache halves an answer's latency.
+  // Chunks, documents and duplicate groups are read for nearly every question: the read cache keeps them.
   const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
   const store = withReadCache(lance);
   try {
