@@ -103,9 +103,7 @@ export class LanceStore implements IndexStore {
    * own commits, so the reader handles are never moved by both at once.
    */
   refresh(): Promise<boolean> {
-    const next = this.#commits.then(() => this.#refresh());
-    this.#commits = next.catch(() => {});
-    return next;
+    return this.#queued(() => this.#refresh());
   }
 
   async #refresh(): Promise<boolean> {
@@ -318,7 +316,12 @@ export class LanceStore implements IndexStore {
 
   commit(change: IndexChange): Promise<IndexInfo> {
     // Commits from one store run one after another; other processes are kept out by the folder's lock file.
-    const next = this.#commits.then(() => this.#commit(change));
+    return this.#queued(() => this.#commit(change));
+  }
+
+  /** Runs `work` after everything queued before it (commits and refreshes), whether that failed or not. */
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#commits.then(work);
     this.#commits = next.catch(() => {});
     return next;
   }
