@@ -7,6 +7,7 @@ import { createError, isRemitError } from '../core/errors.js';
 import { makeDirectory } from '../node/make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../core/schema.js';
 import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk } from '../core/store/index-store.js';
+import { SharedLoad } from '../core/shared-load.js';
 import { sharedGroups } from '../core/store/shared-groups.js';
 import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
@@ -74,9 +75,9 @@ export class LanceStore implements IndexStore {
   #tables: StoreTables | null = null;
   #rebuild: boolean;
   /** Members of the shared near-duplicate groups at the committed versions, read once per commit (see sharedGroupMembers). */
-  #sharedGroups: Promise<Map<string, GroupMember[]>> | null = null;
+  readonly #sharedGroups = new SharedLoad<Map<string, GroupMember[]>>();
   /** The vectors of a small chunks table at the committed version (see #smallTableVectors). */
-  #vectorsInMemory: Promise<{ vectors: VectorsInMemory; refs: string[] }> | null = null;
+  readonly #vectorsInMemory = new SharedLoad<{ vectors: VectorsInMemory; refs: string[] }>();
   /** Counts moves of the reader handles (odd while moving): a search's refs name the generation they were read at. */
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
@@ -117,7 +118,7 @@ export class LanceStore implements IndexStore {
   async useState(state: StoreState | null): Promise<void> {
     // Odd while the handles move, even once they rest: a search started during a move gives refs that never read.
     this.#generation++;
-    this.#vectorsInMemory = null;
+    this.#vectorsInMemory.reset();
     try {
       await this.#moveReaders(state);
     } finally {
@@ -144,7 +145,7 @@ export class LanceStore implements IndexStore {
     }
     this.#tables = tables;
     this.#state = state;
-    this.#sharedGroups = null;
+    this.#sharedGroups.reset();
   }
 
   async #openTables(): Promise<StoreTables> {
@@ -263,13 +264,10 @@ export class LanceStore implements IndexStore {
     const generation = this.#generation;
     const moving = generation % 2 === 1;
     if (moving || this.#state!.info.chunks >= this.#vectorIndex.minRows) return Promise.resolve(null);
-    this.#vectorsInMemory ??= this.#reading(readVectorsInMemory(tables.chunks, this.#state!.info.dimensions))
-      .then((vectors) => ({ vectors, refs: vectors.rowIds.map((rowId) => chunkRef(generation, rowId)) }))
-      .catch((error: unknown) => {
-        this.#vectorsInMemory = null;
-        throw error;
-      });
-    return this.#vectorsInMemory;
+    return this.#vectorsInMemory.get(async () => {
+      const vectors = await this.#reading(readVectorsInMemory(tables.chunks, this.#state!.info.dimensions));
+      return { vectors, refs: vectors.rowIds.map((rowId) => chunkRef(generation, rowId)) };
+    });
   }
 
   /** Refs are `<reader generation>:<row id>`: row ids are positions, valid only for the table version that gave them. */
@@ -300,10 +298,7 @@ export class LanceStore implements IndexStore {
   async sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]> {
     const tables = this.#read();
     if (!tables || groups.length === 0) return [];
-    const shared = await (this.#sharedGroups ??= this.#readSharedGroups(tables).catch((error: unknown) => {
-      this.#sharedGroups = null;
-      throw error;
-    }));
+    const shared = await this.#sharedGroups.get(() => this.#readSharedGroups(tables));
     return [...new Set(groups)].flatMap((group) => shared.get(group) ?? []);
   }
 

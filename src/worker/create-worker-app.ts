@@ -7,6 +7,7 @@ import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
 import { createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
 import { HybridRetriever } from '../core/retrieve.js';
+import { SharedLoad } from '../core/shared-load.js';
 import { createApp } from '../server/app.js';
 import { DEFAULT_SERVER_CONFIG } from '../server/deps.js';
 import type { RemitApp } from '../server/env.js';
@@ -58,7 +59,7 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
 
 /** The embedder depends on the id the imported index recorded, so it is chosen on the first question, not at start-up. */
 function lazyRetriever(store: D1VectorizeStore, env: WorkerEnv) {
-  let retriever: Promise<HybridRetriever> | undefined;
+  const retriever = new SharedLoad<HybridRetriever>();
   const open = async () => {
     const info = await store.info();
     const embedder: Embedder = embedderForIndex(info?.embedder ?? 'hashing-v1-512', env.AI);
@@ -66,11 +67,7 @@ function lazyRetriever(store: D1VectorizeStore, env: WorkerEnv) {
   };
   return {
     async retrieve(...args: Parameters<HybridRetriever['retrieve']>) {
-      retriever ??= open().catch((error: unknown) => {
-        retriever = undefined;
-        throw error;
-      });
-      return (await retriever).retrieve(...args);
+      return (await retriever.get(open)).retrieve(...args);
     },
   };
 }

@@ -2,6 +2,7 @@
 // again for almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
 import { LRUCache } from 'lru-cache';
 import type { Document, DocumentMeta } from '../schema.js';
+import { SharedLoad } from '../shared-load.js';
 import type { GroupMember, IndexStore, StoredChunk } from './index-store.js';
 
 export interface CachedStoreOptions {
@@ -26,7 +27,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
   const chunks = new LRUCache<string, StoredChunk>({ max: options.maxChunks ?? 5000 });
   let builtAt: string | undefined;
   /** The listing of every document's metadata at `builtAt`, started by the second look-up after a commit. */
-  let allMetas: Promise<void> | null = null;
+  const allMetas = new SharedLoad<void>();
   let metaLookups = 0;
 
   /** Drops every entry when another commit (in this process or another) has changed the index. */
@@ -37,7 +38,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
     metas.clear();
     groups.clear();
     chunks.clear();
-    allMetas = null;
+    allMetas.reset();
     metaLookups = 0;
     builtAt = current;
   }
@@ -50,17 +51,13 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
   async function loadAllMetas(): Promise<void> {
     if (++metaLookups < 2) return;
     const listedAt = builtAt;
-    allMetas ??= (async () => {
+    return allMetas.get(async () => {
       const info = await store.info();
       if (!info || info.documents > maxDocumentMetas) return;
       const listed = await store.listDocuments();
       // A commit during the listing has cleared the cache: what was listed is of the old index.
       if (builtAt === listedAt) for (const meta of listed) metas.set(meta.id, meta);
-    })().catch((error: unknown) => {
-      allMetas = null;
-      throw error;
     });
-    return allMetas;
   }
 
   async function getDocument(id: string): Promise<Document | null> {
