@@ -3,7 +3,6 @@
 // asked before (each answered in full), and 20 questions asked over and over (answered from the answer cache after
 // their first time). The server runs as `remit serve` in its own process, as deployed: autocannon in this process
 // would otherwise share the server's event loop. Run: node --import tsx bench/http-size.ts
-import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +10,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ingestDocuments } from '../src/core/ingest.js';
 import { openRuntime } from '../src/node/runtime.js';
-import { startRemit } from '../test/reliability/support/remit-child.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, loadFigures, parseSize } from './lib/measure.js';
+import { serverEnv, startServer, stopServer } from './lib/remit-server.js';
 
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1k' }, duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -31,8 +30,7 @@ const runtime = await openRuntime({ db: dir, embedder: 'hashing', warn: () => {}
 await ingestDocuments(corpus.documents, runtime);
 await runtime.close();
 // No rate limit and no logs: measure the app, not the limiter's 429s or stdout.
-const server = startRemit(['serve', '--db', dir, '--port', '0'], { REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-const url = await listeningUrl(server.child);
+const { child: server, url } = await startServer(serverEnv(dir));
 
 const asking = (questions: readonly string[]) =>
   questions.map((question) => ({
@@ -54,19 +52,7 @@ try {
   const repeated = await measure(distinct.slice(0, 20), duration);
   emitResult({ size, duration, connections, distinctQuestions: distinct.length - 200, ask: distinctRun, repeated });
 } finally {
-  server.child.kill('SIGTERM');
-  await server.exit;
+  await stopServer(server);
   await rm(dir, { recursive: true, force: true });
 }
 
-/** The URL `remit serve` prints once it listens. */
-function listeningUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let printed = '';
-    child.stdout!.on('data', (data: Buffer) => {
-      const url = /listening on (http:\/\/\S+)/.exec((printed += data.toString()))?.[1];
-      if (url) resolve(url);
-    });
-    child.on('exit', (code) => reject(new Error(`remit serve exited (${code}) before listening: ${printed}`)));
-  });
-}

@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { CORPUS_DIR, NEWS_DIR, REPO_ROOT } from '../test/support/paths.js';
+import { REMIT_CLI, serverEnv, startServer, stopServer } from './lib/remit-server.js';
 
 export const RSS_GROWTH_LIMIT = 0.1;
 const SAMPLE_MS = 5_000;
-const CLI = join(REPO_ROOT, 'bin/remit.js');
 
 const QUESTIONS = [
   'What can Ofcom fine under the Online Safety Act?',
@@ -57,32 +57,14 @@ export interface SoakOptions {
 }
 
 /** Env for the child processes: offline embedder, no rate limit, no access logs. */
-const childEnv = (db: string) => ({ ...process.env, REMIT_EMBEDDER: 'hashing', REMIT_DB: db, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent', PORT: '0' });
-
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [REMIT_CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`remit ${args[0]} exited ${code}: ${err}`))));
-  });
-}
-
-/** Starts `remit serve` and resolves with its URL once it prints it. */
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`remit serve exited ${code} before listening: ${err}`)));
   });
 }
 
@@ -100,7 +82,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   // Warm-up: caches, JIT and LanceDB's readers settle in the first minute; growth is measured from its end.
   const warmupSeconds = Math.min(60, Math.round(seconds * 0.25));
   const db = await mkdtemp(join(tmpdir(), 'remit-soak-'));
-  const env = childEnv(db);
+  const env = serverEnv(db);
   let server: ChildProcess | undefined;
   try {
     const report = JSON.parse(await run(['ingest', NEWS_DIR, CORPUS_DIR, '--json'], env)) as { index: { documents: number; chunks: number } };
@@ -173,11 +155,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       passed: total.status5xx === 0 && total.errors === 0 && growth < RSS_GROWTH_LIMIT,
     };
   } finally {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    if (server) await stopServer(server);
     await rm(db, { recursive: true, force: true });
   }
 }
