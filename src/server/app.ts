@@ -1,10 +1,10 @@
 // The Remit HTTP app: Web-standard Hono, so Node (src/node/serve.ts) and Workers serve the same thing.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import type { AppEnv, RemitApp } from './env.js';
 import { accessLog } from './middleware/access-log.js';
+import { limitBody as limitBodyTo } from './middleware/body-limit.js';
 import { clientKey, createMemoryRateLimitStore, rateLimit } from './middleware/rate-limit.js';
 import { corsAllowList, securityHeaders } from './middleware/security.js';
 import { problem, problemFromError, validationProblem } from './problem.js';
@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error.issues)),
   });
   const limitBody = (maxSize: number) =>
-    bodyLimit({ maxSize, onError: (c) => problem(c, { status: 413, code: 'payload_too_large', detail: `The body is larger than ${maxSize} bytes` }) });
+    limitBodyTo(maxSize, (c) => problem(c, { status: 413, code: 'payload_too_large', detail: `The body is larger than ${maxSize} bytes` }));
 
   app.use(requestId());
   app.use(accessLog(logger, clock));
