@@ -22,7 +22,7 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 
 // More distinct questions than the server can answer in the run, so none repeats (autocannon cycles through the list).
-const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED, queries: 400 * (duration + 2) });
+const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED, queries: 2000 * (duration + 2) });
 const distinct = [...new Set(corpus.queries)];
 const dir = await mkdtemp(join(tmpdir(), 'remit-bench-http-'));
 const runtime = await openRuntime({ db: dir, embedder: 'hashing', warn: () => {} });
@@ -49,6 +49,8 @@ try {
   // Warm-up on questions the measured runs never ask.
   await measure(distinct.slice(-200), 2);
   const distinctRun = await measure(distinct.slice(0, -200), duration);
+  // autocannon cycles through the list: past its end, questions repeat and the answer cache would answer them.
+  if (distinctRun.requests > distinct.length - 200) throw new Error(`${distinctRun.requests} asks outran ${distinct.length - 200} distinct questions: draw more`);
   const repeated = await measure(distinct.slice(0, 20), duration);
   emitResult({ size, duration, connections, distinctQuestions: distinct.length - 200, ask: distinctRun, repeated });
 } finally {

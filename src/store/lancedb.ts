@@ -24,10 +24,11 @@ import {
   STORED_CHUNK_COLUMNS,
 } from './tables.js';
 import { sqlEquals, sqlInBatches } from './sql.js';
-import { textQuery } from './text-query.js';
+import { textQuery, textToSearch } from './text-query.js';
+import { TextInMemory } from './text-in-memory.js';
 import { indexCommittedTables } from './commit-indices.js';
 import { ensureLanceThreads } from './lance-threads.js';
-import { nearestByCosine, readVectorsInMemory, type VectorsInMemory } from './vectors-in-memory.js';
+import { nearestByCosine, vectorsOf, type VectorsInMemory } from './vectors-in-memory.js';
 import { tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
 
 export interface LanceStoreOptions {
@@ -76,8 +77,8 @@ export class LanceStore implements IndexStore {
   #rebuild: boolean;
   /** Members of the shared near-duplicate groups at the committed versions, read once per commit (see sharedGroupMembers). */
   readonly #sharedGroups = new SharedLoad<Map<string, GroupMember[]>>();
-  /** The vectors of a small chunks table at the committed version (see #smallTableVectors). */
-  readonly #vectorsInMemory = new SharedLoad<{ vectors: VectorsInMemory; refs: string[] }>();
+  /** A small chunks table at the committed version, held in memory (see #smallTableInMemory). */
+  readonly #inMemory = new SharedLoad<SmallTableInMemory>();
   /** Counts moves of the reader handles (odd while moving): a search's refs name the generation they were read at. */
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
@@ -118,7 +119,7 @@ export class LanceStore implements IndexStore {
   async useState(state: StoreState | null): Promise<void> {
     // Odd while the handles move, even once they rest: a search started during a move gives refs that never read.
     this.#generation++;
-    this.#vectorsInMemory.reset();
+    this.#inMemory.reset();
     try {
       await this.#moveReaders(state);
     } finally {
@@ -234,7 +235,7 @@ export class LanceStore implements IndexStore {
       });
     }
     const generation = this.#generation;
-    const inMemory = await this.#smallTableVectors(tables);
+    const inMemory = await this.#smallTableInMemory(tables);
     if (inMemory) return nearestByCosine(inMemory.vectors, vector, k).map(({ row, similarity }) => ({ ref: inMemory.refs[row]!, score: similarity }));
     const found = await this.#reading(
       tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
@@ -249,24 +250,31 @@ export class LanceStore implements IndexStore {
 
   async searchText(query: string, k: number): Promise<Candidate[]> {
     const tables = this.#read();
-    const match = textQuery(query, 'text');
-    if (!tables || !match || k <= 0) return [];
+    const searched = textToSearch(query);
+    if (!tables || searched === null || k <= 0) return [];
     const generation = this.#generation;
-    const found = await this.#reading(tables.chunks.query().fullTextSearch(match).select(['_score']).withRowId().limit(k).toArrow());
+    const inMemory = await this.#smallTableInMemory(tables);
+    if (inMemory) return inMemory.text.search(searched, k).map(({ row, score }) => ({ ref: inMemory.refs[row]!, score }));
+    const found = await this.#reading(tables.chunks.query().fullTextSearch(textQuery(searched, 'text')!).select(['_score']).withRowId().limit(k).toArrow());
     return candidatesOf(found, generation, '_score', (score) => score);
   }
 
   /**
-   * Tables below the approximate index's threshold are searched exactly over a copy of their vectors (at most
-   * `minRows` x dimensions floats: 4 MB at 2000 x 512), read once per commit.
+   * A table below the approximate index's threshold is read whole once per commit (at most `minRows` chunks: 4 MB
+   * of vectors and ~1.5 MB of text at 2000 x 512) and searched exactly in memory. LanceDB costs ~3 ms of CPU per
+   * search or read however small the table (its fixed cost per query): at 1k chunks, most of a question's time.
    */
-  #smallTableVectors(tables: StoreTables): Promise<{ vectors: VectorsInMemory; refs: string[] } | null> {
+  #smallTableInMemory(tables: StoreTables): Promise<SmallTableInMemory | null> {
     const generation = this.#generation;
-    const moving = generation % 2 === 1;
-    if (moving || this.#state!.info.chunks >= this.#vectorIndex.minRows) return Promise.resolve(null);
-    return this.#vectorsInMemory.get(async () => {
-      const vectors = await this.#reading(readVectorsInMemory(tables.chunks, this.#state!.info.dimensions));
-      return { vectors, refs: vectors.rowIds.map((rowId) => chunkRef(generation, rowId)) };
+    // Not while the readers move: the copy must be of the version its refs name.
+    if (generation % 2 === 1 || this.#state!.info.chunks >= this.#vectorIndex.minRows) return Promise.resolve(null);
+    const dimensions = this.#state!.info.dimensions;
+    return this.#inMemory.get(async () => {
+      const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
+      const vectors = vectorsOf(batch, dimensions);
+      const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
+      const chunks = batch.toArray().map((row) => rowToStoredChunk(row));
+      return { vectors, refs, text: new TextInMemory(chunks.map((chunk) => chunk.text)), chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
     });
   }
 
@@ -278,14 +286,16 @@ export class LanceStore implements IndexStore {
     const chunks = new Map<string, StoredChunk>();
     if (rowIds.length === 0) return chunks;
     if (!tables) throw indexChangedError();
-    const rows = await this.#reading(tables.chunks.takeRowIds(rowIds).select(STORED_CHUNK_COLUMNS).withRowId().toArray());
+    const inMemory = await this.#smallTableInMemory(tables);
+    const rows = inMemory ? null : await this.#reading(tables.chunks.takeRowIds(rowIds).select(STORED_CHUNK_COLUMNS).withRowId().toArray());
     // The readers moved to another version while this read ran: its rows may not be the ones searched.
     if (this.#generation !== generation) throw indexChangedError();
-    const byRowId = new Map(rows.map((row) => [BigInt(row._rowid), row]));
+    const byRowId = rows && new Map(rows.map((row) => [BigInt(row._rowid), row]));
     refs.forEach((ref, i) => {
-      const row = byRowId.get(rowIds[i]!);
-      if (!row) throw createError({ code: 'index_corrupt', message: `The chunks table at ${this.dir} has no row ${rowIds[i]} at its committed version`, hint: `${REBUILD_HINT}.` });
-      chunks.set(ref, rowToStoredChunk(row));
+      const row = byRowId?.get(rowIds[i]!);
+      const chunk = inMemory ? inMemory.chunks.get(ref) : row && rowToStoredChunk(row);
+      if (!chunk) throw createError({ code: 'index_corrupt', message: `The chunks table at ${this.dir} has no row ${rowIds[i]} at its committed version`, hint: `${REBUILD_HINT}.` });
+      chunks.set(ref, chunk);
     });
     return chunks;
   }
@@ -369,6 +379,15 @@ export class LanceStore implements IndexStore {
     this.#state = null;
     this.db.close();
   }
+}
+
+/** A small chunks table read whole at one generation (its refs name it): exact vector and text search, and its chunks. */
+interface SmallTableInMemory {
+  vectors: VectorsInMemory;
+  /** One per row, in the order of `vectors` and of the rows `text` returns. */
+  refs: string[];
+  text: TextInMemory;
+  chunks: Map<string, StoredChunk>;
 }
 
 const chunkRef = (generation: number, rowId: unknown): string => `${generation}:${String(rowId)}`;

@@ -4,10 +4,15 @@ import { MatchQuery, Operator } from '@lancedb/lancedb';
 /** Longer questions add nothing to ranking and only cost tokenising time. */
 export const MAX_TEXT_QUERY_CHARS = 2000;
 
+/** The text a full-text search is run on: clipped and NFKC-normalised; null when it has no letter or digit. */
+export function textToSearch(text: string): string | null {
+  const clipped = text.slice(0, MAX_TEXT_QUERY_CHARS).normalize('NFKC');
+  return /[\p{L}\p{N}]/u.test(clipped) ? clipped : null;
+}
+
 /** Null when the text has no letter or digit to search for. */
 export function textQuery(text: string, column: string): MatchQuery | null {
-  const clipped = text.slice(0, MAX_TEXT_QUERY_CHARS).normalize('NFKC');
-  if (!/[\p{L}\p{N}]/u.test(clipped)) return null;
+  const searched = textToSearch(text);
   // OR: a passage matching some of the question's words still ranks, BM25 orders by how many and how rare.
-  return new MatchQuery(clipped, column, { operator: Operator.Or });
+  return searched === null ? null : new MatchQuery(searched, column, { operator: Operator.Or });
 }

@@ -1,6 +1,7 @@
 // Exact cosine search over vectors held in memory, for tables too small for an approximate index. LanceDB's flat scan
 // of 1k rows costs ~6 ms, nearly all of it reading the vector column again for every query; this costs ~0.3 ms.
 import type { Table } from '@lancedb/lancedb';
+import type { Table as ArrowTable } from 'apache-arrow';
 
 export interface VectorsInMemory {
   dimensions: number;
@@ -14,7 +15,11 @@ export interface VectorsInMemory {
 
 /** Reads every vector of `table` (at its checked-out version) with its row id. */
 export async function readVectorsInMemory(table: Table, dimensions: number): Promise<VectorsInMemory> {
-  const batch = await table.query().select(['vector']).withRowId().toArrow();
+  return vectorsOf(await table.query().select(['vector']).withRowId().toArrow(), dimensions);
+}
+
+/** The vectors of a read that selected `vector` with row ids. */
+export function vectorsOf(batch: ArrowTable, dimensions: number): VectorsInMemory {
   const column = batch.getChild('vector')!;
   const rowIdColumn = batch.getChild('_rowid')!;
   const vectors = new Float32Array(batch.numRows * dimensions);
