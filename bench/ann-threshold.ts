@@ -1,6 +1,7 @@
 // Where the approximate index starts to pay: flat scan vs IVF_HNSW_SQ (with the policy's query settings) on the chunks
 // table at growing sizes, with recall@10 against the flat scan, and the exact search over vectors held in memory that
-// the store uses below its minRows (the index costs a build, and memory grows with the table).
+// the store uses below its minRows (the index costs a build, and memory grows with the table). Below minRows the store
+// also searches text in memory, so LanceDB's full-text search is timed against it, with the in-memory index's build.
 // Run: node --import tsx bench/ann-threshold.ts [--sizes 1k,2k,5k,10k,20k]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,11 @@ import { parseArgs } from 'node:util';
 import { connect, type Table } from '@lancedb/lancedb';
 import { chunkDocument } from '../src/core/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
+import { TEXT_INDEX_CONFIG } from '../src/store/apply-change.js';
 import { chunksToArrow } from '../src/store/chunk-batch.js';
 import { ensureLanceThreads } from '../src/store/lance-threads.js';
+import { TextInMemory } from '../src/store/text-in-memory.js';
+import { textQuery } from '../src/store/text-query.js';
 import { nearestByCosine, readVectorsInMemory } from '../src/store/vectors-in-memory.js';
 import { DEFAULT_VECTOR_INDEX_POLICY, ensureVectorIndex, tuneVectorQuery, type VectorIndexPolicy, vectorIndexPolicy } from '../src/store/vector-index.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
@@ -30,7 +34,16 @@ async function search(table: Table, vectors: Float32Array[], settings: VectorInd
   });
 }
 
-const rows: { size: number; flat: Latency; inMemory: Latency; ann: Latency; recallAt10: number; buildMs: number }[] = [];
+interface Row {
+  size: number;
+  flat: Latency;
+  inMemory: Latency;
+  ann: Latency;
+  recallAt10: number;
+  buildMs: number;
+  text: { lance: Latency; inMemory: Latency; inMemoryBuildMs: number };
+}
+const rows: Row[] = [];
 for (const size of sizes) {
   const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED });
   const chunks = corpus.documents.flatMap((d) => chunkDocument(d));
@@ -46,7 +59,21 @@ for (const size of sizes) {
     const inMemory = await timeEach(queries, async (vector) => nearestByCosine(memory, vector, 40));
     const built = await ensureVectorIndex(table, policy);
     const ann = await search(table, queries, policy);
-    const row = { size, flat: flat.latency, inMemory: inMemory.latency, ann: ann.latency, recallAt10: recallAt(ann.results, flat.results), buildMs: round(built.ms, 0) };
+    await table.createIndex('text', { config: TEXT_INDEX_CONFIG() });
+    const lanceText = await timeEach(corpus.queries, (question) => table.query().fullTextSearch(textQuery(question, 'text')!).select(['_score']).withRowId().limit(40).toArray());
+    const textStarted = performance.now();
+    const textIndex = new TextInMemory(chunks.map((c) => c.text));
+    const inMemoryBuildMs = round(performance.now() - textStarted, 0);
+    const inMemoryText = await timeEach(corpus.queries, async (question) => textIndex.search(question, 40));
+    const row: Row = {
+      size,
+      flat: flat.latency,
+      inMemory: inMemory.latency,
+      ann: ann.latency,
+      recallAt10: recallAt(ann.results, flat.results),
+      buildMs: round(built.ms, 0),
+      text: { lance: lanceText.latency, inMemory: inMemoryText.latency, inMemoryBuildMs },
+    };
     process.stderr.write(`[ann-threshold] ${JSON.stringify(row)}\n`);
     rows.push(row);
     table.close();

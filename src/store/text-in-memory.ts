@@ -62,12 +62,12 @@ export class TextInMemory {
   readonly #rows: number;
   /** token -> rows holding it, and how often. */
   readonly #postings = new Map<string, { rows: number[]; counts: number[] }>();
-  readonly #lengths: Uint32Array;
-  readonly #averageLength: number;
+  /** Each row's BM25 length norm, K1 * (1 - B + B * length / average length), as f32. */
+  readonly #norms: Float32Array;
 
   constructor(texts: readonly string[]) {
     this.#rows = texts.length;
-    this.#lengths = new Uint32Array(texts.length);
+    const lengths = new Uint32Array(texts.length);
     const stems = new Map<string, string | null>();
     let total = 0;
     texts.forEach((text, row) => {
@@ -80,15 +80,18 @@ export class TextInMemory {
         posting.rows.push(row);
         posting.counts.push(count);
       }
-      this.#lengths[row] = tokens.length;
+      lengths[row] = tokens.length;
       total += tokens.length;
     });
-    this.#averageLength = f32(f32(total) / f32(texts.length));
+    const averageLength = f32(f32(total) / f32(texts.length));
+    this.#norms = Float32Array.from(lengths, (length) => f32(K1 * f32(f32(1 - B) + f32(f32(B * length) / averageLength))));
   }
 
   /** The best `k` rows for `text` by BM25 (OR over its distinct tokens), best first; ties in row order. */
   search(text: string, k: number): ScoredRow[] {
-    const scores = new Map<number, number>();
+    // Every BM25 term is positive, so 0 means not matched yet; a Float32Array rounds each sum to f32 as LanceDB's does.
+    const scores = new Float32Array(this.#rows);
+    const matched: number[] = [];
     const documents = f32(this.#rows);
     for (const token of new Set(analyze(text))) {
       const posting = this.#postings.get(token);
@@ -97,12 +100,12 @@ export class TextInMemory {
       const idf = f32(Math.log(f32(f32(f32(documents - containing) + 0.5) / f32(containing + 0.5)) + 1));
       posting.rows.forEach((row, i) => {
         const count = f32(posting.counts[i]!);
-        const norm = f32(K1 * f32(f32(1 - B) + f32(f32(B * this.#lengths[row]!) / this.#averageLength)));
-        const weight = f32(f32(f32(K1 + 1) * count) / f32(count + norm));
-        scores.set(row, f32((scores.get(row) ?? 0) + f32(idf * weight)));
+        const weight = f32(f32(f32(K1 + 1) * count) / f32(count + this.#norms[row]!));
+        if (scores[row] === 0) matched.push(row);
+        scores[row] = scores[row]! + f32(idf * weight);
       });
     }
-    const ranked = [...scores].map(([row, score]) => ({ row, score }));
+    const ranked = matched.map((row) => ({ row, score: scores[row]! }));
     ranked.sort((a, b) => b.score - a.score || a.row - b.row);
     return ranked.slice(0, k);
   }
