@@ -6,7 +6,7 @@ import { createError } from '../core/errors.js';
 
 export const VectorIndexPolicy = z
   .object({
-    /** Build once the chunks table has this many rows; below it the store searches the vectors in memory (vectors-in-memory.ts). */
+    /** Build once the chunks table has this many rows; below it the store holds the table in memory and searches its vectors and text there. */
     minRows: z.number().int().positive(),
     /** Rows per HNSW graph (IVF partition): smaller graphs build faster; queries search `nprobes` of them. */
     rowsPerPartition: z.number().int().positive(),
