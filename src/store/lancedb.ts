@@ -24,7 +24,7 @@ import {
   STORED_CHUNK_COLUMNS,
 } from './tables.js';
 import { sqlEquals, sqlInBatches } from './sql.js';
-import { textQuery, textToSearch } from './text-query.js';
+import { matchQuery, textToSearch } from './text-query.js';
 import { TextInMemory } from './text-in-memory.js';
 import { indexCommittedTables } from './commit-indices.js';
 import { ensureLanceThreads } from './lance-threads.js';
@@ -255,7 +255,7 @@ export class LanceStore implements IndexStore {
     const generation = this.#generation;
     const inMemory = await this.#smallTableInMemory(tables);
     if (inMemory) return inMemory.text.search(searched, k).map(({ row, score }) => ({ ref: inMemory.refs[row]!, score }));
-    const found = await this.#reading(tables.chunks.query().fullTextSearch(textQuery(searched, 'text')!).select(['_score']).withRowId().limit(k).toArrow());
+    const found = await this.#reading(tables.chunks.query().fullTextSearch(matchQuery(searched, 'text')).select(['_score']).withRowId().limit(k).toArrow());
     return candidatesOf(found, generation, '_score', (score) => score);
   }
 

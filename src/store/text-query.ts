@@ -10,9 +10,14 @@ export function textToSearch(text: string): string | null {
   return /[\p{L}\p{N}]/u.test(clipped) ? clipped : null;
 }
 
+/** The full-text query for text textToSearch has prepared. */
+export function matchQuery(searched: string, column: string): MatchQuery {
+  // OR: a passage matching some of the question's words still ranks, BM25 orders by how many and how rare.
+  return new MatchQuery(searched, column, { operator: Operator.Or });
+}
+
 /** Null when the text has no letter or digit to search for. */
 export function textQuery(text: string, column: string): MatchQuery | null {
   const searched = textToSearch(text);
-  // OR: a passage matching some of the question's words still ranks, BM25 orders by how many and how rare.
-  return searched === null ? null : new MatchQuery(searched, column, { operator: Operator.Or });
+  return searched === null ? null : matchQuery(searched, column);
 }
