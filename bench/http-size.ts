@@ -57,4 +57,3 @@ try {
   await stopServer(server);
   await rm(dir, { recursive: true, force: true });
 }
-
