@@ -68,6 +68,18 @@ describe('ClaudeAnswerer against the Messages API stand-in', () => {
     expect(firstCitation).toBeLessThan(firstMarker);
   });
 
+  it('reads a reply that has ended before the documents it cites are loaded', async () => {
+    const news = newsHits();
+    const question = 'What did the US say about a ban on X?';
+    // The stand-in's whole stream arrives in a few ms; these documents take half a second.
+    const slowDocument = async (id: string) => (await new Promise((resolve) => setTimeout(resolve, 500)), news.getDocument(id));
+    const answering = answerer().answer({ question, query: question, history: [], hits: news.hits, getDocument: slowDocument }, () => {});
+    const stalled = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the answer never finished')), 5_000));
+    const draft = await Promise.race([answering, stalled]);
+    expect(draft.mode).toBe('claude');
+    expect(draft.citations.map((c) => c.n)).toEqual([1, 2]);
+  });
+
   it('drops and counts a citation that points outside the given search results', async () => {
     server.set({ reply: 'out-of-range' });
     const { draft } = await ask(answerer());

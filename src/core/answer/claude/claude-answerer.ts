@@ -63,18 +63,27 @@ export class ClaudeAnswerer implements Answerer {
   async #stream(params: Parameters<Anthropic['messages']['stream']>[0], sources: SentSource[], input: AnswerInput, emit: (event: DraftEvent) => void) {
     const documents = loadDocuments(sources, input.getDocument);
     const stream = this.options.client.messages.stream(params, { signal: input.signal });
+    // Listening starts before anything else is awaited: the SDK's stream drops the events it emits before its iterator
+    // exists, and a reply that ended while the documents loaded would leave the loop waiting forever.
+    const events = stream[Symbol.asyncIterator]();
     try {
-      return await this.#read(stream, sources, await documents, emit);
+      return await this.#read(stream, events, sources, await documents, emit);
     } catch (error) {
       stream.abort(); // a failure on our side must not leave the request running
       throw error;
     }
   }
 
-  async #read(stream: ReturnType<Anthropic['messages']['stream']>, sources: SentSource[], texts: Map<string, string>, emit: (event: DraftEvent) => void) {
+  async #read(
+    stream: ReturnType<Anthropic['messages']['stream']>,
+    events: AsyncIterator<MessageStreamEvent>,
+    sources: SentSource[],
+    texts: Map<string, string>,
+    emit: (event: DraftEvent) => void,
+  ) {
     const writer = new AnswerWriter((citation) => mapCitation(citation, sources, (id) => texts.get(id)), emit);
     const textBlocks = new Set<number>();
-    for await (const event of stream as AsyncIterable<MessageStreamEvent>) {
+    for await (const event of { [Symbol.asyncIterator]: () => events }) {
       if (event.type === 'content_block_start' && event.content_block.type === 'text') {
         textBlocks.add(event.index);
         writer.appendText(event.content_block.text);
