@@ -19,7 +19,7 @@ export function sentenceSpans(text: string): Span[] {
   let pending: Span | undefined;
   for (const { index, segment } of segmenter.segment(text)) {
     for (const piece of splitOnLineBreaks(segment, index)) {
-      if (pending && ABBREVIATION_END.test(text.slice(pending.start, pending.end)) && !/\n\s*\n/.test(text.slice(pending.end, piece.start))) {
+      if (pending && endsWithAbbreviation(text, pending) && !/\n\s*\n/.test(text.slice(pending.end, piece.start))) {
         pending.end = piece.end;
       } else {
         if (pending) spans.push(pending);
@@ -30,6 +30,13 @@ export function sentenceSpans(text: string): Span[] {
   if (pending) spans.push(pending);
   return spans;
 }
+
+/**
+ * Tested on the span's last characters only: a right-anchored pattern is otherwise tried from every position of the
+ * sentence. Spans end trimmed, the longest abbreviation with its dot is 5 characters, and the character before it
+ * gives the word boundary its left-hand side: 8 leaves room to spare.
+ */
+const endsWithAbbreviation = (text: string, span: Span): boolean => ABBREVIATION_END.test(text.slice(Math.max(span.start, span.end - 8), span.end));
 
 /** Splits a segment at line breaks (a line break ends a sentence in article text) and trims each piece. */
 function splitOnLineBreaks(segment: string, offset: number): Span[] {
