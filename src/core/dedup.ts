@@ -8,7 +8,8 @@ const ROWS = SIGNATURE_SIZE / BANDS;
 export const DUPLICATE_JACCARD = 0.5;
 
 // Fixed seeds so signatures are comparable across runs and machines.
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const SEEDS = Int32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32Int(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const SIGN_BIT = 0x80000000 | 0;
 
 /** Words folded for comparison: case, accents, curly quotes and punctuation do not make passages differ. */
 export function comparableWords(text: string): string[] {
@@ -38,17 +39,19 @@ export function shingles(text: string): Set<number> {
 }
 
 export function minHashSignature(text: string): Uint32Array {
-  const hashes = Uint32Array.from(shingles(text));
+  const hashes = Int32Array.from(shingles(text));
   const signature = new Uint32Array(SIGNATURE_SIZE);
   // Seed by seed over a flat array keeps the running minimum in a register: ~2x faster than shingle by shingle.
+  // The minimum is taken over int32s with the sign bit flipped, which orders them as their uint32 bits would:
+  // the same signature, without the JIT falling back to doubles for values of 2^31 and up.
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
     const seed = SEEDS[i]!;
-    let min = 0xffffffff;
+    let min = 0x7fffffff;
     for (let j = 0; j < hashes.length; j++) {
-      const h = mix32(hashes[j]! ^ seed);
+      const h = mix32Int(hashes[j]! ^ seed) ^ SIGN_BIT;
       if (h < min) min = h;
     }
-    signature[i] = min;
+    signature[i] = min ^ SIGN_BIT;
   }
   return signature;
 }
@@ -83,18 +86,22 @@ export function groupNearDuplicates(existing: readonly SignedChunk[], added: rea
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const firstAdded = existing.length;
+  // Buckets as chains through `earlier` (the previous index with the same key, or -1) from the last index per key:
+  // no array per bucket, and 30-bit keys stay small integers. A pair counts only when the band's rows really are
+  // equal, so a key collision never makes a candidate.
+  const earlier = new Int32Array(all.length);
+  const bucket: number[] = [];
   for (let band = 0; band < BANDS; band++) {
-    // Bucketed by a hash of the band's rows (numbers, not joined strings: ~3x faster); a pair counts only when the
-    // rows really are equal, so a hash collision never makes a candidate.
-    const buckets = new Map<number, number[]>();
-    all.forEach((chunk, i) => {
-      const key = bandHash(chunk.signature, band);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
-    });
-    for (const bucket of buckets.values()) {
-      if (bucket.length < 2) continue;
+    const lastWithKey = new Map<number, number>();
+    for (let i = 0; i < all.length; i++) {
+      const key = bandHash(all[i]!.signature, band) & 0x3fffffff;
+      earlier[i] = lastWithKey.get(key) ?? -1;
+      lastWithKey.set(key, i);
+    }
+    for (const last of lastWithKey.values()) {
+      if (earlier[last] === -1) continue;
+      bucket.length = 0;
+      for (let i = last; i !== -1; i = earlier[i]!) bucket.push(i);
       for (let x = 0; x < bucket.length; x++) {
         for (let y = x + 1; y < bucket.length; y++) {
           const [i, j] = [bucket[x]!, bucket[y]!];
@@ -150,7 +157,12 @@ function fnv1aContinue(hash: number, text: string): number {
 
 /** MurmurHash3's finaliser: a cheap, well-mixed permutation of 32-bit integers. */
 function mix32(x: number): number {
+  return mix32Int(x) >>> 0;
+}
+
+/** mix32's bits as an int32. */
+function mix32Int(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
+  return x ^ (x >>> 16);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseText, stem, tokenize } from './tokens.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { forEachAsciiToken, normaliseText, stem, TOKEN, tokenize } from './tokens.js';
+import { NEWS_DIR } from '../../../test/support/paths.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 
 describe('tokenize', () => {
   it('drops stop words, folds plurals and possessives, keeps numbers and symbols', () => {
@@ -15,6 +18,38 @@ describe('tokenize', () => {
 
   it('keeps "US" the country', () => {
     expect(tokenize('the US warned us').content).toEqual(['us', 'warned', 'us']);
+  });
+});
+
+describe('forEachAsciiToken', () => {
+  const scanned = (text: string) => {
+    const tokens: string[] = [];
+    forEachAsciiToken(text, (token) => tokens.push(token));
+    return tokens;
+  };
+  const matched = (text: string) => [...text.matchAll(TOKEN)].map((m) => m[0]);
+
+  it('finds exactly what the TOKEN pattern matches in lowercase ASCII', () => {
+    const crafted = "rock'n'roll 1,000.50 $5 5% 3.14.15 ab12cd 12ab x' 'y don't dogs' a.b,c 1,,2 1.,2 ,5 .5 5. 5, it's 0 9 a z ` { @ [ / : ~";
+    expect(scanned(crafted)).toEqual(matched(crafted));
+    // Random strings over the characters that matter at token edges.
+    const alphabet = "az09.,'$%  -_@`{[/:~\n";
+    const next = seededRandom(7);
+    const random = () => Math.floor(next() * 2 ** 32);
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: random() % 40 }, () => alphabet[random() % alphabet.length]).join('');
+      expect(scanned(text)).toEqual(matched(text));
+    }
+    // The news articles, folded to lowercase ASCII.
+    for (const name of readdirSync(NEWS_DIR)) {
+      const text = readFileSync(`${NEWS_DIR}/${name}`, 'utf8').toLowerCase().replace(/[^\x00-\x7f]/g, ' ');
+      expect(scanned(text)).toEqual(matched(text));
+    }
+  });
+
+  it('is what tokenize uses for ASCII text, with the same tokens as for the same text with a non-ASCII character', () => {
+    const text = "Ofcom's fines: $18m or 10% of 1,000.5 firms' revenue";
+    expect(tokenize(text).content).toEqual(tokenize(`${text} é`).content.slice(0, -1));
   });
 });
 

@@ -11,7 +11,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 // Words (letters then letters/digits/apostrophes), numbers (1,000.5 stays one token) and the symbols that matter in fines.
-const TOKEN = /\p{L}[\p{L}\p{N}'’]*|\p{N}+(?:[.,]\p{N}+)*|[£$€%]/gu;
+export const TOKEN = /\p{L}[\p{L}\p{N}'’]*|\p{N}+(?:[.,]\p{N}+)*|[£$€%]/gu;
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^\x00-\x7f]/;
 const APOSTROPHES = /['’]/g;
@@ -50,15 +50,51 @@ export interface Tokens {
 export function tokenize(text: string): Tokens {
   const content: string[] = [];
   const stops: string[] = [];
-  for (const match of normaliseText(text).matchAll(TOKEN)) {
-    let token = match[0];
+  const add = (raw: string) => {
+    let token = raw;
     const first = token.charCodeAt(0);
     if (first >= 48 && first <= 57) token = token.replace(THOUSANDS, '');
     else if (token.length > 1) token = stem(hasApostrophe(token) ? token.replace(POSSESSIVE, '').replace(APOSTROPHES, '') : token);
     if (STOP_WORDS.has(token)) stops.push(token);
     else content.push(token);
-  }
+  };
+  const normalised = normaliseText(text);
+  if (NON_ASCII.test(normalised)) for (const match of normalised.matchAll(TOKEN)) add(match[0]);
+  else forEachAsciiToken(normalised, add);
   return content.length === 0 && stops.length > 0 ? { content: stops, onlyStopWords: true } : { content, onlyStopWords: false };
 }
+
+/**
+ * TOKEN's matches in lowercase ASCII text, found by scanning char codes: a letter then letters, digits or
+ * apostrophes; digits with [.,]-joined digit groups; or "$" / "%". No regex engine or match objects: on English
+ * text this is most of the embedder's tokenising time.
+ */
+export function forEachAsciiToken(text: string, visit: (token: string) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end = i + 1;
+    if (isLowerLetter(c)) {
+      while (end < n && isWordTail(text.charCodeAt(end))) end++;
+    } else if (isDigit(c)) {
+      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      while (end + 1 < n && isGroupJoin(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) {
+        end += 2;
+        while (end < n && isDigit(text.charCodeAt(end))) end++;
+      }
+    } else if (c !== 36 /* $ */ && c !== 37 /* % */) {
+      i++;
+      continue;
+    }
+    visit(text.slice(i, end));
+    i = end;
+  }
+}
+
+const isLowerLetter = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isWordTail = (c: number): boolean => isLowerLetter(c) || isDigit(c) || c === 39; /* ' */
+const isGroupJoin = (c: number): boolean => c === 46 /* . */ || c === 44; /* , */
 
 const hasApostrophe = (token: string): boolean => token.includes("'") || token.includes('’');
