@@ -29,7 +29,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
         ctx,
         flags,
         async (runtime) => {
-          const bar = io.isTTY && !flags.json ? new SingleBar({ format: 'embedding |{bar}| {value}/{total} chunks', hideCursor: true }) : undefined;
+          const bar = io.isTTY && !flags.json ? new SingleBar({ format: 'embedding |{bar}| {value}/{total} documents', hideCursor: true }) : undefined;
           let started = false;
           const report = await ingestPaths(runtime, paths, {
             prune: flags.prune,

@@ -3,7 +3,7 @@ import { chunkDocument, type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk
 import { groupNearDuplicates, minHashSignature, type SignedChunk } from './dedup.js';
 import type { Embedder } from './embed/embedder.js';
 import { createError } from './errors.js';
-import type { Document, IndexInfo } from './schema.js';
+import type { Chunk, Document, IndexInfo } from './schema.js';
 import type { ChunkRecord, IndexStore } from './store/index-store.js';
 
 export interface IngestOptions {
@@ -12,8 +12,9 @@ export interface IngestOptions {
   /** Drop everything first (also allows switching embedder). */
   rebuild?: boolean;
   chunking?: ChunkOptions;
-  /** Texts per embedder call: large enough to amortise overhead, small enough to report progress. */
+  /** Passages per encoder call, rounded up to whole documents: large enough to amortise overhead, small enough to report progress. */
   batchSize?: number;
+  /** Documents chunked and encoded so far, of the documents to add. */
   onProgress?: (progress: { phase: 'embed'; done: number; total: number }) => void;
 }
 
@@ -124,43 +125,68 @@ export async function ingestDocuments(
   return report;
 }
 
+/**
+ * Chunks and encodes the documents. Chunking is lazy: a batch of whole documents is chunked when an encoding lane is
+ * free, so the main thread chunks while worker threads encode instead of chunking everything first.
+ */
 async function encodeDocuments(documents: readonly Document[], encoderFor: (passages: number) => PassageEncoder, options: IngestOptions) {
-  const chunked = documents.map((document) => ({ document, chunks: chunkDocument(document, options.chunking ?? DEFAULT_CHUNK_OPTIONS) }));
-  const all = chunked.flatMap(({ chunks }) => chunks);
-  const encoder = encoderFor(all.length);
-  const batchSize = options.batchSize ?? 256;
-  const texts = Array.from({ length: Math.ceil(all.length / batchSize) }, (_, b) => all.slice(b * batchSize, (b + 1) * batchSize).map((c) => c.text));
+  const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
+  const encoder = encoderFor(estimatedPassages(documents, chunking));
+  const batches = chunkedBatches(documents, chunking, options.batchSize ?? 256);
   let done = 0;
-  const batches = await mapConcurrently(texts, encoder.concurrency, async (batch) => {
-    const encoded = await encoder.encode(batch);
-    if (encoded.vectors.length !== batch.length || encoded.signatures.length !== batch.length) {
-      throw createError({ code: 'internal', message: `The passage encoder returned ${encoded.vectors.length} vectors for ${batch.length} passages` });
+  const encoded = await mapConcurrently(batches, encoder.concurrency, async (batch) => {
+    const texts = batch.flatMap(({ chunks }) => chunks.map((c) => c.text));
+    const { vectors, signatures } = await encoder.encode(texts);
+    if (vectors.length !== texts.length || signatures.length !== texts.length) {
+      throw createError({ code: 'internal', message: `The passage encoder returned ${vectors.length} vectors for ${texts.length} passages` });
     }
-    options.onProgress?.({ phase: 'embed', done: (done += batch.length), total: all.length });
-    return encoded;
+    options.onProgress?.({ phase: 'embed', done: (done += batch.length), total: documents.length });
+    let i = 0;
+    return batch.map(({ document, chunks }) => ({
+      document,
+      chunks: chunks.map((chunk): ChunkRecord => {
+        const at = i++;
+        return { ...chunk, vector: vectors[at]!, signature: signatures[at]!, dupGroup: chunk.id };
+      }),
+    }));
   });
-  const vectors = batches.flatMap((batch) => batch.vectors);
-  const signatures = batches.flatMap((batch) => batch.signatures);
-  let next = 0;
-  return chunked.map(({ document, chunks }) => ({
-    document,
-    chunks: chunks.map((chunk): ChunkRecord => {
-      const i = next++;
-      return { ...chunk, vector: vectors[i]!, signature: signatures[i]!, dupGroup: chunk.id };
-    }),
-  }));
+  return encoded.flat();
 }
 
-/** `run` over `items` with at most `limit` calls in flight; results keep the order of `items`. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+/** Whole documents, chunked, grouped until a group holds at least `size` chunks; produced on demand. */
+function* chunkedBatches(documents: readonly Document[], chunking: ChunkOptions, size: number) {
+  let batch: { document: Document; chunks: Chunk[] }[] = [];
+  let passages = 0;
+  for (const document of documents) {
+    const chunks = chunkDocument(document, chunking);
+    batch.push({ document, chunks });
+    passages += chunks.length;
+    if (passages >= size) {
+      yield batch;
+      batch = [];
+      passages = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** About how many passages the documents make (a chunk repeats up to overlapChars of the one before), to pick an encoder before chunking. */
+export function estimatedPassages(documents: readonly Pick<Document, 'text'>[], chunking: ChunkOptions): number {
+  const stride = Math.max(1, chunking.maxChars - chunking.overlapChars);
+  return documents.reduce((n, { text }) => n + Math.max(1, Math.ceil(text.length / stride)), 0);
+}
+
+/** `run` over `items` (consumed lazily, one per free lane) with at most `limit` calls in flight; results keep their order. */
+async function mapConcurrently<T, R>(items: Iterable<T>, limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  const iterator = items[Symbol.iterator]();
   let next = 0;
   const lane = async () => {
-    while (next < items.length) {
+    for (let item = iterator.next(); !item.done; item = iterator.next()) {
       const i = next++;
-      results[i] = await run(items[i]!);
+      results[i] = await run(item.value);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
   return results;
 }
