@@ -11,7 +11,7 @@ import { connect, type Table } from '@lancedb/lancedb';
 import { chunkDocument } from '../src/core/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { TEXT_INDEX_CONFIG } from '../src/store/apply-change.js';
-import { chunksToArrow } from '../src/store/chunk-batch.js';
+import { chunksToArrow } from '../src/store/record-batches.js';
 import { ensureLanceThreads } from '../src/store/lance-threads.js';
 import { TextInMemory } from '../src/store/text-in-memory.js';
 import { textQuery } from '../src/store/text-query.js';

@@ -1,17 +1,16 @@
 // One commit's table writes: roll back crash leftovers, delete, re-add regrouped chunks, add, refresh the text index.
 // Nothing here is visible to readers until the caller writes state.json with the versions this returns.
-import { type Connection, Index, makeArrowTable, type Table } from '@lancedb/lancedb';
+import { type Connection, Index, type Table } from '@lancedb/lancedb';
 import { createError } from '../core/errors.js';
 import type { ChunkRecord, IndexChange } from '../core/store/index-store.js';
 import type { StoreState } from './state-file.js';
-import { chunksToArrow } from './chunk-batch.js';
+import { chunksToArrow, documentsToArrow } from './record-batches.js';
 import { sqlInBatches } from './sql.js';
 import {
   CHUNKS_TABLE,
   chunksSchema,
   DOCUMENTS_TABLE,
   documentsSchema,
-  documentToRow,
   rowToChunkRecord,
   TEXT_INDEX,
 } from './tables.js';
@@ -52,16 +51,9 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     const recreated = tables === null;
     if (!tables) tables = await createTables(db, dimensions);
 
-    const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
-    const regrouped = recreated ? [] : await readRegrouped(tables.chunks, change, new Set(dropDocs));
-    for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
-    for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
-    for (const filter of sqlInBatches('id', regrouped.map((c) => c.id))) await tables.chunks.delete(filter);
-
-    const documentRows = change.add.map(({ document }) => documentToRow(document));
-    const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
-    if (documentRows.length > 0) await tables.documents.add(makeArrowTable(documentRows, { schema: documentsSchema() }));
-    if (chunkRecords.length > 0) await tables.chunks.add(chunksToArrow(chunkRecords, dimensions));
+    // New tables are empty: nothing to delete or regroup.
+    const regrouped = recreated ? [] : await dropReplaced(tables, change);
+    await addRows(tables, change, regrouped);
 
     if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
     // Compact and fold new rows into the text index. Date(0) prunes nothing: the committed version must survive
@@ -82,6 +74,31 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
   } finally {
     if (tables) closeTables(tables);
   }
+}
+
+/** Deletes the rows of removed and replaced documents, and the chunks whose group changes; returns the latter regrouped. */
+async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
+  const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
+  const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
+  for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
+  for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
+  for (const filter of sqlInBatches('id', regrouped.map((c) => c.id))) await tables.chunks.delete(filter);
+  return regrouped;
+}
+
+/** Appends the change's documents and chunks, and the regrouped chunks. */
+async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
+  const documents = change.add.map(({ document }) => document);
+  const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
+  // LanceDB writes the documents on its own threads while this thread builds the chunks' columns.
+  const documentsAdded = documents.length > 0 ? tables.documents.add(documentsToArrow(documents)) : Promise.resolve();
+  let chunksBatch = null;
+  try {
+    if (chunkRecords.length > 0) chunksBatch = chunksToArrow(chunkRecords, change.embedder.dimensions);
+  } finally {
+    await documentsAdded;
+  }
+  if (chunksBatch) await tables.chunks.add(chunksBatch);
 }
 
 /** Writer handles at the committed versions; newer versions (a killed commit's leftovers) are rolled back first. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@lancedb/lancedb';
 import { TEXT_INDEX_CONFIG } from '../../src/store/apply-change.js';
-import { chunksToArrow } from '../../src/store/chunk-batch.js';
+import { chunksToArrow } from '../../src/store/record-batches.js';
 import { openLanceStore } from '../../src/store/lancedb.js';
 import { CHUNKS_TABLE, TEXT_INDEX } from '../../src/store/tables.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from './store-docs.js';
