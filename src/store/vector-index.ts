@@ -28,19 +28,21 @@ export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;
 
 /**
  * Measured at 100k rows of 512-d hashing vectors (bench/results), one graph, recall@10 against exact search:
- * m 20 / efConstruction 150 / ef 1600 built in ~47 s for vector recall 0.94 (hybrid 0.96). m 24 / efConstruction 80
- * builds in ~27 s, and searched with ef 2400 gives vector recall 0.947 (hybrid 0.959) in the same ~13-15 ms: a wider
- * graph built with a shorter candidate list, searched with a longer one. At ef 2400, m 24 / efC 60 built in 25 s for
- * 0.941, m 20 / efC 80 in 28 s for 0.937, m 32 / efC 60 in 48 s for 0.99. Four graphs built faster still, but with
- * more than one graph every optimize() that folds in new rows costs more than a full build (30k rows: 7.5 s per
- * +300-row commit vs 0.02 s with one graph; 100k: +1% ingest 30.5 s vs 5.6 s), and incremental ingest is the common
- * case. IVF_FLAT (recall 0.83 at 36 ms) and IVF_PQ (minutes to train) lost.
+ * m 20 / efConstruction 150 / ef 1600 built in ~47 s for vector recall 0.94 (hybrid 0.96). A wider graph built with a
+ * shorter candidate list and searched with a longer one does better. In one run of builds, searched with ef 2400:
+ * m 24 / efC 80 took 26.3 s for vector recall 0.953 (p50 14.5 ms); m 28 / efC 60 took 20.1 s for 0.951 (11.4 ms);
+ * m 24 / efC 60 19.4 s for 0.935; m 20 / efC 60 18.6 s for 0.927; m 16 / efC 60 17.0 s for 0.904. An efC of 2m or
+ * less is not honoured (m 24 / efC 48 took 36.8 s, m 32 / efC 60 51 s, both for 0.98). Recall varies by ~0.01-0.02
+ * from build to build (LanceDB draws node levels at random). Four graphs built faster still, but with more than
+ * one graph every optimize() that folds in new rows costs more than a full build (30k rows: 7.5 s per +300-row
+ * commit vs 0.02 s with one graph; 100k: +1% ingest 30.5 s vs 5.6 s), and incremental ingest is the common case.
+ * IVF_FLAT (recall 0.83 at 36 ms), IVF_PQ (minutes to train) and IVF_HNSW_PQ (415 s, recall 0.55-0.85) lost.
  */
 export const DEFAULT_VECTOR_INDEX_POLICY: VectorIndexPolicy = {
   minRows: 2000,
   rowsPerPartition: 250_000,
-  m: 24,
-  efConstruction: 80,
+  m: 28,
+  efConstruction: 60,
   ef: 2400,
   refineFactor: 2,
   nprobes: 1,
