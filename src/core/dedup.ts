@@ -45,8 +45,8 @@ export function minHashSignature(text: string): Uint32Array {
   const hashes = shingleHashes(text);
   const signature = new Uint32Array(SIGNATURE_SIZE);
   // Seed by seed over a flat array keeps the running minimum in a register: ~2x faster than shingle by shingle.
-  // The minimum is taken over int32s with the sign bit flipped, which orders them as their uint32 bits would:
-  // the same signature, without the JIT falling back to doubles for values of 2^31 and up.
+  // The minimum is taken over int32s with the sign bit flipped, which orders them as their uint32 bits would: the
+  // same signature, with every value an int32 throughout.
   for (let i = 0; i < SIGNATURE_SIZE; i++) {
     const seed = SEEDS[i]!;
     let min = 0x7fffffff;

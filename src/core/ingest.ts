@@ -171,7 +171,7 @@ function* chunkedBatches(documents: readonly Document[], chunking: ChunkOptions,
 }
 
 /** About how many passages the documents make (a chunk repeats up to overlapChars of the one before), to pick an encoder before chunking. */
-export function estimatedPassages(documents: readonly Pick<Document, 'text'>[], chunking: ChunkOptions): number {
+function estimatedPassages(documents: readonly Pick<Document, 'text'>[], chunking: ChunkOptions): number {
   const stride = Math.max(1, chunking.maxChars - chunking.overlapChars);
   return documents.reduce((n, { text }) => n + Math.max(1, Math.ceil(text.length / stride)), 0);
 }
