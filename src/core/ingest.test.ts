@@ -55,4 +55,30 @@ describe('ingestDocuments', () => {
       await store.close();
     }
   });
+
+  it('stops chunking and encoding once a batch fails, and commits nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-ingest-'));
+    dirs.push(dir);
+    const store = await openLanceStore({ dir });
+    const embedder = new HashingEmbedder();
+    let calls = 0;
+    const failing: PassageEncoder = {
+      concurrency: 2,
+      encode: async (texts) => {
+        const call = ++calls;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (call === 3) throw new Error('encoder broke');
+        return inProcessEncoder(embedder).encode(texts);
+      },
+    };
+    try {
+      await expect(ingestDocuments(documents, { store, embedder, passageEncoder: () => failing }, { batchSize: 1 })).rejects.toThrow('encoder broke');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The third call fails; only the call already running in the other lane may still have started.
+      expect(calls).toBeLessThanOrEqual(4);
+      expect(await store.info()).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
 });

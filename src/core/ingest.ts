@@ -181,10 +181,19 @@ async function mapConcurrently<T, R>(items: Iterable<T>, limit: number, run: (it
   const results: R[] = [];
   const iterator = items[Symbol.iterator]();
   let next = 0;
+  // After a failure the other lanes take no new items: the call has already failed, and the rest would be wasted work.
+  let failed = false;
   const lane = async () => {
-    for (let item = iterator.next(); !item.done; item = iterator.next()) {
+    while (!failed) {
+      const item = iterator.next();
+      if (item.done) return;
       const i = next++;
-      results[i] = await run(item.value);
+      try {
+        results[i] = await run(item.value);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, limit) }, lane));
