@@ -57,6 +57,11 @@ it('serves a document that another process ingested while it runs', { timeout: 6
   expect(answer.abstained).toBe(false);
   expect(answer.citations.map((c) => c.quote).join(' ')).toContain('six months');
   expect(logs.some((line) => line.msg === 'index changed' && line.documents === 2)).toBe(true);
+  // The caches are loaded once at start and again after the change, before any question needs them.
+  const warmed = () => logs.filter((line) => line.msg === 'index warmed').length;
+  while (warmed() < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(warmed()).toBeGreaterThanOrEqual(2);
+  expect(logs.filter((line) => line.msg === 'index warm-up failed')).toEqual([]);
 });
 
 it('keeps serving the last good index while state.json is damaged, and says so once', { timeout: 30_000 }, async () => {

@@ -49,6 +49,8 @@ export interface Runtime {
   refreshPowers(): Promise<void>;
   /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
   refreshIndex(): Promise<boolean>;
+  /** Loads the index's caches now, so the first question after an open or a commit does not wait for them. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       await store.close();
     };
     const refreshIndex = () => lance.refresh();
-    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, close };
+    const warm = async () => store.warm?.();
+    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;

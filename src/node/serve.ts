@@ -52,6 +52,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     }));
   let draining = false;
   let stopFollowing = () => {};
+  // Warm-ups run one after another and are awaited before the runtime closes, so none reads a closed table.
+  let warming = Promise.resolve();
+  const warmUp = () => {
+    if (!draining) warming = warming.then(() => warmIndex(runtime, logger));
+    return warming;
+  };
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
     get: (id) => runtime.store.getDocument(id),
@@ -70,7 +76,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     sources,
     powers: { table: async () => (await readPowersFile(runtime.db)) ?? rulesPowers.table() },
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
-    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes) : undefined,
+    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, warmUp) : undefined,
     config: config.server,
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
@@ -84,12 +90,16 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       draining = true;
       stopFollowing();
     },
-    afterClose: () => runtime.close(),
+    afterClose: async () => {
+      await warming;
+      await runtime.close();
+    },
   }).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
   });
-  stopFollowing = followIndex(runtime, options.indexPollMs ?? 1000, logger);
+  void warmUp();
+  stopFollowing = followIndex(runtime, options.indexPollMs ?? 1000, logger, warmUp);
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
@@ -99,7 +109,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
  * Serves what other processes commit (a `remit ingest` in a terminal while this one serves): state.json is a few
  * hundred bytes, so it is read every `intervalMs`. Returns a function that stops following.
  */
-function followIndex(runtime: Runtime, intervalMs: number, logger: Logger): () => void {
+function followIndex(runtime: Runtime, intervalMs: number, logger: Logger, warmUp: () => Promise<void>): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastFailure: string | undefined;
@@ -108,6 +118,7 @@ function followIndex(runtime: Runtime, intervalMs: number, logger: Logger): () =
       if (await runtime.refreshIndex()) {
         const info = await runtime.store.info();
         logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
+        await warmUp();
       }
       lastFailure = undefined;
     } catch (error) {
@@ -185,14 +196,30 @@ function closeOnSignals(running: RunningServer, out: (line: string) => void): vo
   });
 }
 
+/**
+ * Loads the index's caches (see IndexStore.warm) and logs how long it took. A failure is logged, not thrown: the
+ * question that needs what failed to load loads it again, and reports the error if it persists.
+ */
+async function warmIndex(runtime: Runtime, logger: Logger): Promise<void> {
+  const started = performance.now();
+  try {
+    await runtime.warm();
+    logger.info('index warmed', { ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    logger.warn('index warm-up failed', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 /** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */
-function runtimeIngest(runtime: Runtime, maxBytes: number): IngestFn {
+function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise<void>): IngestFn {
   let queue: Promise<unknown> = Promise.resolve();
   return (input) => {
     const run = async () => {
       const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      return ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
+      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
+      void warmUp();
+      return report;
     };
     const done = queue.then(run, run);
     queue = done.catch(() => {});

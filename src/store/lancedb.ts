@@ -22,6 +22,7 @@ import {
   rowToDocumentMeta,
   rowToStoredChunk,
   STORED_CHUNK_COLUMNS,
+  TEXT_INDEX,
 } from './tables.js';
 import { sqlEquals, sqlInBatches } from './sql.js';
 import { matchQuery, textToSearch } from './text-query.js';
@@ -317,6 +318,20 @@ export class LanceStore implements IndexStore {
     const [ids, docIds, groups] = ['id', 'docId', 'dupGroup'].map((name) => batch.getChild(name)!);
     const groupOf: string[] = groups!.toArray();
     return sharedGroups(groupOf, (i) => ({ id: String(ids!.get(i)), docId: String(docIds!.get(i)), dupGroup: groupOf[i]! }));
+  }
+
+  /**
+   * Loads what the first question after an open or a commit would otherwise pay for: the shared groups, and either
+   * the small table's in-memory copy or LanceDB's full-text and vector indices (read lazily by the first search).
+   */
+  async warm(): Promise<void> {
+    const tables = this.#read();
+    if (!tables) return;
+    const [inMemory] = await Promise.all([this.#smallTableInMemory(tables), this.#sharedGroups.get(() => this.#readSharedGroups(tables))]);
+    if (inMemory) return;
+    const indices = await this.#reading(tables.chunks.listIndices());
+    const searched = indices.filter((index) => index.name === TEXT_INDEX || index.columns.includes('vector'));
+    await Promise.all(searched.map((index) => this.#reading(tables.chunks.prewarmIndex(index.name))));
   }
 
   commit(change: IndexChange): Promise<IndexInfo> {

@@ -102,6 +102,32 @@ describe('vector index policy', () => {
     }
   });
 
+  it('warms an indexed table (its vector and text indices) and a small one without changing what searches find', async () => {
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 20 } });
+    const added = docs('a', 4);
+    await store.commit(change(DIM, added));
+    await store.close();
+    const probe = added[1]!.chunks[3]!;
+    // minRows 20: the 40 rows are indexed; minRows 1000: the same table is small and held in memory.
+    for (const minRows of [20, 1000]) {
+      const cold = await openLanceStore({ dir, readOnly: true, vectorIndex: { minRows } });
+      const warmed = await openLanceStore({ dir, readOnly: true, vectorIndex: { minRows } });
+      try {
+        await warmed.warm();
+        const ids = async (s: typeof cold) => [
+          (await searchChunks(s, { vector: probe.vector }, 5)).map((hit) => hit.chunk.id),
+          (await searchChunks(s, { text: 'Passage 3 of a1 fines' }, 5)).map((hit) => hit.chunk.id),
+        ];
+        const [vector, text] = await ids(warmed);
+        expect(vector![0]).toBe(probe.id);
+        expect(text![0]).toBe(probe.id);
+        expect([vector, text]).toEqual(await ids(cold));
+      } finally {
+        await Promise.all([cold.close(), warmed.close()]);
+      }
+    }
+  });
+
   it('exact search bypasses the index and agrees with it on the nearest chunk', async () => {
     const store = await openLanceStore({ dir, vectorIndex: { minRows: 20 } });
     const added = docs('a', 4);

@@ -19,5 +19,6 @@ const METHODS = [
 export function overridingStore(store: IndexStore, overrides: Partial<IndexStore>): IndexStore {
   // Bound one by one: LanceStore keeps its state in private fields, which a prototype-based wrapper cannot reach.
   const forwarded = Object.fromEntries(METHODS.map((name) => [name, store[name].bind(store)])) as unknown as IndexStore;
+  if (store.warm) forwarded.warm = store.warm.bind(store);
   return { ...forwarded, ...overrides };
 }

@@ -21,13 +21,14 @@ describe('withReadCache', () => {
   async function countedStore(options?: CachedStoreOptions) {
     dir = await mkdtemp(join(tmpdir(), 'remit-cache-'));
     const lance = await openLanceStore({ dir });
-    const reads = { documents: 0, metas: 0, groups: 0, listings: 0, chunks: 0 };
+    const reads = { documents: 0, metas: 0, groups: 0, listings: 0, chunks: 0, warms: 0 };
     const counted = overridingStore(lance, {
       listDocuments: () => (reads.listings++, lance.listDocuments()),
       getDocument: (id) => (reads.documents++, lance.getDocument(id)),
       getDocumentMeta: (ids) => (reads.metas++, lance.getDocumentMeta(ids)),
       sharedGroupMembers: (groups) => (reads.groups++, lance.sharedGroupMembers(groups)),
       readChunks: (refs) => ((reads.chunks += refs.length), lance.readChunks(refs)),
+      warm: () => (reads.warms++, lance.warm()),
     });
     return { store: withReadCache(counted, options), reads };
   }
@@ -79,6 +80,22 @@ describe('withReadCache', () => {
     const metas = await store.getDocumentMeta(['doc_a', 'doc_c']);
     expect([...metas.keys()].sort()).toEqual(['doc_a', 'doc_c']);
     expect([reads.metas, reads.listings]).toEqual([2, 2]);
+    await store.close();
+  });
+
+  it('warms the store and lists the metadata up front, so a first look-up after a commit reads nothing', async () => {
+    const { store, reads } = await countedStore();
+    await ingestDocuments(twoDocuments, { store, embedder });
+    await store.warm!();
+    expect([reads.warms, reads.listings]).toEqual([1, 1]);
+    expect((await store.getDocumentMeta(['doc_a', 'doc_b'])).get('doc_b')?.title).toBe('doc_b');
+    expect(reads.metas).toBe(0);
+
+    // A commit drops what was warmed: the next warm-up lists the new index.
+    await ingestDocuments([doc('doc_c', 'Fines can reach ten per cent of turnover.')], { store, embedder });
+    await store.warm!();
+    expect((await store.getDocumentMeta(['doc_c'])).get('doc_c')?.title).toBe('doc_c');
+    expect([reads.warms, reads.listings, reads.metas]).toEqual([2, 2, 0]);
     await store.close();
   });
 });

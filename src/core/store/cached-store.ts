@@ -50,6 +50,10 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
    */
   async function loadAllMetas(): Promise<void> {
     if (++metaLookups < 2) return;
+    return listAllMetas();
+  }
+
+  function listAllMetas(): Promise<void> {
     const listedAt = builtAt;
     return allMetas.get(async () => {
       const info = await store.info();
@@ -117,6 +121,10 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
         for (const group of missing) groups.set(group, loaded.filter((chunk) => chunk.dupGroup === group));
       }
       return wanted.flatMap((group) => groups.get(group) ?? []);
+    },
+    async warm(): Promise<void> {
+      await fresh();
+      await Promise.all([listAllMetas(), store.warm?.()]);
     },
     close: () => store.close(),
   };

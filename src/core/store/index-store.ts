@@ -69,6 +69,11 @@ export interface IndexStore {
    * a passage). Most passages have no copy, so a group of one returns nothing and costs no read.
    */
   sharedGroupMembers(groups: readonly string[]): Promise<GroupMember[]>;
+  /**
+   * Loads now what the first question after an open or a commit would otherwise wait for (in-memory copies, indices,
+   * listings). For long-running servers; a one-shot ask does not call it. Optional: a store with nothing to load omits it.
+   */
+  warm?(): Promise<void>;
   close(): Promise<void>;
 }
 
