@@ -2,9 +2,11 @@
 import type { DocumentMeta, Hit } from '../schema.js';
 import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from './answerer.js';
 import { verifyCitations } from './citations.js';
+import { countryNamed } from './extractive/answer-type.js';
 import { type Candidate, collectCandidates } from './extractive/candidates.js';
 import { composeSentences } from './extractive/compose.js';
 import { analyseQuestion, type QueryTerm, type QuestionAnalysis } from './extractive/question.js';
+import { words } from './extractive/terms.js';
 import { attainableShare, type ScoredCandidate, scoreCandidates } from './extractive/score.js';
 import { selectSentences } from './extractive/select.js';
 
@@ -24,7 +26,16 @@ export const ABSTENTION_NO_SOURCES = "The sources don't say, and no source came 
 
 export type Related = NonNullable<AnswerDraft['related']>[number];
 
-export type AbstainReason = 'instructions_only' | 'no_sentences' | 'missing_entity' | 'stated_unknown' | 'low_coverage' | 'entities_apart' | 'no_answer_type' | 'off_topic';
+export type AbstainReason =
+  | 'instructions_only'
+  | 'no_sentences'
+  | 'missing_entity'
+  | 'other_jurisdiction'
+  | 'stated_unknown'
+  | 'low_coverage'
+  | 'entities_apart'
+  | 'no_answer_type'
+  | 'off_topic';
 
 export interface ExtractivePlan {
   question: QuestionAnalysis;
@@ -36,18 +47,27 @@ export interface ExtractivePlan {
 }
 
 /** Decides what to say without writing it: exposed so tests and evals can see why a sentence won or an answer abstained. */
-export function planExtractiveAnswer(query: string, hits: readonly Hit[]): ExtractivePlan {
+export function planExtractiveAnswer(query: string, hits: readonly Hit[], documentTexts?: ReadonlyMap<string, string>): ExtractivePlan {
   const question = analyseQuestion(query);
   const candidates = collectCandidates(hits);
   const scored = scoreCandidates(question, candidates);
   const missingEntities = missingQuestionEntities(question, candidates);
+  const inJurisdiction = jurisdictionFilter(question, documentTexts);
   const offTopic = question.terms.length > 0 && !question.instructionOnly && attainableShare(question, candidates) < MIN_ATTAINABLE_SHARE;
-  const abstainReason = whyAbstain(question, scored, missingEntities) ?? (offTopic ? 'off_topic' : undefined);
-  const chosen = abstainReason ? [] : selectSentences(scored, { leads: (s) => answersAlone(question, s), parts: question.parts, typed: question.answerType !== 'other' });
+  const abstainReason = whyAbstain(question, scored, missingEntities, inJurisdiction) ?? (offTopic ? 'off_topic' : undefined);
+  // Every sentence of the answer, not only its lead, must be about the asked country.
+  const local = scored.filter((s) => inJurisdiction(s.candidate));
+  const leads = (s: ScoredCandidate) => answersAlone(question, s);
+  const chosen = abstainReason ? [] : selectSentences(local, { leads, parts: question.parts, typed: question.answerType !== 'other' });
   return { question, scored, chosen, abstainReason, missingEntities };
 }
 
-function whyAbstain(question: QuestionAnalysis, scored: readonly ScoredCandidate[], missingEntities: readonly string[]): AbstainReason | undefined {
+function whyAbstain(
+  question: QuestionAnalysis,
+  scored: readonly ScoredCandidate[],
+  missingEntities: readonly string[],
+  inJurisdiction: (candidate: Candidate) => boolean,
+): AbstainReason | undefined {
   if (question.instructionOnly || question.terms.length === 0) return 'instructions_only';
   if (scored.length === 0) return 'no_sentences';
   if (missingEntities.length > 0) return 'missing_entity';
@@ -55,7 +75,9 @@ function whyAbstain(question: QuestionAnalysis, scored: readonly ScoredCandidate
   if (focused.length === 0) return 'low_coverage';
   const naming = focused.filter((s) => s.entityCoverage >= MIN_ENTITY_COVERAGE);
   if (naming.length === 0) return 'entities_apart';
-  const leads = naming.filter((s) => answersAlone(question, s));
+  const local = naming.filter((s) => inJurisdiction(s.candidate));
+  if (local.length === 0) return 'other_jurisdiction';
+  const leads = local.filter((s) => answersAlone(question, s));
   const bestUnknown = Math.max(0, ...naming.filter((s) => s.candidate.statesUnknown).map((s) => s.focus));
   if (leads.length === 0) return bestUnknown > 0 ? 'stated_unknown' : 'no_answer_type';
   if (bestUnknown > Math.max(...leads.map((s) => s.focus)) + UNKNOWN_MARGIN) return 'stated_unknown';
@@ -77,7 +99,10 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(input: AnswerInput, emit: (event: DraftEvent) => void = () => {}): Promise<AnswerDraft> {
     input.signal?.throwIfAborted();
-    const plan = planExtractiveAnswer(input.query || input.question, input.hits);
+    const query = input.query || input.question;
+    // Whole sources only when a country is asked about: the jurisdiction check reads them (the read cache holds them).
+    const texts = askedCountries(analyseQuestion(query)).length > 0 ? await documentTexts(input) : undefined;
+    const plan = planExtractiveAnswer(query, input.hits, texts);
     if (plan.chosen.length === 0) return abstain(input.hits, emit);
     const sentences = composeSentences(plan.chosen.map((s) => s.candidate));
     sentences.forEach(({ text, citation }, i) => {
@@ -89,6 +114,12 @@ export class ExtractiveAnswerer implements Answerer {
     const { verification } = await verifyCitations(answer, citations, input.getDocument);
     return { answer, abstained: false, citations, mode: this.mode, verification };
   }
+}
+
+async function documentTexts({ hits, getDocument }: AnswerInput): Promise<Map<string, string>> {
+  const ids = [...new Set(hits.map((hit) => hit.document.id))];
+  const documents = await Promise.all(ids.map((id) => getDocument(id)));
+  return new Map(ids.flatMap((id, i) => (documents[i] ? [[id, documents[i]!.text] as const] : [])));
 }
 
 function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void): AnswerDraft {
@@ -113,6 +144,46 @@ export function relatedDocuments(hits: readonly Hit[]): Related[] {
 }
 
 const withoutText = ({ hash: _hash, sources: _sources, ...meta }: DocumentMeta): Related => meta;
+
+/** Countries the question narrows to with a possessive ("Canada's online harms regulator", "the UK's online safety law"). */
+export const askedCountries = (question: QuestionAnalysis): QueryTerm[] =>
+  question.terms.filter((term) => term.modifier && countryNamed(term.raw) !== undefined);
+
+/**
+ * A country the question narrows to sets the jurisdiction: otherwise a UK explainer on chatbots answers a question
+ * about Canada's regulator. A sentence may answer when it names the asked country itself; else when the nearest
+ * country named before it (the one the text is talking about) is the asked one; else, with none before, when the
+ * text names the asked country after it or names no country at all. The whole source is read when its text is given
+ * (an explainer names its country once, not in every passage), else the retrieved passage.
+ */
+function jurisdictionFilter(question: QuestionAnalysis, texts?: ReadonlyMap<string, string>): (candidate: Candidate) => boolean {
+  const countries = askedCountries(question);
+  if (countries.length === 0) return () => true;
+  // By any name: the country, a synonym ("Britain" for "UK"), or its demonym ("Australian").
+  const askedStems = new Set(countries.flatMap((term) => term.expansions.map(({ stem }) => stem)));
+  const askedNames = new Set(countries.map((term) => countryNamed(term.raw)));
+  const mentionsOf = (text: string) =>
+    words(text).flatMap((w) => {
+      if (!w.capitalised) return [];
+      const country = countryNamed(w.raw);
+      const asked = askedStems.has(w.stem) || askedNames.has(country);
+      return asked || country ? [{ index: w.index, asked }] : [];
+    });
+  const mentionsByText = new Map<string, { index: number; asked: boolean }[]>();
+  return ({ hit, start, end }) => {
+    const whole = texts?.get(hit.document.id);
+    const key = whole === undefined ? `chunk:${hit.chunk.id}` : `document:${hit.document.id}`;
+    const mentions = mentionsByText.get(key) ?? mentionsByText.set(key, mentionsOf(whole ?? hit.chunk.text)).get(key)!;
+    // Offsets into the text read: the document's, or the passage's.
+    const offset = whole === undefined ? hit.chunk.start : 0;
+    const inside = mentions.filter((m) => m.index >= start - offset && m.index < end - offset);
+    if (inside.length > 0) return inside.some((m) => m.asked);
+    const before = mentions.findLast((m) => m.index < start - offset);
+    if (before) return before.asked;
+    const after = mentions.filter((m) => m.index >= end - offset);
+    return after.length === 0 || after.some((m) => m.asked);
+  };
+}
 
 /**
  * Names the question uses that no retrieved sentence mentions, even by a synonym: the sources are about something else.

@@ -57,4 +57,46 @@ describe('planExtractiveAnswer', () => {
     expect(chosen[0]).toContain('two campaigners');
     expect(chosen[1]).toContain('Maria Lopez');
   });
+
+  describe('a country the question narrows to', () => {
+    const ukPassage = 'Ofcom regulates AI chatbots that search the web under the Online Safety Act, and can fine their providers.';
+    const question = "What powers does Canada's regulator have over AI chatbots?";
+    /** One document whose text is `before` + `passage`, retrieved by that passage alone. */
+    const inDocument = (before: string, passage: string) => {
+      const [hit] = hitsOf(passage);
+      const text = before + passage;
+      return { hits: [{ ...hit!, chunk: { ...hit!.chunk, start: before.length, end: text.length } }], texts: new Map([['doc_0', text]]) };
+    };
+
+    it('abstains when the source names another country and not that one', () => {
+      const hits = hitsOf(`${ukPassage} The UK law took effect in 2025.`);
+      expect(planExtractiveAnswer(question, hits).abstainReason).toBe('other_jurisdiction');
+    });
+
+    it('reads the whole source when given: a passage without a country is judged by its document', () => {
+      const { hits, texts } = inDocument('How the UK regulates chatbots.\n\n', ukPassage);
+      // By the passage alone there is no telling, so it answers; the document names the UK before it.
+      expect(planExtractiveAnswer(question, hits).abstainReason).toBeUndefined();
+      expect(planExtractiveAnswer(question, hits, texts).abstainReason).toBe('other_jurisdiction');
+    });
+
+    it('reads a sentence in the jurisdiction named nearest before it, not one named in passing earlier', () => {
+      const elsewhere = inDocument('Canada shares the concerns, officials said. Britain has its own law.\n\n', ukPassage);
+      expect(planExtractiveAnswer(question, elsewhere.hits, elsewhere.texts).abstainReason).toBe('other_jurisdiction');
+      const here = inDocument('Britain has its own law. Canada takes another route.\n\n', ukPassage);
+      expect(planExtractiveAnswer(question, here.hits, here.texts).abstainReason).toBeUndefined();
+    });
+
+    it('knows a country by its demonym, and leaves out the sentences about another country', () => {
+      // Britain is named nearest before the last sentence: only "Australian" places it in Australia.
+      const hits = hitsOf('In Australia, officials agreed. Britain’s minister condemned the image tool. Anthony Albanese, the Australian prime minister, said the image tool was abhorrent.');
+      const chosen = planExtractiveAnswer("What did Australia's leader say about the image tool?", hits).chosen.map((s) => s.candidate.text);
+      expect(chosen).toEqual(['Anthony Albanese, the Australian prime minister, said the image tool was abhorrent.']);
+    });
+
+    it('answers from a source that names the country, by any of its names, beside others', () => {
+      const hits = hitsOf(`${ukPassage} Unlike the EU, Britain names Ofcom as the regulator.`);
+      expect(planExtractiveAnswer("What powers does the UK's regulator have over AI chatbots?", hits).chosen.map((s) => s.candidate.text)[0]).toBe(ukPassage);
+    });
+  });
 });

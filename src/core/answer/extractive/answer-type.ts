@@ -33,6 +33,22 @@ function countryNames(): ReadonlySet<string> {
   return (countries = names);
 }
 
+// Regular demonyms back to the country: Australian, American, European, Canadian, Italian, Japanese, Chinese, Israeli.
+const DEMONYM_ENDINGS: readonly [RegExp, string][] = [[/n$/, ''], [/an$/, ''], [/ian$/, 'a'], [/ian$/, 'y'], [/ese$/, ''], [/ese$/, 'a'], [/i$/, '']];
+
+/** The country a word names, itself, as a possessive or by a regular demonym ("Canadian" -> "canada"), lowercased. */
+export function countryNamed(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/[’']s$/, '');
+  const known = countryNames();
+  if (known.has(lower)) return lower;
+  for (const [ending, replacement] of DEMONYM_ENDINGS) {
+    if (!ending.test(lower)) continue;
+    const country = lower.replace(ending, replacement);
+    if (known.has(country)) return country;
+  }
+  return undefined;
+}
+
 /** Mentions a country the question does not: an answer to "which country". */
 export function namesNewCountry(textWords: readonly { raw: string; stem: string }[], asked: ReadonlySet<string>): boolean {
   const known = countryNames();
