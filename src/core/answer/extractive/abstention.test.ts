@@ -89,9 +89,9 @@ describe('planExtractiveAnswer', () => {
 
     it('knows a country by its demonym, and leaves out the sentences about another country', () => {
       // Britain is named nearest before the last sentence: only "Australian" places it in Australia.
-      const hits = hitsOf('In Australia, officials agreed. Britain’s minister condemned the image tool. Anthony Albanese, the Australian prime minister, said the image tool was abhorrent.');
+      const hits = hitsOf('In Australia, officials agreed. Britain’s minister condemned the image tool. Jane Moss, the Australian premier, said the image tool was abhorrent.');
       const chosen = planExtractiveAnswer("What did Australia's leader say about the image tool?", hits).chosen.map((s) => s.candidate.text);
-      expect(chosen).toEqual(['Anthony Albanese, the Australian prime minister, said the image tool was abhorrent.']);
+      expect(chosen).toEqual(['Jane Moss, the Australian premier, said the image tool was abhorrent.']);
     });
 
     it('answers from a source that names the country, by any of its names, beside others', () => {
