@@ -3,7 +3,7 @@
 // Popular questions repeat (the widget's suggestions, a story everyone is asking about); a Claude answer also costs
 // tokens each time. The index build time is part of the key, so an ingest never leaves an old answer behind.
 import { LRUCache } from 'lru-cache';
-import type { AnswerMode, AskRequest, Answer, AnswerEvent } from './schema.js';
+import type { AnswerMode, AskRequest, Answer, AnswerEvent, IndexInfo } from './schema.js';
 
 /** What replaying an answer needs: the events a stream emitted before `done`, and the answer itself. */
 export interface CachedAnswer {
@@ -21,6 +21,15 @@ export const DEFAULT_ANSWER_CACHE_ENTRIES = 500;
 
 export function createAnswerCache(maxEntries = DEFAULT_ANSWER_CACHE_ENTRIES): AnswerCache {
   return new LRUCache<string, CachedAnswer>({ max: maxEntries });
+}
+
+/**
+ * The answer cache as ask() takes it, keyed to the index's build time so an ingest or import never serves an old
+ * answer; undefined when `entries` is 0 (turned off). Node and Workers wire it alike.
+ */
+export function answerCacheFor(entries: number, index: { info(): Promise<IndexInfo | null> }): { answers: AnswerCache; indexVersion(): Promise<string | undefined> } | undefined {
+  if (entries === 0) return undefined;
+  return { answers: createAnswerCache(entries), indexVersion: async () => (await index.info())?.builtAt };
 }
 
 /** Runs of whitespace in the question are folded; letter case is kept, since Claude reads the question as typed. */

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Answerer, QueryRewriter } from '../core/answer/answerer.js';
 import { ExtractiveAnswerer } from '../core/answer/extractive.js';
 import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
-import { createAnswerCache, DEFAULT_ANSWER_CACHE_ENTRIES } from '../core/answer-cache.js';
-import { type Ask, type AskDeps, createAsk } from '../core/ask.js';
+import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from '../core/answer-cache.js';
+import { type Ask, createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
 import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../core/ingest.js';
 import { HybridRetriever } from '../core/retrieve.js';
@@ -92,11 +92,6 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     await store.close();
     throw error;
   }
-}
-
-function answerCacheFor(entries: number, store: IndexStore): AskDeps['cache'] {
-  if (entries === 0) return undefined;
-  return { answers: createAnswerCache(entries), indexVersion: async () => (await store.info())?.builtAt };
 }
 
 async function createClaude(

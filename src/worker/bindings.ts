@@ -1,6 +1,7 @@
 // What wrangler.toml binds into the Worker, and its plain-text settings validated once per isolate.
 import type { D1Database, Vectorize } from '@cloudflare/workers-types';
 import { z } from 'zod';
+import { DEFAULT_ANSWER_CACHE_ENTRIES } from '../core/answer-cache.js';
 import { createError } from '../core/errors.js';
 import { AnswerMode } from '../core/schema.js';
 import { LOG_LEVELS } from '../server/logger.js';
@@ -31,6 +32,8 @@ export const WorkerVars = z.object({
     .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'expected origins such as https://example.com')))
     .default([]),
   REMIT_RATE_LIMIT: integer(0, 1_000_000).default(60),
+  /** Answers kept per isolate for repeated questions (0 turns the cache off); an import changes the key, so none goes stale. */
+  REMIT_ANSWER_CACHE: integer(0, 100_000).default(DEFAULT_ANSWER_CACHE_ENTRIES),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 export type WorkerVars = z.infer<typeof WorkerVars>;

@@ -4,6 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { ClaudeQueryRewriter, createClaudeAnswerer } from '../core/answer/claude/index.js';
 import { ExtractiveAnswerer } from '../core/answer/extractive.js';
 import { OfflineQueryRewriter } from '../core/answer/rewrite.js';
+import { answerCacheFor } from '../core/answer-cache.js';
 import { createAsk } from '../core/ask.js';
 import type { Embedder } from '../core/embed/embedder.js';
 import { HybridRetriever } from '../core/retrieve.js';
@@ -39,6 +40,8 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
     defaultMode: vars.REMIT_MODE ?? (claude ? 'claude' : 'extractive'),
     rewriter: client && prompts ? new ClaudeQueryRewriter({ client, prompt: prompts.rewrite, model: vars.REMIT_MODEL, fallback: offlineRewriter }) : offlineRewriter,
     getDocument: (id) => store.getDocument(id),
+    // Per isolate: a popular question (or the widget's suggestions) is answered once per isolate, not per request.
+    cache: answerCacheFor(vars.REMIT_ANSWER_CACHE, store),
   });
 
   return createApp({

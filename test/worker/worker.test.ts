@@ -163,6 +163,17 @@ describe('the Worker in workerd', () => {
     expect(vectors.queries.at(-1)!.topK).toBeLessThanOrEqual(100);
   });
 
+  it("answers a repeated question from the isolate's answer cache, without searching again", async () => {
+    const ask = async () => (await (await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'Who can Ofcom ask a court to cut a service off from?' }))).json()) as { id: string; answer: string; cached?: boolean };
+    const first = await ask();
+    const queriesAfterFirst = vectors.queries.length;
+    const second = await ask();
+    expect(first.cached).toBeUndefined();
+    expect(second).toMatchObject({ cached: true, answer: first.answer });
+    expect(second.id).not.toBe(first.id);
+    expect(vectors.queries.length).toBe(queriesAfterFirst);
+  });
+
   it('streams the same answer as server-sent events', async () => {
     const res = await mf.dispatchFetch(`${BASE}/api/ask`, post({ question: 'What is the maximum fine Ofcom can impose under the Online Safety Act?' }, { Accept: 'text/event-stream' }));
     expect(res.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
