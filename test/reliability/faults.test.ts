@@ -141,10 +141,15 @@ describe('damaged index files', () => {
   it('a server whose table files are damaged while it runs answers 503 problems with the reason', async () => {
     const db = await copyIndex('serve-data');
     const runtime = await openRuntime({ db, warn: () => {} });
-    const config = loadConfig({ PORT: '0', REMIT_DB: db, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-    const server = await serve({ config, runtime, out: () => {}, logWrite: () => {}, handleSignals: false });
+    const config = loadConfig({ PORT: '0', REMIT_DB: db, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'info' });
+    const logs: string[] = [];
+    const server = await serve({ config, runtime, out: () => {}, logWrite: (line) => logs.push(line), handleSignals: false });
     try {
+      // Damaged after the start-up warm-up has loaded the small chunks table into memory, so the damage is met on
+      // the first read that still goes to disk: the cited document's text.
+      while (!logs.some((line) => line.includes('"index warmed"'))) await new Promise((r) => setTimeout(r, 20));
       await truncateFirst(join(db, 'chunks.lance/data'), 100);
+      await truncateFirst(join(db, 'documents.lance/data'), 100);
       const response = await fetch(`${server.url}/api/ask`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
