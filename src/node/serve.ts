@@ -58,6 +58,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     if (!draining) warming = warming.then(() => warmIndex(runtime, logger));
     return warming;
   };
+  const indexIsWhole = integrityCheck(runtime, logger);
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
     get: (id) => runtime.store.getDocument(id),
@@ -66,6 +67,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       const counts = { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, embedder: info?.embedder, builtAt: info?.builtAt };
       if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
       if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
+      if (!(await indexIsWhole(info.builtAt))) return { ready: false, ...counts, reason: DAMAGED_INDEX_REASON };
       return { ready: true, ...counts };
     },
   };
@@ -194,6 +196,35 @@ function closeOnSignals(running: RunningServer, out: (line: string) => void): vo
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   });
+}
+
+/** Public, so it names no path: the log line has the file and the error. */
+const DAMAGED_INDEX_REASON = 'The index files are damaged or missing; re-ingest with `remit ingest --rebuild <paths>`';
+/** A health probe every second must not read every file every second. */
+const INTEGRITY_CHECK_INTERVAL_MS = 5000;
+
+/**
+ * Whether the committed index's files can all be read (IndexStore.verify), checked at most every few seconds and
+ * again whenever the index changes. A failure is logged with its cause once per distinct message.
+ */
+function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | undefined) => Promise<boolean> {
+  let last: { builtAt: string | undefined; at: number; whole: Promise<boolean> } | undefined;
+  let lastFailure: string | undefined;
+  const check = () =>
+    runtime.store.verify?.().then(
+      () => true,
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== lastFailure) logger.error('index damaged', { error: message });
+        lastFailure = message;
+        return false;
+      },
+    ) ?? Promise.resolve(true);
+  return (builtAt) => {
+    const now = performance.now();
+    if (!last || last.builtAt !== builtAt || now - last.at > INTEGRITY_CHECK_INTERVAL_MS) last = { builtAt, at: now, whole: check() };
+    return last.whole;
+  };
 }
 
 /**

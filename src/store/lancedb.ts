@@ -334,6 +334,17 @@ export class LanceStore implements IndexStore {
     await Promise.all(searched.map((index) => this.#reading(tables.chunks.prewarmIndex(index.name))));
   }
 
+  /**
+   * Reads the id column of both committed tables: every data file's footer and one small column, so a truncated,
+   * garbled or missing file fails here (index_corrupt) rather than in a question. The in-memory copy of a small table
+   * would otherwise keep answering searches over files that can no longer be read.
+   */
+  async verify(): Promise<void> {
+    const tables = this.#read();
+    if (!tables) return;
+    await Promise.all([tables.documents, tables.chunks].map((table) => this.#reading(table.query().select(['id']).toArrow())));
+  }
+
   commit(change: IndexChange): Promise<IndexInfo> {
     // Commits from one store run one after another; other processes are kept out by the folder's lock file.
     return this.#queued(() => this.#commit(change));

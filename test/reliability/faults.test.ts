@@ -138,7 +138,7 @@ describe('damaged index files', () => {
     expect(run.stdout).not.toMatch(/listening/);
   });
 
-  it('a server whose table files are damaged while it runs answers 503 problems with the reason', async () => {
+  it('a server whose table files are damaged while it runs fails its health check and answers 503 problems with the reason', async () => {
     const db = await copyIndex('serve-data');
     const runtime = await openRuntime({ db, warn: () => {} });
     const config = loadConfig({ PORT: '0', REMIT_DB: db, REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'info' });
@@ -150,6 +150,14 @@ describe('damaged index files', () => {
       while (!logs.some((line) => line.includes('"index warmed"'))) await new Promise((r) => setTimeout(r, 20));
       await truncateFirst(join(db, 'chunks.lance/data'), 100);
       await truncateFirst(join(db, 'documents.lance/data'), 100);
+      // The health check reads every file, so it finds the damage before any question does and takes the instance
+      // out of rotation, naming the fix but no path (the log line has the cause).
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(503);
+      const reason = (await health.json()) as { detail: string };
+      expect(reason.detail).toMatch(/damaged or missing; re-ingest with `remit ingest --rebuild/);
+      expect(reason.detail).not.toContain(db);
+      expect(logs.filter((line) => line.includes('"index damaged"'))).toHaveLength(1);
       const response = await fetch(`${server.url}/api/ask`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -126,6 +126,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
       await fresh();
       await Promise.all([listAllMetas(), store.warm?.()]);
     },
+    verify: async () => store.verify?.(),
     close: () => store.close(),
   };
 }

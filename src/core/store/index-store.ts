@@ -74,6 +74,11 @@ export interface IndexStore {
    * listings). For long-running servers; a one-shot ask does not call it. Optional: a store with nothing to load omits it.
    */
   warm?(): Promise<void>;
+  /**
+   * Reads every file of the committed index far enough to know it is whole, so damage is found before a question
+   * meets it (the health check). Throws `index_corrupt`. Optional: a store without local files omits it.
+   */
+  verify?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -19,10 +19,10 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['ops'],
-  summary: 'Readiness: the index is open and not empty',
+  summary: 'Readiness: the index is open, not empty, and its files can be read',
   responses: {
     200: { description: 'Ready', content: { 'application/json': { schema: Health } } },
-    503: { description: 'Not ready: no index yet, or shutting down', content: problemContent },
+    503: { description: 'Not ready: no index yet, its files damaged or missing, or shutting down', content: problemContent },
   },
 });
 
