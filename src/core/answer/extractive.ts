@@ -2,7 +2,7 @@
 import type { DocumentMeta, Hit } from '../schema.js';
 import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from './answerer.js';
 import { verifyCitations } from './citations.js';
-import { countryNamed } from './extractive/answer-type.js';
+import { countryNamed, countryOfAddress } from './extractive/answer-type.js';
 import { type Candidate, collectCandidates } from './extractive/candidates.js';
 import { composeSentences } from './extractive/compose.js';
 import { analyseQuestion, type QueryTerm, type QuestionAnalysis } from './extractive/question.js';
@@ -153,8 +153,9 @@ export const askedCountries = (question: QuestionAnalysis): QueryTerm[] =>
  * A country the question narrows to sets the jurisdiction: otherwise a UK explainer on chatbots answers a question
  * about Canada's regulator. A sentence may answer when it names the asked country itself; else when the nearest
  * country named before it (the one the text is talking about) is the asked one; else, with none before, when the
- * text names the asked country after it or names no country at all. The whole source is read when its text is given
- * (an explainer names its country once, not in every passage), else the retrieved passage.
+ * text names the asked country after it; else, in text that names no country, when the source or one it cites is
+ * published under the asked country's domain (legislation.gov.uk), or none is under any country's. The whole source
+ * is read when its text is given (an explainer names its country once, if at all), else the retrieved passage.
  */
 function jurisdictionFilter(question: QuestionAnalysis, texts?: ReadonlyMap<string, string>): (candidate: Candidate) => boolean {
   const countries = askedCountries(question);
@@ -181,7 +182,11 @@ function jurisdictionFilter(question: QuestionAnalysis, texts?: ReadonlyMap<stri
     const before = mentions.findLast((m) => m.index < start - offset);
     if (before) return before.asked;
     const after = mentions.filter((m) => m.index >= end - offset);
-    return after.length === 0 || after.some((m) => m.asked);
+    if (after.length > 0) return after.some((m) => m.asked);
+    // Text that names no country: where the source and the sources it cites are published (legislation.gov.uk).
+    const published = [hit.document.url, ...hit.document.sources.map((source) => source.url)].flatMap((url) => (url ? [countryOfAddress(url)] : []));
+    const countriesPublished = published.filter((country) => country !== undefined);
+    return countriesPublished.length === 0 || countriesPublished.some((country) => askedStems.has(country) || askedNames.has(country));
   };
 }
 

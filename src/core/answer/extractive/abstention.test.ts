@@ -94,6 +94,16 @@ describe('planExtractiveAnswer', () => {
       expect(chosen).toEqual(['Jane Moss, the Australian premier, said the image tool was abhorrent.']);
     });
 
+    it('places a source that names no country where it and the sources it cites are published', () => {
+      const [hit] = hitsOf(ukPassage);
+      const cited = (url: string) => [{ ...hit!, document: { ...hit!.document, sources: [{ publisher: 'Publisher', url }] } }];
+      expect(planExtractiveAnswer(question, cited('https://www.legislation.gov.uk/ukpga/2023/50')).abstainReason).toBe('other_jurisdiction');
+      expect(planExtractiveAnswer(question, cited('https://www.esafety.gov.au/industry')).abstainReason).toBe('other_jurisdiction');
+      expect(planExtractiveAnswer(question, cited('https://laws-lois.justice.gc.ca/eng/acts/')).abstainReason).toBeUndefined();
+      // A generic domain says nothing about the country.
+      expect(planExtractiveAnswer(question, cited('https://example.com/chatbots')).abstainReason).toBeUndefined();
+    });
+
     it('answers from a source that names the country, by any of its names, beside others', () => {
       const hits = hitsOf(`${ukPassage} Unlike the EU, Britain names Ofcom as the regulator.`);
       expect(planExtractiveAnswer("What powers does the UK's regulator have over AI chatbots?", hits).chosen.map((s) => s.candidate.text)[0]).toBe(ukPassage);

@@ -49,6 +49,20 @@ export function countryNamed(word: string): string | undefined {
   return undefined;
 }
 
+// Country-code domains whose region name is more than one word.
+const DOMAIN_COUNTRIES: Readonly<Record<string, string>> = { us: 'usa', gb: 'uk' };
+let regions: Intl.DisplayNames | undefined;
+
+/** The country of a web address's country-code domain ("legislation.gov.uk" -> "uk", "esafety.gov.au" -> "australia"). */
+export function countryOfAddress(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const host = new URL(url).hostname;
+  const domain = host.slice(host.lastIndexOf('.') + 1).toLowerCase();
+  if (!/^[a-z]{2}$/.test(domain)) return undefined;
+  regions ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  return DOMAIN_COUNTRIES[domain] ?? countryNamed(domain) ?? countryNamed(regions.of(domain.toUpperCase()) ?? '');
+}
+
 /** Mentions a country the question does not: an answer to "which country". */
 export function namesNewCountry(textWords: readonly { raw: string; stem: string }[], asked: ReadonlySet<string>): boolean {
   const known = countryNames();
