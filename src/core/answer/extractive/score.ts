@@ -1,5 +1,5 @@
 // How well each candidate sentence answers the question: weighted term coverage, word pairs, answer-type cues and the hit's rank.
-import { carriesAnswerType, namesNewCountry } from './answer-type.js';
+import { carriesAnswerType, countryNamed, namesNewCountry } from './answer-type.js';
 import type { Candidate, Clause } from './candidates.js';
 import type { QueryTerm, QuestionAnalysis } from './question.js';
 
@@ -17,6 +17,8 @@ export const RANK_PRIOR_WEIGHT = 0.2;
 export const ENTITY_WEIGHT = 1.5;
 /** A name mentioned in at least this share of the retrieved documents is their shared context ("UK", "Ofcom"), not what the question singles out. */
 export const CONTEXT_ENTITY_SHARE = 0.75;
+/** Weight of a country the question narrows to ("the UK's regime"): the jurisdiction check keeps to it, so naming it again is not evidence of an answer. */
+export const COUNTRY_MODIFIER_WEIGHT = 0.25;
 /** Factor for a quotation with no speaker named: it rarely stands on its own. */
 export const UNATTRIBUTED_QUOTE_FACTOR = 0.8;
 
@@ -110,7 +112,7 @@ function termWeights(terms: readonly QueryTerm[], candidates: readonly Candidate
   const n = candidates.length;
   return terms.map((term) => {
     const df = candidates.filter((c) => term.expansions.some(({ stem }) => c.stems.has(stem))).length;
-    return Math.log(1 + (n + 1) / (df + 0.5)) * (term.entity && !term.modifier ? ENTITY_WEIGHT : 1);
+    return Math.log(1 + (n + 1) / (df + 0.5)) * (term.entity && !term.modifier ? ENTITY_WEIGHT : term.modifier && countryNamed(term.raw) ? COUNTRY_MODIFIER_WEIGHT : 1);
   });
 }
 
