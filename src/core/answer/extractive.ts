@@ -184,9 +184,11 @@ function jurisdictionFilter(question: QuestionAnalysis, texts?: ReadonlyMap<stri
     const after = mentions.filter((m) => m.index >= end - offset);
     if (after.length > 0) return after.some((m) => m.asked);
     // Text that names no country: where the source and the sources it cites are published (legislation.gov.uk).
-    const published = [hit.document.url, ...hit.document.sources.map((source) => source.url)].flatMap((url) => (url ? [countryOfAddress(url)] : []));
-    const countriesPublished = published.filter((country) => country !== undefined);
-    return countriesPublished.length === 0 || countriesPublished.some((country) => askedStems.has(country) || askedNames.has(country));
+    const published = [hit.document.url, ...hit.document.sources.map((source) => source.url)].flatMap((url) => {
+      const country = url === undefined ? undefined : countryOfAddress(url);
+      return country === undefined ? [] : [country];
+    });
+    return published.length === 0 || published.some((country) => askedStems.has(country) || askedNames.has(country));
   };
 }
 
