@@ -37,3 +37,10 @@ export interface Answerer {
 export interface QueryRewriter {
   rewrite(question: string, history: readonly Turn[], signal?: AbortSignal): Promise<string>;
 }
+
+/** The stored text of each hit's document, once per document; a document gone from the index is left out. */
+export async function documentTexts(hits: readonly Pick<Hit, 'document'>[], getDocument: AnswerInput['getDocument']): Promise<Map<string, string>> {
+  const ids = [...new Set(hits.map((hit) => hit.document.id))];
+  const docs = await Promise.all(ids.map(async (id) => [id, (await getDocument(id))?.text] as const));
+  return new Map(docs.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
+}

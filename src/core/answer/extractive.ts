@@ -1,6 +1,6 @@
 // The offline answerer: picks the retrieved sentences that best answer the question and cites each by its exact span.
 import type { DocumentMeta, Hit } from '../schema.js';
-import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from './answerer.js';
+import { type AnswerDraft, type AnswerInput, type Answerer, type DraftEvent, documentTexts } from './answerer.js';
 import { verifyCitations } from './citations.js';
 import { countryNamed, countryOfAddress } from './extractive/answer-type.js';
 import { type Candidate, collectCandidates } from './extractive/candidates.js';
@@ -101,7 +101,7 @@ export class ExtractiveAnswerer implements Answerer {
     input.signal?.throwIfAborted();
     const query = input.query || input.question;
     // Whole sources only when a country is asked about: the jurisdiction check reads them (the read cache holds them).
-    const texts = askedCountries(analyseQuestion(query)).length > 0 ? await documentTexts(input) : undefined;
+    const texts = askedCountries(analyseQuestion(query)).length > 0 ? await documentTexts(input.hits, input.getDocument) : undefined;
     const plan = planExtractiveAnswer(query, input.hits, texts);
     if (plan.chosen.length === 0) return abstain(input.hits, emit);
     const sentences = composeSentences(plan.chosen.map((s) => s.candidate));
@@ -114,12 +114,6 @@ export class ExtractiveAnswerer implements Answerer {
     const { verification } = await verifyCitations(answer, citations, input.getDocument);
     return { answer, abstained: false, citations, mode: this.mode, verification };
   }
-}
-
-async function documentTexts({ hits, getDocument }: AnswerInput): Promise<Map<string, string>> {
-  const ids = [...new Set(hits.map((hit) => hit.document.id))];
-  const documents = await Promise.all(ids.map((id) => getDocument(id)));
-  return new Map(ids.flatMap((id, i) => (documents[i] ? [[id, documents[i]!.text] as const] : [])));
 }
 
 function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void): AnswerDraft {

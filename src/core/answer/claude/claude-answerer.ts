@@ -3,7 +3,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { Message, MessageStreamEvent, Usage } from '@anthropic-ai/sdk/resources/messages';
 import type { Citation, Hit, Verification } from '../../schema.js';
-import type { AnswerDraft, AnswerInput, Answerer, DraftEvent } from '../answerer.js';
+import { type AnswerDraft, type AnswerInput, type Answerer, type DraftEvent, documentTexts } from '../answerer.js';
 import { claimSentences, renumberCitations, verifyCitations } from '../citations.js';
 import { relatedDocuments } from '../extractive.js';
 import { AnswerWriter } from './answer-writer.js';
@@ -61,7 +61,8 @@ export class ClaudeAnswerer implements Answerer {
   }
 
   async #stream(params: Parameters<Anthropic['messages']['stream']>[0], sources: SentSource[], input: AnswerInput, emit: (event: DraftEvent) => void) {
-    const documents = loadDocuments(sources, input.getDocument);
+    // Fetched while the request is in flight.
+    const documents = documentTexts(sources.map((source) => source.hit), input.getDocument);
     const stream = this.options.client.messages.stream(params, { signal: input.signal });
     // Listening starts before anything else is awaited: the SDK's stream drops the events it emits before its iterator
     // exists, and a reply that ended while the documents loaded would leave the loop waiting forever.
@@ -148,13 +149,6 @@ export class ClaudeAnswerer implements Answerer {
 
 export function createClaudeAnswerer(options: ClaudeAnswererOptions): ClaudeAnswerer {
   return new ClaudeAnswerer(options);
-}
-
-/** The stored text of every hit's document, fetched while the request is in flight. */
-async function loadDocuments(sources: readonly SentSource[], getDocument: AnswerInput['getDocument']): Promise<Map<string, string>> {
-  const ids = [...new Set(sources.map((s) => s.hit.document.id))];
-  const docs = await Promise.all(ids.map(async (id) => [id, (await getDocument(id))?.text] as const));
-  return new Map(docs.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
 }
 
 /** Claude was asked to write exactly the abstention sentence when the sources do not cover the question. */
