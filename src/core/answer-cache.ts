@@ -23,11 +23,17 @@ export function createAnswerCache(maxEntries = DEFAULT_ANSWER_CACHE_ENTRIES): An
   return new LRUCache<string, CachedAnswer>({ max: maxEntries });
 }
 
+/** What ask() needs to serve repeats: the answers, and the version of the index they were answered from. */
+export interface AnswerCacheDeps {
+  answers: AnswerCache;
+  indexVersion(): Promise<string | undefined>;
+}
+
 /**
  * The answer cache as ask() takes it, keyed to the index's build time so an ingest or import never serves an old
  * answer; undefined when `entries` is 0 (turned off). Node and Workers wire it alike.
  */
-export function answerCacheFor(entries: number, index: { info(): Promise<IndexInfo | null> }): { answers: AnswerCache; indexVersion(): Promise<string | undefined> } | undefined {
+export function answerCacheFor(entries: number, index: { info(): Promise<IndexInfo | null> }): AnswerCacheDeps | undefined {
   if (entries === 0) return undefined;
   return { answers: createAnswerCache(entries), indexVersion: async () => (await index.info())?.builtAt };
 }

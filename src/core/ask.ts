@@ -1,6 +1,6 @@
 // The ask pipeline shared by the CLI, HTTP and evals: rewrite -> retrieve -> answer, as one Answer or a stream of events.
 import type { Answerer, DraftEvent, QueryRewriter } from './answer/answerer.js';
-import { type AnswerCache, answerCacheKey, isCacheable } from './answer-cache.js';
+import { type AnswerCacheDeps, answerCacheKey, isCacheable } from './answer-cache.js';
 import { createError, isRemitError } from './errors.js';
 import type { RetrieveOptions } from './retrieve.js';
 import { Answer, type AnswerEvent, type AnswerMode, AskRequest, type Document, type Hit } from './schema.js';
@@ -15,7 +15,7 @@ export interface AskDeps {
   now?: () => number;
   newId?: () => string;
   /** Repeated questions are answered from here; `indexVersion` (the build time) keeps answers to an old index out. */
-  cache?: { answers: AnswerCache; indexVersion(): Promise<string | undefined> };
+  cache?: AnswerCacheDeps;
 }
 
 export interface Ask {
