@@ -16,9 +16,12 @@ const METHODS = [
   'close',
 ] as const satisfies readonly (keyof IndexStore)[];
 
+/** Methods a store may leave out: forwarded when it has them. */
+const OPTIONAL_METHODS = ['warm', 'verify'] as const satisfies readonly (keyof IndexStore)[];
+
 export function overridingStore(store: IndexStore, overrides: Partial<IndexStore>): IndexStore {
   // Bound one by one: LanceStore keeps its state in private fields, which a prototype-based wrapper cannot reach.
   const forwarded = Object.fromEntries(METHODS.map((name) => [name, store[name].bind(store)])) as unknown as IndexStore;
-  if (store.warm) forwarded.warm = store.warm.bind(store);
+  for (const name of OPTIONAL_METHODS) if (store[name]) forwarded[name] = store[name].bind(store);
   return { ...forwarded, ...overrides };
 }
