@@ -114,7 +114,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 function followIndex(runtime: Runtime, intervalMs: number, logger: Logger, warmUp: () => Promise<void>): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  let lastFailure: string | undefined;
+  const failures = failureLog((error) => logger.warn('index refresh failed', { error }));
   const tick = async () => {
     try {
       if (await runtime.refreshIndex()) {
@@ -122,12 +122,10 @@ function followIndex(runtime: Runtime, intervalMs: number, logger: Logger, warmU
         logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
         await warmUp();
       }
-      lastFailure = undefined;
+      failures.succeeded();
     } catch (error) {
       // The last good index keeps being served and the next tick tries again; the same failure is logged once.
-      const message = error instanceof Error ? error.message : String(error);
-      if (message !== lastFailure) logger.warn('index refresh failed', { error: message });
-      lastFailure = message;
+      failures.failed(error);
     }
     if (!stopped) timer = setTimeout(tick, intervalMs).unref();
   };
@@ -198,6 +196,23 @@ function closeOnSignals(running: RunningServer, out: (line: string) => void): vo
   });
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Logs a failure that repeats (a poll, a probe) once per distinct message, until the caller reports a success. */
+function failureLog(log: (message: string) => void): { failed(error: unknown): void; succeeded(): void } {
+  let last: string | undefined;
+  return {
+    failed(error) {
+      const message = messageOf(error);
+      if (message !== last) log(message);
+      last = message;
+    },
+    succeeded() {
+      last = undefined;
+    },
+  };
+}
+
 /** Public, so it names no path: the log line has the file and the error. */
 const DAMAGED_INDEX_REASON = 'The index files are damaged or missing; re-ingest with `remit ingest --rebuild <paths>`';
 /** A health probe every second must not read every file every second. */
@@ -209,14 +224,12 @@ const INTEGRITY_CHECK_INTERVAL_MS = 5000;
  */
 function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | undefined) => Promise<boolean> {
   let last: { builtAt: string | undefined; at: number; whole: Promise<boolean> } | undefined;
-  let lastFailure: string | undefined;
+  const failures = failureLog((error) => logger.error('index damaged', { error }));
   const check = () =>
     runtime.store.verify?.().then(
       () => true,
       (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (message !== lastFailure) logger.error('index damaged', { error: message });
-        lastFailure = message;
+        failures.failed(error);
         return false;
       },
     ) ?? Promise.resolve(true);
@@ -237,7 +250,7 @@ async function warmIndex(runtime: Runtime, logger: Logger): Promise<void> {
     await runtime.warm();
     logger.info('index warmed', { ms: Math.round(performance.now() - started) });
   } catch (error) {
-    logger.warn('index warm-up failed', { error: error instanceof Error ? error.message : String(error) });
+    logger.warn('index warm-up failed', { error: messageOf(error) });
   }
 }
 
