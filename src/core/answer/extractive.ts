@@ -48,7 +48,10 @@ export interface ExtractivePlan {
 
 /** Decides what to say without writing it: exposed so tests and evals can see why a sentence won or an answer abstained. */
 export function planExtractiveAnswer(query: string, hits: readonly Hit[], documentTexts?: ReadonlyMap<string, string>): ExtractivePlan {
-  const question = analyseQuestion(query);
+  return planAnswer(analyseQuestion(query), hits, documentTexts);
+}
+
+function planAnswer(question: QuestionAnalysis, hits: readonly Hit[], documentTexts?: ReadonlyMap<string, string>): ExtractivePlan {
   const candidates = collectCandidates(hits);
   const scored = scoreCandidates(question, candidates);
   const missingEntities = missingQuestionEntities(question, candidates);
@@ -99,10 +102,10 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(input: AnswerInput, emit: (event: DraftEvent) => void = () => {}): Promise<AnswerDraft> {
     input.signal?.throwIfAborted();
-    const query = input.query || input.question;
+    const question = analyseQuestion(input.query || input.question);
     // Whole sources only when a country is asked about: the jurisdiction check reads them (the read cache holds them).
-    const texts = askedCountries(analyseQuestion(query)).length > 0 ? await documentTexts(input.hits, input.getDocument) : undefined;
-    const plan = planExtractiveAnswer(query, input.hits, texts);
+    const texts = askedCountries(question).length > 0 ? await documentTexts(input.hits, input.getDocument) : undefined;
+    const plan = planAnswer(question, input.hits, texts);
     if (plan.chosen.length === 0) return abstain(input.hits, emit);
     const sentences = composeSentences(plan.chosen.map((s) => s.candidate));
     sentences.forEach(({ text, citation }, i) => {
