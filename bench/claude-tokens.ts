@@ -16,7 +16,7 @@ import { buildAnswerRequest, DEFAULT_MAX_TOKENS, DEFAULT_MODEL } from '../src/co
 import { estimateInputTokens, minCacheablePrefixTokens } from '../src/core/answer/claude/token-estimate.js';
 import { HybridRetriever } from '../src/core/retrieve.js';
 import type { Hit } from '../src/core/schema.js';
-import { loadPrompts } from '../src/prompts.js';
+import { loadPrompts } from '../src/adapter/node/prompts.js';
 import { buildFixtureIndex } from '../test/support/fixture-index.js';
 import { REPO_ROOT } from '../test/support/paths.js';
 

@@ -187,6 +187,6 @@ function queryFrom(words: Words, chunkText: string): string {
 
 /** The real corpus: the project's explainers and the shared news articles, read at run time. */
 export async function realDocuments(paths: readonly string[]): Promise<Document[]> {
-  const { loadPaths } = await import('../src/node/read-paths.js');
+  const { loadPaths } = await import('../src/adapter/node/read-paths.js');
   return (await loadPaths(paths)).documents;
 }

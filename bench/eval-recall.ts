@@ -10,7 +10,7 @@ import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { ingestDocuments } from '../src/core/ingest.js';
 import { HybridRetriever } from '../src/core/retrieve.js';
 import { listDatasets, loadDatasets } from '../src/eval/load-dataset.js';
-import { openLanceStore } from '../src/store/lancedb.js';
+import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
 import { CORPUS_DIR, NEWS_DIR, REPO_ROOT } from '../test/support/paths.js';
 import { realDocuments } from './corpus.js';
 import { emitResult, round, timeEach } from './lib/measure.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ingestDocuments } from '../src/core/ingest.js';
-import { openRuntime } from '../src/node/runtime.js';
+import { openRuntime } from '../src/adapter/node/runtime.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, loadFigures, parseSize } from './lib/measure.js';
 import { serverEnv, startServer, stopServer } from './lib/remit-server.js';

@@ -11,11 +11,11 @@ import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { ingestDocuments } from '../src/core/ingest.js';
 import { HybridRetriever, type RetrievalMode } from '../src/core/retrieve.js';
 import { withReadCache } from '../src/core/store/cached-store.js';
-import { openRuntime } from '../src/node/runtime.js';
-import { threadedEncoding } from '../src/node/threaded-encoder.js';
-import { openLanceStore } from '../src/store/lancedb.js';
-import { CHUNKS_TABLE, TEXT_INDEX } from '../src/store/tables.js';
-import type { VectorIndexEvent } from '../src/store/vector-index.js';
+import { openRuntime } from '../src/adapter/node/runtime.js';
+import { threadedEncoding } from '../src/adapter/node/threaded-encoder.js';
+import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
+import { CHUNKS_TABLE, TEXT_INDEX } from '../src/adapter/node/lancedb/tables.js';
+import type { VectorIndexEvent } from '../src/adapter/node/lancedb/vector-index.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, folderBytes, mb, parseSize, peakRssMb, recallAt, round, timed, timeEach } from './lib/measure.js';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestPaths, openRuntime } from '../src/node/runtime.js';
+import { ingestPaths, openRuntime } from '../src/adapter/node/runtime.js';
 import { NEWS_DIR, REPO_ROOT } from '../test/support/paths.js';
 import { folderBytes, percentile } from './lib/measure.js';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `remit` command. Runs an esbuild bundle of src/cli.ts, rebuilt whenever a source file is newer: it starts in
+// The `remit` command. Runs an esbuild bundle of src/cli/main.ts, rebuilt whenever a source file is newer: it starts in
 // about half the time of loading ~150 TypeScript modules through tsx. Code splitting keeps lazily imported parts
 // (HTML parsing, the Anthropic SDK, the HTTP server) out of start-up. Falls back to tsx when esbuild is missing.
 import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -37,14 +37,14 @@ const touched = (folder) => {
 async function bundleFor(stamp) {
   const folder = join(dist, `cli-${stamp}`);
   // Its mtime says when a run last started from it: pruning spares bundles that running processes may still import from.
-  if (existsSync(join(folder, 'cli.js'))) return touched(folder);
+  if (existsSync(join(folder, 'main.js'))) return touched(folder);
   try {
     const { build } = await import('esbuild');
     // Built aside and renamed into place, so a concurrent run never imports a half-written bundle.
     const temp = join(dist, `.cli-${stamp}-${process.pid}`);
     await build({
       // The ingest's worker threads load encode-worker.js from beside the code that starts them (all at the top level).
-      entryPoints: [join(root, 'src', 'cli.ts'), join(root, 'src', 'node', 'encode-worker.ts')],
+      entryPoints: [join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'adapter', 'node', 'encode-worker.ts')],
       entryNames: '[name]',
       outdir: temp,
       bundle: true,
@@ -73,10 +73,10 @@ async function bundleFor(stamp) {
 const folder = process.env.REMIT_NO_BUNDLE === '1' ? undefined : await bundleFor(Math.floor(newestSource(join(root, 'src'))));
 let main;
 if (folder) {
-  ({ main } = await import(pathToFileURL(join(folder, 'cli.js')).href));
+  ({ main } = await import(pathToFileURL(join(folder, 'main.js')).href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli.ts'));
+  ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));

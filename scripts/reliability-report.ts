@@ -14,7 +14,7 @@ import { runSoak, type SoakResult, writeSoakResult } from '../bench/soak.js';
 import { REPO_ROOT } from '../test/support/paths.js';
 import { FIGURES_DIR_VAR } from '../test/reliability/support/figures.js';
 
-const SUITE = ['test/reliability', 'src/node/fetch-url.test.ts', 'src/node/make-dir.test.ts'];
+const SUITE = ['test/reliability', 'src/adapter/node/fetch-url.test.ts', 'src/adapter/node/make-dir.test.ts'];
 
 interface VitestReport {
   numTotalTests: number;

@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/adapter/node/config.js';
 import type { Answer } from '../src/core/schema.js';
-import { ingestPaths, openRuntime } from '../src/node/runtime.js';
-import { type RunningServer, serve } from '../src/node/serve.js';
-import { STATE_FILE } from '../src/store/state-file.js';
+import { ingestPaths, openRuntime } from '../src/adapter/node/runtime.js';
+import { type RunningServer, serve } from '../src/adapter/node/serve.js';
+import { STATE_FILE } from '../src/adapter/node/lancedb/state-file.js';
 import { runRemit } from './reliability/support/remit-child.js';
 
 let dir: string;

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/adapter/node/config.js';
 import type { AnswerEvent, Document } from '../src/core/schema.js';
-import { type RunningServer, serve } from '../src/node/serve.js';
-import { readAnswerEvents } from '../src/server/sse.js';
+import { type RunningServer, serve } from '../src/adapter/node/serve.js';
+import { readAnswerEvents } from '../src/widget/sse.js';
 import { buildFixtureIndex, type FixtureIndex } from './support/fixture-index.js';
 
 const TOKEN = 'http-test-admin-token-0123456789';

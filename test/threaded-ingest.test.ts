@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, syntheticCorpus } from '../bench/corpus.js';
 import type { Answer } from '../src/core/schema.js';
 import { searchChunks } from '../src/core/store/index-store.js';
-import { ingestPaths, openRuntime } from '../src/node/runtime.js';
-import { MIN_THREADED_PASSAGES } from '../src/node/threaded-encoder.js';
+import { ingestPaths, openRuntime } from '../src/adapter/node/runtime.js';
+import { MIN_THREADED_PASSAGES } from '../src/adapter/node/threaded-encoder.js';
 import { runRemit } from './reliability/support/remit-child.js';
 
 let dir: string;

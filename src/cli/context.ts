@@ -1,7 +1,7 @@
 // Shared by every command: IO, and how to open the runtime from the common flags.
 import { resolve } from 'node:path';
-import type { EmbedderKind } from '../embed/select.js';
-import { DEFAULT_DB_DIR, openRuntime, type Runtime, type RuntimeOptions } from '../node/runtime.js';
+import type { EmbedderKind } from '../adapter/node/transformers/select.js';
+import { DEFAULT_DB_DIR, openRuntime, type Runtime, type RuntimeOptions } from '../adapter/node/runtime.js';
 import type { CliIO } from './io.js';
 
 export interface CommonFlags {

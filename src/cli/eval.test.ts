@@ -5,7 +5,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EvalReport } from '../eval/report-schema.js';
-import { openRuntime } from '../node/runtime.js';
+import { openRuntime } from '../adapter/node/runtime.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
 import { type MessagesApiServer, startMessagesApiServer } from '../../test/support/messages-api-server.js';
 import { registerEvalCommand } from './eval.js';

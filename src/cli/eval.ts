@@ -15,7 +15,7 @@ import { renderHtmlReport, renderJsonReport, renderTerminalReport } from '../eva
 import { EvalReport } from '../eval/report-schema.js';
 import { DEFAULT_K, runEval } from '../eval/run.js';
 import { powersReportLine } from '../eval/powers-report.js';
-import { DEFAULT_DB_DIR } from '../node/runtime.js';
+import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
 export const DEFAULT_EVALS_DIR = 'evals';

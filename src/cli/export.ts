@@ -1,8 +1,8 @@
 // `remit export --target cloudflare --out DIR`: writes what wrangler imports into D1 and Vectorize, and prints the steps.
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { exportForCloudflare } from '../export/cloudflare-export.js';
-import { DEFAULT_DB_DIR } from '../node/runtime.js';
+import { exportForCloudflare } from '../adapter/cloudflare/export/cloudflare-export.js';
+import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
 import type { CliContext } from './context.js';
 
 interface ExportFlags {

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 import { renderIngestReport } from './render.js';
-import { ingestPaths } from '../node/runtime.js';
+import { ingestPaths } from '../adapter/node/runtime.js';
 
 interface IngestFlags extends CommonFlags {
   prune?: boolean;

@@ -4,9 +4,9 @@ import { type Command, Option } from 'commander';
 import { filterPowers } from '../core/powers/extract.js';
 import { describeLimit } from '../core/powers/limit.js';
 import { type Power, type PowerCitation, type PowerField, POWER_KINDS, PowersQuery, type PowersTable } from '../core/powers/schema.js';
-import { DEFAULT_DB_DIR } from '../node/runtime.js';
-import { readPowersFile } from '../powers/powers-file.js';
-import { refreshPowers } from '../powers/refresh.js';
+import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
+import { readPowersFile } from '../adapter/node/powers/powers-file.js';
+import { refreshPowers } from '../adapter/node/powers/refresh.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
 interface PowersFlags extends CommonFlags {

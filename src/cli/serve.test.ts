@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
-import { type RunningServer, serve } from '../node/serve.js';
+import { type RunningServer, serve } from '../adapter/node/serve.js';
 import { createCliContext } from './context.js';
 import type { CliIO } from './io.js';
 import { registerServeCommand } from './serve.js';

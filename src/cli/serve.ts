@@ -1,9 +1,9 @@
 // `remit serve`: the HTTP API on PORT until SIGTERM/SIGINT, with config from the environment (flags override).
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
-import type { Runtime } from '../node/runtime.js';
-import type { CreateAppOptions } from '../server/app.js';
-import { type RunningServer, serve, type ServeOptions } from '../node/serve.js';
+import { loadConfig } from '../adapter/node/config.js';
+import type { Runtime } from '../adapter/node/runtime.js';
+import type { CreateAppOptions } from '../http/app.js';
+import { type RunningServer, serve, type ServeOptions } from '../adapter/node/serve.js';
 import type { CliContext } from './context.js';
 
 interface ServeFlags {
@@ -23,7 +23,7 @@ export interface ServeCommandDeps {
 
 /** The chat page at / and the embeddable /widget.js, bundled from src/widget at start-up and held in memory. */
 async function chatPages(): Promise<CreateAppOptions> {
-  const [{ buildWidget }, { widgetRoutes }] = await Promise.all([import('../widget/build.js'), import('../server/widget-routes.js')]);
+  const [{ buildWidget }, { widgetRoutes }] = await Promise.all([import('../adapter/node/widget-bundle.js'), import('../http/widget-routes.js')]);
   return { pages: widgetRoutes({ widgetJs: (await buildWidget()).js }) };
 }
 

@@ -1,8 +1,8 @@
 // `remit start` (what `npm start` runs): bring the default corpus into the index when missing or stale, then serve.
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ingestPaths } from '../node/runtime.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { ingestPaths } from '../adapter/node/runtime.js';
+import { PACKAGE_ROOT } from '../adapter/node/package-root.js';
 import type { CliContext } from './context.js';
 import { renderIngestReport } from './render.js';
 import { registerServeCommand } from './serve.js';

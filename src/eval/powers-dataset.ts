@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractPowers } from '../core/powers/extract.js';
 import type { Power } from '../core/powers/schema.js';
-import { loadPaths } from '../node/read-paths.js';
+import { loadPaths } from '../adapter/node/read-paths.js';
 import { type ExpectedPower, type PowersScore, parseExpectedPowers, scorePowers } from './powers-score.js';
 
 export const POWERS_EXPECTED_FILE = join('evals', 'powers', 'expected.jsonl');

@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { extractPowers } from '../core/powers/extract.js';
 import type { Document } from '../core/schema.js';
 import type { IndexStore } from '../core/store/index-store.js';
-import { readPowersFile } from '../powers/powers-file.js';
+import { readPowersFile } from '../adapter/node/powers/powers-file.js';
 import { loadExpectedPowers } from './powers-dataset.js';
 import { formatPowersScore, type PowersScore, scorePowers } from './powers-score.js';
 

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { isRemitError } from '../core/errors.js';
 import type { AnswerEvent } from '../core/schema.js';
-import { createApp } from '../server/app.js';
-import { createSmallDeps } from '../server/testing/small-world.js';
+import { createApp } from '../http/app.js';
+import { createSmallDeps } from '../../test/support/small-world.js';
 import { createRemitClient, parseRetryAfter } from './api-client.js';
 import { describeFailure } from './failure.js';
 

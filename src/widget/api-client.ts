@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { createError, isRemitError } from '../core/errors.js';
 import { Answer, type AnswerEvent, type AnswerMode, Document, type Feedback, type Turn } from '../core/schema.js';
-import { readAnswerEvents } from '../server/sse.js';
+import { readAnswerEvents } from './sse.js';
 
 export interface AskInput {
   question: string;

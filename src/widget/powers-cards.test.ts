@@ -8,8 +8,8 @@ import { launchChromium, screenshot } from '../../test/e2e/support/browser.js';
 import { waitForAnswer } from '../../test/e2e/support/chat-page.js';
 import { startRemit } from '../../test/e2e/support/servers.js';
 import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
-import type { RunningServer } from '../node/serve.js';
-import { buildWidget } from './build.js';
+import type { RunningServer } from '../adapter/node/serve.js';
+import { buildWidget } from '../adapter/node/widget-bundle.js';
 
 let tmp: string;
 let fixture: FixtureIndex;

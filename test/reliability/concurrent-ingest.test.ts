@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/node/runtime.js';
+import { ingestPaths } from '../../src/adapter/node/runtime.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
 import { expectValidAnswer } from './support/answer-check.js';
 import { recordFigures } from './support/figures.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openRuntime } from '../../src/node/runtime.js';
+import { openRuntime } from '../../src/adapter/node/runtime.js';
 import { seededRandom } from '../support/store-docs.js';
 import { recordFigures } from './support/figures.js';
 import { runRemit, startRemit } from './support/remit-child.js';

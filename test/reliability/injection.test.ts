@@ -10,7 +10,7 @@ import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.j
 import { captureIO } from '../support/cli-io.js';
 import { buildAnswerRequest, DEFAULT_MODEL } from '../../src/core/answer/claude/request.js';
 import type { Hit } from '../../src/core/schema.js';
-import { loadPrompts } from '../../src/prompts.js';
+import { loadPrompts } from '../../src/adapter/node/prompts.js';
 import { type MessagesApiServer, type MessagesRequestBody, searchResultsOf, startMessagesApiServer } from '../support/messages-api-server.js';
 import { expectValidAnswer } from './support/answer-check.js';
 import { recordFigures } from './support/figures.js';

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@lancedb/lancedb';
-import { TEXT_INDEX_CONFIG } from '../../src/store/apply-change.js';
-import { chunksToArrow } from '../../src/store/record-batches.js';
-import { openLanceStore } from '../../src/store/lancedb.js';
-import { CHUNKS_TABLE, TEXT_INDEX } from '../../src/store/tables.js';
+import { TEXT_INDEX_CONFIG } from '../../src/adapter/node/lancedb/apply-change.js';
+import { chunksToArrow } from '../../src/adapter/node/lancedb/record-batches.js';
+import { openLanceStore } from '../../src/adapter/node/lancedb/lancedb.js';
+import { CHUNKS_TABLE, TEXT_INDEX } from '../../src/adapter/node/lancedb/tables.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from './store-docs.js';
 
 const dimensions = Number(process.argv[2] ?? 384);

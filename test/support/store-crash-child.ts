@@ -1,7 +1,7 @@
 // Child process for the store crash test: replaces every stored document with a new generation in one big commit.
 // Usage: node --import tsx test/support/store-crash-child.ts <dir> <generation>
 // Prints "ready" just before committing and "done <ms>" after, so the parent can kill it mid-commit.
-import { openLanceStore } from '../../src/store/lancedb.js';
+import { openLanceStore } from '../../src/adapter/node/lancedb/lancedb.js';
 import { CRASH_DIMENSIONS, crashGeneration } from './store-crash-docs.js';
 import { change } from './store-docs.js';
 

@@ -1,4 +1,4 @@
-// The storage seam: LanceDB on Node (src/store), D1 + Vectorize on Workers. The core only sees this interface.
+// The storage seam: LanceDB on Node (src/adapter/node/lancedb), D1 + Vectorize on Workers. The core only sees this interface.
 import type { Chunk, Document, DocumentMeta, IndexInfo } from '../schema.js';
 
 /** A chunk as stored: its vector, its near-duplicate group and its MinHash signature. */

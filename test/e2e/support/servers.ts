@@ -1,13 +1,13 @@
 // Real servers for the browser tests: Remit through the Node entry (serve), a second Remit on a chosen port, a plain host site.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../../src/config.js';
-import { listen, type RunningServer, serve } from '../../../src/node/serve.js';
-import type { Runtime } from '../../../src/node/runtime.js';
-import { createApp } from '../../../src/server/app.js';
-import { createMemoryFeedbackStore } from '../../../src/server/feedback-store.js';
-import { createJsonLogger } from '../../../src/server/logger.js';
-import { widgetRoutes } from '../../../src/server/widget-routes.js';
+import { loadConfig } from '../../../src/adapter/node/config.js';
+import { listen, type RunningServer, serve } from '../../../src/adapter/node/serve.js';
+import type { Runtime } from '../../../src/adapter/node/runtime.js';
+import { createApp } from '../../../src/http/app.js';
+import { createMemoryFeedbackStore } from '../../../src/http/feedback-store.js';
+import { createJsonLogger } from '../../../src/http/logger.js';
+import { widgetRoutes } from '../../../src/http/widget-routes.js';
 
 export interface RemitServerOptions {
   runtime: Runtime;

@@ -1,0 +1,76 @@
+// Wires the shared Hono app (src/http) to Workers bindings: D1 + Vectorize store, Workers AI or hashing queries, Claude or extractive answers,
+// and the chat page with /widget.js.
+import Anthropic from '@anthropic-ai/sdk';
+import { ClaudeQueryRewriter, createClaudeAnswerer } from '../../core/answer/claude/index.js';
+import { ExtractiveAnswerer } from '../../core/answer/extractive.js';
+import { OfflineQueryRewriter } from '../../core/answer/rewrite.js';
+import { answerCacheFor } from '../../core/answer-cache.js';
+import { createAsk } from '../../core/ask.js';
+import type { Embedder } from '../../core/embed/embedder.js';
+import { HybridRetriever } from '../../core/retrieve.js';
+import { SharedLoad } from '../../core/shared-load.js';
+import { createApp } from '../../http/app.js';
+import { DEFAULT_SERVER_CONFIG } from '../../http/deps.js';
+import type { RemitApp } from '../../http/env.js';
+import { createJsonLogger } from '../../http/logger.js';
+import { createMemoryRateLimitStore } from '../../http/middleware/rate-limit.js';
+import { widgetRoutes } from '../../http/widget-routes.js';
+// Built by wrangler.toml's [build] command (src/widget/build-cli.ts) before every bundle, and bundled as a text module.
+import widgetJs from '../../../dist/widget.js';
+import { assertBindings, readWorkerVars, type WorkerEnv } from './bindings.js';
+import { createD1FeedbackStore } from './d1-feedback-store.js';
+import { D1VectorizeStore } from './d1-vectorize-store.js';
+import { embedderForIndex } from './embedder-for-index.js';
+import { bundledPrompts } from './prompts.js';
+import { catalogFromStore } from './source-catalog.js';
+
+export function createWorkerApp(env: WorkerEnv): RemitApp {
+  assertBindings(env);
+  const vars = readWorkerVars(env);
+  const store = new D1VectorizeStore({ db: env.DB, vectors: env.VECTORIZE });
+  const extractive = new ExtractiveAnswerer();
+  const offlineRewriter = new OfflineQueryRewriter();
+  const client = vars.ANTHROPIC_API_KEY ? new Anthropic({ apiKey: vars.ANTHROPIC_API_KEY, baseURL: vars.ANTHROPIC_BASE_URL, maxRetries: 1, timeout: 30_000 }) : undefined;
+  const prompts = client ? bundledPrompts() : undefined;
+  const claude = client && prompts ? createClaudeAnswerer({ client, prompts, model: vars.REMIT_MODEL, fallback: extractive }) : undefined;
+
+  const ask = createAsk({
+    retriever: lazyRetriever(store, env),
+    answerers: { extractive, claude },
+    defaultMode: vars.REMIT_MODE ?? (claude ? 'claude' : 'extractive'),
+    rewriter: client && prompts ? new ClaudeQueryRewriter({ client, prompt: prompts.rewrite, model: vars.REMIT_MODEL, fallback: offlineRewriter }) : offlineRewriter,
+    getDocument: (id) => store.getDocument(id),
+    // Per isolate: a popular question (or the widget's suggestions) is answered once per isolate, not per request.
+    cache: answerCacheFor(vars.REMIT_ANSWER_CACHE, store),
+  });
+
+  return createApp({
+    ask,
+    sources: catalogFromStore(store),
+    feedback: createD1FeedbackStore(env.DB),
+    config: { ...DEFAULT_SERVER_CONFIG, corsOrigins: vars.REMIT_CORS_ORIGINS, rateLimitPerMinute: vars.REMIT_RATE_LIMIT },
+    logger: createJsonLogger({ level: vars.LOG_LEVEL }),
+    // Per isolate, so a soft limit: Cloudflare's own rate limiting rules are the hard one at scale.
+    rateLimitStore: createMemoryRateLimitStore(),
+    // Cloudflare sets CF-Connecting-IP itself; a client cannot forge it at the edge.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+  }, {
+    // Workers encode response bodies themselves (by the client's Accept-Encoding): gzipping in the app would encode twice.
+    pages: widgetRoutes({ widgetJs, compress: false }),
+  });
+}
+
+/** The embedder depends on the id the imported index recorded, so it is chosen on the first question, not at start-up. */
+function lazyRetriever(store: D1VectorizeStore, env: WorkerEnv) {
+  const retriever = new SharedLoad<HybridRetriever>();
+  const open = async () => {
+    const info = await store.info();
+    const embedder: Embedder = embedderForIndex(info?.embedder ?? 'hashing-v1-512', env.AI);
+    return new HybridRetriever({ embedder, store });
+  };
+  return {
+    async retrieve(...args: Parameters<HybridRetriever['retrieve']>) {
+      return (await retriever.get(open)).retrieve(...args);
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// Configuration from the environment, validated once at start-up; every bad variable is named with what it expects.
+import { z } from 'zod';
+import { RemitError } from '../../core/errors.js';
+import { DEFAULT_ANSWER_CACHE_ENTRIES } from '../../core/answer-cache.js';
+import { AnswerMode } from '../../core/schema.js';
+import { EmbedderKind } from './transformers/select.js';
+import { LOG_LEVELS } from '../../http/logger.js';
+
+export class ConfigError extends RemitError {
+  constructor(readonly problems: { variable: string; expected: string }[]) {
+    super({
+      code: 'bad_input',
+      message: `Invalid configuration: ${problems.map((p) => `${p.variable} ${p.expected}`).join('; ')}`,
+      hint: 'Fix the environment variables named above and start again.',
+      details: problems,
+    });
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const integer = (min: number, max: number) => z.coerce.number<string>().int().min(min).max(max);
+/** "65536", "64kb", "10mb": a size in bytes. */
+const byteSize = z
+  .string()
+  .regex(/^\d+\s*(b|kb|mb)?$/i, 'expected a size such as 65536, 64kb or 10mb')
+  .transform((v) => {
+    const [, n, unit] = /^(\d+)\s*(b|kb|mb)?$/i.exec(v)!;
+    return Number(n) * ({ kb: 1024, mb: 1024 * 1024 }[unit?.toLowerCase() ?? ''] ?? 1);
+  });
+const origins = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'expected origins such as https://example.com (scheme and host, no path)')));
+// bearerAuth only accepts RFC 6750 token characters; short tokens are guessable.
+const adminToken = z.string().regex(/^[A-Za-z0-9._~+/-]{24,}=*$/, 'expected at least 24 characters of A-Z a-z 0-9 . _ ~ + / -');
+
+const EnvSchema = z
+  .object({
+    PORT: integer(0, 65535).default(8787),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    REMIT_DB: z.string().min(1).default('.remit'),
+    REMIT_ADMIN_TOKEN: adminToken.optional(),
+    REMIT_CORS_ORIGINS: origins.default([]),
+    REMIT_RATE_LIMIT: integer(0, 1_000_000).default(60),
+    REMIT_BODY_LIMIT: byteSize.default(64 * 1024),
+    REMIT_INGEST_BODY_LIMIT: byteSize.default(10 * 1024 * 1024),
+    REMIT_TRUST_PROXY: flag.default(false),
+    REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
+    REMIT_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
+    REMIT_ANSWER_CACHE: integer(0, 100_000).default(DEFAULT_ANSWER_CACHE_ENTRIES),
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: z.url().optional(),
+    REMIT_MODEL: z.string().min(1).optional(),
+    REMIT_MODE: AnswerMode.optional(),
+    REMIT_EMBEDDER: EmbedderKind.optional(),
+    REMIT_MODEL_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  db: string;
+  feedbackFile?: string;
+  shutdownTimeoutMs: number;
+  /** Answers kept for repeated questions (0: none). */
+  answerCacheEntries: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  mode?: AnswerMode;
+  embedder?: EmbedderKind;
+  modelDir?: string;
+  anthropic: { apiKey?: string; baseURL?: string; model?: string };
+  server: {
+    adminToken?: string;
+    corsOrigins: string[];
+    rateLimitPerMinute: number;
+    bodyLimitBytes: number;
+    ingestBodyLimitBytes: number;
+    trustProxy: boolean;
+  };
+}
+
+/** Reads the variables Remit uses from `env` (pass process.env at the edge); throws a ConfigError naming each bad one. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable (`PORT=`) means unset, as in most shells' `${VAR:-default}`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    // One line per variable, even when several checks failed on it.
+    const byVariable = new Map(parsed.error.issues.map((issue) => [String(issue.path[0]), describe(issue, env[String(issue.path[0])])] as const));
+    throw new ConfigError([...byVariable].map(([variable, expected]) => ({ variable, expected })));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    db: e.REMIT_DB,
+    feedbackFile: e.REMIT_FEEDBACK_FILE,
+    shutdownTimeoutMs: e.REMIT_SHUTDOWN_TIMEOUT_MS,
+    answerCacheEntries: e.REMIT_ANSWER_CACHE,
+    logLevel: e.LOG_LEVEL,
+    mode: e.REMIT_MODE,
+    embedder: e.REMIT_EMBEDDER,
+    modelDir: e.REMIT_MODEL_DIR,
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseURL: e.ANTHROPIC_BASE_URL, model: e.REMIT_MODEL },
+    server: {
+      adminToken: e.REMIT_ADMIN_TOKEN,
+      corsOrigins: e.REMIT_CORS_ORIGINS,
+      rateLimitPerMinute: e.REMIT_RATE_LIMIT,
+      bodyLimitBytes: e.REMIT_BODY_LIMIT,
+      ingestBodyLimitBytes: e.REMIT_INGEST_BODY_LIMIT,
+      trustProxy: e.REMIT_TRUST_PROXY,
+    },
+  };
+}
+
+/** What each variable must look like, in words a person setting it can act on. */
+const EXPECTED: Partial<Record<keyof Env, string>> = {
+  PORT: 'must be an integer from 0 to 65535',
+  REMIT_RATE_LIMIT: 'must be a whole number of requests per minute (0 turns limiting off)',
+  REMIT_SHUTDOWN_TIMEOUT_MS: 'must be a whole number of milliseconds up to 600000',
+  REMIT_ANSWER_CACHE: 'must be a whole number of answers up to 100000 (0 turns the answer cache off)',
+  REMIT_TRUST_PROXY: 'must be 1, 0, true or false',
+  ANTHROPIC_BASE_URL: 'must be a URL such as https://api.anthropic.com',
+  REMIT_MODE: `must be one of ${AnswerMode.options.join(', ')}`,
+  REMIT_EMBEDDER: `must be one of ${EmbedderKind.options.join(', ')}`,
+  LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')}`,
+};
+
+const SECRETS = new Set(['ANTHROPIC_API_KEY', 'REMIT_ADMIN_TOKEN']);
+
+/** "must be …" plus the value we got, except for secrets, which never reach a log. */
+function describe(issue: z.core.$ZodIssue, value: string | undefined): string {
+  const variable = String(issue.path[0]) as keyof Env;
+  const expected = issue.code === 'custom' ? issue.message : (EXPECTED[variable] ?? `must be ${issue.message}`);
+  return SECRETS.has(variable) || value === undefined ? expected : `${expected} (got ${JSON.stringify(value)})`;
+}

@@ -1,0 +1,225 @@
+// One commit's table writes: roll back crash leftovers, delete, re-add regrouped chunks, add, refresh the text index.
+// Nothing here is visible to readers until the caller writes state.json with the versions this returns.
+import { type Connection, Index, type Table } from '@lancedb/lancedb';
+import { createError } from '../../../core/errors.js';
+import type { ChunkRecord, IndexChange } from '../../../core/store/index-store.js';
+import type { StoreState } from './state-file.js';
+import { chunksToArrow, documentsToArrow } from './record-batches.js';
+import { sqlInBatches } from './sql.js';
+import {
+  CHUNKS_TABLE,
+  chunksSchema,
+  DOCUMENTS_TABLE,
+  documentsSchema,
+  rowToChunkRecord,
+  TEXT_INDEX,
+} from './tables.js';
+
+export interface StoreTables {
+  documents: Table;
+  chunks: Table;
+}
+
+export interface ApplyOptions {
+  change: IndexChange;
+  /** What state.json names now; null when nothing is committed (or it is being ignored for a rebuild). */
+  committed: StoreState | null;
+  /** Replace both tables instead of changing them. */
+  fresh: boolean;
+  schemaVersion: number;
+}
+
+/** English stemming and stop words: "fines" finds "fine", and "the"/"of" do not swamp BM25. */
+export const TEXT_INDEX_CONFIG = () =>
+  Index.fts({ baseTokenizer: 'simple', language: 'English', lowercase: true, stem: true, removeStopWords: true, asciiFolding: true, withPosition: false });
+
+export async function applyChange(db: Connection, options: ApplyOptions): Promise<{ state: StoreState; recreated: boolean }> {
+  const { change, committed } = options;
+  const dimensions = change.embedder.dimensions;
+  assertValidChange(change);
+
+  let tables: StoreTables | null = null;
+  try {
+    if (!options.fresh && committed) {
+      tables = await openAtCommitted(db, committed);
+      if (committed.info.embedder !== change.embedder.id || committed.info.dimensions !== dimensions) {
+        await assertAllRemoved(tables, committed, change);
+        closeTables(tables);
+        tables = null;
+      }
+    }
+    const recreated = tables === null;
+    if (!tables) tables = await createTables(db, dimensions);
+
+    // New tables are empty: nothing to delete or regroup.
+    const regrouped = recreated ? [] : await dropReplaced(tables, change);
+    await addRows(tables, change, regrouped);
+
+    if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
+    // Compact and fold new rows into the text index. Date(0) prunes nothing: the committed version must survive
+    // until state.json moves on (pruning waits for pruneOldVersions).
+    await tables.documents.optimize({ cleanupOlderThan: new Date(0) });
+    await tables.chunks.optimize({ cleanupOlderThan: new Date(0) });
+
+    const info = {
+      embedder: change.embedder.id,
+      dimensions,
+      documents: await tables.documents.countRows(),
+      chunks: await tables.chunks.countRows(),
+      builtAt: new Date().toISOString(),
+      schemaVersion: options.schemaVersion,
+    };
+    const versions = { documents: await tables.documents.version(), chunks: await tables.chunks.version() };
+    return { state: { schemaVersion: options.schemaVersion as StoreState['schemaVersion'], info, versions }, recreated };
+  } finally {
+    if (tables) closeTables(tables);
+  }
+}
+
+/** Deletes the rows of removed and replaced documents, and the chunks whose group changes; returns the latter regrouped. */
+async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
+  const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
+  const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
+  for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
+  for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
+  for (const filter of sqlInBatches('id', regrouped.map((c) => c.id))) await tables.chunks.delete(filter);
+  return regrouped;
+}
+
+/** Appends the change's documents and chunks, and the regrouped chunks. */
+async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
+  const documents = change.add.map(({ document }) => document);
+  const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
+  // LanceDB writes the documents on its own threads while this thread builds the chunks' columns.
+  const documentsAdded = documents.length > 0 ? tables.documents.add(documentsToArrow(documents)) : Promise.resolve();
+  let chunksBatch = null;
+  try {
+    if (chunkRecords.length > 0) chunksBatch = chunksToArrow(chunkRecords, change.embedder.dimensions);
+  } finally {
+    await documentsAdded;
+  }
+  if (chunksBatch) await tables.chunks.add(chunksBatch);
+}
+
+/** Writer handles at the committed versions; newer versions (a killed commit's leftovers) are rolled back first. */
+async function openAtCommitted(db: Connection, committed: StoreState): Promise<StoreTables> {
+  const openOne = (name: string) =>
+    db.openTable(name).catch((error: unknown) => {
+      throw createError({
+        code: 'index_corrupt',
+        message: `state.json names a ${name} table that cannot be opened`,
+        hint: 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder.',
+        cause: error,
+      });
+    });
+  const documents = await openOne(DOCUMENTS_TABLE);
+  const chunks = await openOne(CHUNKS_TABLE);
+  await rollBackTo(documents, committed.versions.documents);
+  await rollBackTo(chunks, committed.versions.chunks);
+  return { documents, chunks };
+}
+
+async function rollBackTo(table: Table, version: number): Promise<void> {
+  const latest = await table.version();
+  if (latest === version) return;
+  if (latest < version) {
+    throw createError({
+      code: 'index_corrupt',
+      message: `The ${table.name} table is at version ${latest}, older than the committed version ${version}`,
+      hint: 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder.',
+    });
+  }
+  await table.checkout(version);
+  // restore() writes the checked-out version as the newest one and leaves the handle writable again.
+  await table.restore();
+}
+
+async function createTables(db: Connection, dimensions: number): Promise<StoreTables> {
+  const documents = await createTable(db, DOCUMENTS_TABLE, documentsSchema());
+  const chunks = await createTable(db, CHUNKS_TABLE, chunksSchema(dimensions));
+  return { documents, chunks };
+}
+
+async function createTable(db: Connection, name: string, schema: Parameters<Connection['createEmptyTable']>[1]): Promise<Table> {
+  try {
+    // Overwrite keeps earlier versions on disk, so a crash before state.json moves still serves the old state.
+    return await db.createEmptyTable(name, schema, { mode: 'overwrite' });
+  } catch (error) {
+    // Overwrite reads the old manifest: a table too damaged to open serves nothing, so a rebuild drops it and starts anew.
+    // A readable table is never dropped (the failure was something else, such as a full disk).
+    const readable = await db.openTable(name).then((table) => (table.close(), true), () => false);
+    if (readable) throw error;
+    await db.dropTable(name);
+    return db.createEmptyTable(name, schema);
+  }
+}
+
+/**
+ * Drops table versions older than `retainMs`, once state.json names the newest ones (LanceDB always keeps the latest).
+ * The grace keeps versions that readers in other processes may still have checked out.
+ */
+export async function pruneOldVersions(db: Connection, retainMs: number): Promise<void> {
+  const cutoff = Date.now() - retainMs;
+  for (const name of [DOCUMENTS_TABLE, CHUNKS_TABLE]) {
+    const table = await db.openTable(name);
+    try {
+      // optimize() is the only pruning call, and it also re-optimizes indices: on a freshly built multi-graph vector
+      // index that is a ~30 s rebuild at 100k rows (measured). So it runs only when some old version can go.
+      const versions = await table.listVersions();
+      const latest = Math.max(...versions.map((v) => v.version));
+      if (!versions.some((v) => v.version !== latest && v.timestamp.getTime() < cutoff)) continue;
+      await table.optimize({ cleanupOlderThan: new Date(cutoff) });
+    } finally {
+      table.close();
+    }
+  }
+}
+
+function closeTables(tables: StoreTables): void {
+  tables.documents.close();
+  tables.chunks.close();
+}
+
+/** Existing chunks whose group changes, with the new group; they are deleted and re-added in the same commit. */
+async function readRegrouped(chunks: Table, change: IndexChange, droppedDocs: ReadonlySet<string>): Promise<ChunkRecord[]> {
+  const groupOf = new Map(change.regroup.map((r) => [r.chunkId, r.dupGroup]));
+  const records: ChunkRecord[] = [];
+  for (const filter of sqlInBatches('id', [...groupOf.keys()])) {
+    for (const row of await chunks.query().where(filter).toArray()) {
+      const record = rowToChunkRecord(row);
+      if (!droppedDocs.has(record.docId)) records.push({ ...record, dupGroup: groupOf.get(record.id)! });
+    }
+  }
+  return records;
+}
+
+async function assertAllRemoved(tables: StoreTables, committed: StoreState, change: IndexChange): Promise<void> {
+  const removed = new Set(change.remove);
+  const stored = await tables.documents.query().select(['id']).toArray();
+  if (stored.every((row) => removed.has(String(row.id)))) return;
+  throw createError({
+    code: 'embedder_mismatch',
+    message: `The index was built with embedder "${committed.info.embedder}" (${committed.info.dimensions} dimensions), not "${change.embedder.id}" (${change.embedder.dimensions})`,
+    hint: 'Re-run with --rebuild to re-embed everything with the current embedder.',
+  });
+}
+
+/** The store keeps the promise every citation relies on: a chunk's text is exactly its slice of its document. */
+function assertValidChange(change: IndexChange): void {
+  const { dimensions } = change.embedder;
+  for (const { document, chunks } of change.add) {
+    for (const chunk of chunks) {
+      const problem =
+        chunk.docId !== document.id
+          ? `belongs to ${chunk.docId}`
+          : chunk.vector.length !== dimensions
+            ? `has a ${chunk.vector.length}-dimension vector, not ${dimensions}`
+            : document.text.slice(chunk.start, chunk.end) !== chunk.text
+              ? `text is not the document's text at ${chunk.start}..${chunk.end}`
+              : null;
+      if (problem) {
+        throw createError({ code: 'bad_input', message: `Chunk ${chunk.id} of document ${document.id} ${problem}` });
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+// Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
+import { resolve } from 'node:path';
+import type { Answerer, QueryRewriter } from '../../core/answer/answerer.js';
+import { ExtractiveAnswerer } from '../../core/answer/extractive.js';
+import { OfflineQueryRewriter } from '../../core/answer/rewrite.js';
+import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from '../../core/answer-cache.js';
+import { type Ask, createAsk } from '../../core/ask.js';
+import type { Embedder } from '../../core/embed/embedder.js';
+import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../../core/ingest.js';
+import { HybridRetriever } from '../../core/retrieve.js';
+import type { AnswerMode, Document, IndexInfo } from '../../core/schema.js';
+import type { IndexStore } from '../../core/store/index-store.js';
+import { createEmbedder, type EmbedderKind, embedderFromId } from './transformers/select.js';
+import { withReadCache } from '../../core/store/cached-store.js';
+import { openLanceStore } from './lancedb/lancedb.js';
+import type { FetchUrlOptions } from './fetch-url.js';
+import { threadedEncoding } from './threaded-encoder.js';
+
+export const DEFAULT_DB_DIR = '.remit';
+
+export interface RuntimeOptions {
+  /** Index folder. */
+  db: string;
+  /** Embedder for a new index; an existing index always reopens with the embedder that built it. */
+  embedder?: EmbedderKind;
+  modelDir?: string;
+  allowRemoteModels?: boolean;
+  /** Default answer mode; Claude when a key is given, else extractive. */
+  mode?: AnswerMode;
+  /** Claude answers (and follow-up rewrites) when an API key is given. */
+  anthropic?: { apiKey?: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number; strict?: boolean };
+  /** Answers kept in memory for repeated questions (default 500; 0 turns the cache off). */
+  answerCache?: number;
+  /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
+  rebuild?: boolean;
+  warn?: (line: string) => void;
+}
+
+export interface Runtime {
+  /** The index folder. */
+  db: string;
+  store: IndexStore;
+  embedder: Embedder;
+  ask: Ask;
+  /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
+  passageEncoder(passages: number): PassageEncoder;
+  info: IndexInfo | null;
+  /** Rebuilds powers.json from every indexed document (the powers table spans documents, so it follows each ingest). */
+  refreshPowers(): Promise<void>;
+  /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
+  refreshIndex(): Promise<boolean>;
+  /** Loads the index's caches now, so the first question after an open or a commit does not wait for them. */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Chunks, documents and duplicate groups are read for nearly every question: the read cache keeps them.
+  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
+  const store = withReadCache(lance);
+  try {
+    const info = await store.info();
+    const embedder = info && !options.rebuild
+      ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
+      : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
+    const retriever = new HybridRetriever({ embedder, store });
+    const extractive = new ExtractiveAnswerer();
+    const claude = await createClaude(options.anthropic, extractive);
+    const ask = createAsk({
+      retriever,
+      answerers: { extractive, claude: claude?.answerer },
+      defaultMode: options.mode ?? (claude ? 'claude' : 'extractive'),
+      rewriter: claude?.rewriter ?? new OfflineQueryRewriter(),
+      getDocument: (id) => store.getDocument(id),
+      cache: answerCacheFor(options.answerCache ?? DEFAULT_ANSWER_CACHE_ENTRIES, store),
+    });
+    const db = resolve(options.db);
+    const refreshPowers = async () => {
+      const { refreshPowers: refresh } = await import('./powers/refresh.js');
+      await refresh({ store }, { db, anthropic: options.anthropic, warn });
+    };
+    const encoding = threadedEncoding(embedder, { warn });
+    const close = async () => {
+      await encoding.close();
+      await store.close();
+    };
+    const refreshIndex = () => lance.refresh();
+    const warm = async () => store.warm?.();
+    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function createClaude(
+  options: RuntimeOptions['anthropic'],
+  fallback: Answerer,
+): Promise<{ answerer: Answerer; rewriter: QueryRewriter } | undefined> {
+  if (!options?.apiKey) return undefined;
+  // Loaded only when used: the SDK and prompt files cost start-up time the offline path does not need.
+  const [{ default: Anthropic }, { ClaudeQueryRewriter, createClaudeAnswerer, DEFAULT_MODEL }, { loadPrompts }] = await Promise.all([
+    import('@anthropic-ai/sdk'),
+    import('../../core/answer/claude/index.js'),
+    import('./prompts.js'),
+  ]);
+  const client = new Anthropic({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs ?? 30_000,
+    maxRetries: options.maxRetries ?? 2,
+  });
+  const prompts = await loadPrompts();
+  const model = options.model ?? DEFAULT_MODEL;
+  return {
+    answerer: createClaudeAnswerer({ client, model, prompts, fallback, strict: options.strict }),
+    rewriter: new ClaudeQueryRewriter({ client, model, prompt: prompts.rewrite, fallback: new OfflineQueryRewriter() }),
+  };
+}
+
+/** What an ingest needs of a runtime. */
+export type IngestRuntime = Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'> & Partial<Pick<Runtime, 'passageEncoder'>>;
+
+/** Loads files and folders, then ingests them incrementally into the runtime's index. */
+export async function ingestPaths(
+  runtime: IngestRuntime,
+  paths: readonly string[],
+  options: IngestOptions & { urls?: FetchUrlOptions } = {},
+): Promise<IngestReport> {
+  // HTML parsing libraries load only when something is ingested.
+  const { loadPaths } = await import('./read-paths.js');
+  const { documents, skipped } = await loadPaths([...paths], { fetch: options.urls });
+  const report = await ingestIntoIndex(runtime, documents, options);
+  report.skipped.unshift(...skipped);
+  return report;
+}
+
+/** Ingests documents, then keeps what is derived from the whole index (the powers table) in step with it. */
+export async function ingestIntoIndex(
+  runtime: IngestRuntime,
+  documents: readonly Document[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const report = await ingestDocuments(documents, runtime, options);
+  if (report.added.length + report.replaced.length + report.removed.length > 0) await runtime.refreshPowers();
+  return report;
+}

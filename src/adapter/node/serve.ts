@@ -1,0 +1,272 @@
+// Serving the HTTP app on Node: open the runtime, listen, print the URL; on SIGTERM/SIGINT drain, close, exit.
+import { join } from 'node:path';
+import { serve as serveNode } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Config } from './config.js';
+import { loadDocument } from '../../core/load/index.js';
+import { Document } from '../../core/schema.js';
+import { createApp, type CreateAppOptions } from '../../http/app.js';
+import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
+import { powersFromSources } from '../../http/routes/powers.js';
+import { readPowersFile } from './powers/powers-file.js';
+import { createJsonLogger, type Logger } from '../../http/logger.js';
+import { createFileFeedbackStore } from './feedback-file.js';
+import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
+
+export interface ServeOptions {
+  config: Config;
+  /** A runtime already open (tests, `npm start` after ingest); by default one is opened from `config`. */
+  runtime?: Runtime;
+  /** Human lines (the URL, shutdown); JSON logs go to `logWrite`. */
+  out?: (line: string) => void;
+  logWrite?: (line: string) => void;
+  /** Install SIGTERM/SIGINT handlers that shut down gracefully (default true). */
+  handleSignals?: boolean;
+  /** How often to look for commits made by other processes, in ms (default 1000). */
+  indexPollMs?: number;
+  app?: CreateAppOptions;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stop accepting, let in-flight requests finish (up to the shutdown timeout), then release resources. */
+  close(): Promise<void>;
+  /** Settles once close() has finished, however it was triggered. */
+  closed: Promise<void>;
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const { config } = options;
+  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const logger = createJsonLogger({ level: config.logLevel, write: options.logWrite ?? ((line) => process.stdout.write(line)) });
+  const runtime =
+    options.runtime ??
+    (await openRuntime({
+      db: config.db,
+      mode: config.mode,
+      embedder: config.embedder,
+      modelDir: config.modelDir,
+      anthropic: config.anthropic,
+      answerCache: config.answerCacheEntries,
+    }));
+  let draining = false;
+  let stopFollowing = () => {};
+  // Warm-ups run one after another and are awaited before the runtime closes, so none reads a closed table.
+  let warming = Promise.resolve();
+  const warmUp = () => {
+    if (!draining) warming = warming.then(() => warmIndex(runtime, logger));
+    return warming;
+  };
+  const indexIsWhole = integrityCheck(runtime, logger);
+  const sources: SourceCatalog = {
+    list: () => runtime.store.listDocuments(),
+    get: (id) => runtime.store.getDocument(id),
+    status: async () => {
+      const info = await runtime.store.info();
+      const counts = { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, embedder: info?.embedder, builtAt: info?.builtAt };
+      if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
+      if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
+      if (!(await indexIsWhole(info.builtAt))) return { ready: false, ...counts, reason: DAMAGED_INDEX_REASON };
+      return { ready: true, ...counts };
+    },
+  };
+  // powers.json is rebuilt after every ingest; an index made before it existed gets the rules table from the sources.
+  const rulesPowers = powersFromSources(sources);
+  const deps: AppDeps = {
+    ask: runtime.ask,
+    sources,
+    powers: { table: async () => (await readPowersFile(runtime.db)) ?? rulesPowers.table() },
+    feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
+    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, warmUp) : undefined,
+    config: config.server,
+    logger,
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  };
+  const running = await listen(createApp(deps, options.app), {
+    port: config.port,
+    host: config.host,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    logger,
+    beforeClose: () => {
+      draining = true;
+      stopFollowing();
+    },
+    afterClose: async () => {
+      await warming;
+      await runtime.close();
+    },
+  }).catch(async (error: unknown) => {
+    await runtime.close();
+    throw error;
+  });
+  void warmUp();
+  stopFollowing = followIndex(runtime, options.indexPollMs ?? 1000, logger, warmUp);
+  out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
+  if (options.handleSignals ?? true) closeOnSignals(running, out);
+  return running;
+}
+
+/**
+ * Serves what other processes commit (a `remit ingest` in a terminal while this one serves): state.json is a few
+ * hundred bytes, so it is read every `intervalMs`. Returns a function that stops following.
+ */
+function followIndex(runtime: Runtime, intervalMs: number, logger: Logger, warmUp: () => Promise<void>): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const failures = failureLog((error) => logger.warn('index refresh failed', { error }));
+  const tick = async () => {
+    try {
+      if (await runtime.refreshIndex()) {
+        const info = await runtime.store.info();
+        logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
+        await warmUp();
+      }
+      failures.succeeded();
+    } catch (error) {
+      // The last good index keeps being served and the next tick tries again; the same failure is logged once.
+      failures.failed(error);
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+  };
+  timer = setTimeout(tick, intervalMs).unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  shutdownTimeoutMs: number;
+  logger: Logger;
+  beforeClose?: () => void;
+  afterClose?: () => Promise<void>;
+}
+
+/** Listens with @hono/node-server and returns a handle whose close() drains in-flight requests first. */
+export function listen(app: { fetch: (request: Request, env: never) => Response | Promise<Response> }, options: ListenOptions): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host }, (info) => {
+      const host = ['0.0.0.0', '::'].includes(options.host) ? 'localhost' : info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      let closing: Promise<void> | undefined;
+      const close = () =>
+        (closing ??= (async () => {
+          options.beforeClose?.();
+          await drain(server as import('node:http').Server, options.shutdownTimeoutMs, options.logger);
+          await options.afterClose?.();
+          options.logger.info('closed', {});
+        })());
+      let markClosed!: () => void;
+      const closed = new Promise<void>((r) => (markClosed = r));
+      resolve({ url: `http://${host}:${info.port}`, port: info.port, close: () => close().finally(markClosed), closed });
+    });
+    server.once('error', reject);
+  });
+}
+
+/** server.close() stops accepting; idle keep-alive sockets are closed as they appear; stragglers are cut at the deadline. */
+async function drain(server: import('node:http').Server, timeoutMs: number, logger: Logger): Promise<void> {
+  const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => {
+    logger.warn('shutdown timeout: closing open connections', { timeoutMs });
+    server.closeAllConnections();
+  }, timeoutMs);
+  server.closeIdleConnections();
+  try {
+    await stopped;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(deadline);
+  }
+}
+
+function closeOnSignals(running: RunningServer, out: (line: string) => void): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    out(`${signal}: finishing in-flight requests, then stopping`);
+    void running.close();
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  void running.closed.then(() => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  });
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Logs a failure that repeats (a poll, a probe) once per distinct message, until the caller reports a success. */
+function failureLog(log: (message: string) => void): { failed(error: unknown): void; succeeded(): void } {
+  let last: string | undefined;
+  return {
+    failed(error) {
+      const message = messageOf(error);
+      if (message !== last) log(message);
+      last = message;
+    },
+    succeeded() {
+      last = undefined;
+    },
+  };
+}
+
+/** Public, so it names no path: the log line has the file and the error. */
+const DAMAGED_INDEX_REASON = 'The index files are damaged or missing; re-ingest with `remit ingest --rebuild <paths>`';
+/** A health probe every second must not read every file every second. */
+const INTEGRITY_CHECK_INTERVAL_MS = 5000;
+
+/**
+ * Whether the committed index's files can all be read (IndexStore.verify), checked at most every few seconds and
+ * again whenever the index changes. A failure is logged with its cause once per distinct message.
+ */
+function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | undefined) => Promise<boolean> {
+  let last: { builtAt: string | undefined; at: number; whole: Promise<boolean> } | undefined;
+  const failures = failureLog((error) => logger.error('index damaged', { error }));
+  const check = () =>
+    runtime.store.verify?.().then(
+      () => true,
+      (error: unknown) => {
+        failures.failed(error);
+        return false;
+      },
+    ) ?? Promise.resolve(true);
+  return (builtAt) => {
+    const now = performance.now();
+    if (!last || last.builtAt !== builtAt || now - last.at > INTEGRITY_CHECK_INTERVAL_MS) last = { builtAt, at: now, whole: check() };
+    return last.whole;
+  };
+}
+
+/**
+ * Loads the index's caches (see IndexStore.warm) and logs how long it took. A failure is logged, not thrown: the
+ * question that needs what failed to load loads it again, and reports the error if it persists.
+ */
+async function warmIndex(runtime: Runtime, logger: Logger): Promise<void> {
+  const started = performance.now();
+  try {
+    await runtime.warm();
+    logger.info('index warmed', { ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    logger.warn('index warm-up failed', { error: messageOf(error) });
+  }
+}
+
+/** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */
+function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise<void>): IngestFn {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (input) => {
+    const run = async () => {
+      const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
+      const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
+      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
+      void warmUp();
+      return report;
+    };
+    const done = queue.then(run, run);
+    queue = done.catch(() => {});
+    return done;
+  };
+}
