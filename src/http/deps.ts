@@ -1,11 +1,11 @@
 // What the HTTP app needs from the outside world, passed in so the same app runs on Node, Workers and in tests.
 import type { Context } from 'hono';
 import type { Ask } from '../core/ask.js';
+import type { PowersCatalog } from '../core/powers/catalog.js';
 import type { IngestReport } from '../core/ingest.js';
 import type { Document, DocumentMeta } from '../core/schema.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { Logger } from './logger.js';
-import type { PowersCatalog } from './routes/powers.js';
 import type { RateLimitStore } from './middleware/rate-limit.js';
 
 /** Index status as the health check reports it; `ready: false` answers 503. */

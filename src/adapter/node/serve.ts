@@ -7,7 +7,7 @@ import { loadDocument } from '../../core/load/index.js';
 import { Document } from '../../core/schema.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
 import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
-import { powersFromSources } from '../../http/routes/powers.js';
+import { powersFromDocuments } from '../../core/powers/catalog.js';
 import { readPowersFile } from './powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
@@ -72,7 +72,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     },
   };
   // powers.json is rebuilt after every ingest; an index made before it existed gets the rules table from the sources.
-  const rulesPowers = powersFromSources(sources);
+  const rulesPowers = powersFromDocuments(sources);
   const deps: AppDeps = {
     ask: runtime.ask,
     sources,

@@ -1,16 +1,11 @@
 // GET /api/powers: the powers cards (what each regulator can do, each field with its quotes), filtered by query.
 import { createRoute } from '@hono/zod-openapi';
-import { extractPowers, filterPowers } from '../../core/powers/extract.js';
+import { type PowersCatalog, powersFromDocuments } from '../../core/powers/catalog.js';
+import { filterPowers } from '../../core/powers/extract.js';
 import { Power, PowersQuery, PowersTable } from '../../core/powers/schema.js';
-import type { Document } from '../../core/schema.js';
 import type { SourceCatalog } from '../deps.js';
 import type { RemitApp } from '../env.js';
 import { commonProblems, z } from '../openapi-schemas.js';
-
-/** Where the table comes from: powers.json on Node (possibly Claude-built), or computed from the sources. */
-export interface PowersCatalog {
-  table(): Promise<PowersTable>;
-}
 
 const PowerSchema = Power.meta({ id: 'Power' });
 const PowerList = PowersTable.omit({ powers: true, version: true })
@@ -35,26 +30,9 @@ const powersRoute = createRoute({
 });
 
 export function registerPowersRoute(app: RemitApp, deps: { sources: SourceCatalog; powers?: PowersCatalog }): void {
-  const catalog = deps.powers ?? powersFromSources(deps.sources);
+  const catalog = deps.powers ?? powersFromDocuments(deps.sources);
   app.openapi(powersRoute, async (c) => {
     const { version: _version, powers, ...table } = await catalog.table();
     return c.json({ ...table, powers: filterPowers(powers, c.req.valid('query')) }, 200);
   });
-}
-
-/** Rules extraction over the indexed documents, recomputed only when the set of documents changes. */
-export function powersFromSources(sources: SourceCatalog, now: () => Date = () => new Date()): PowersCatalog {
-  let cached: { key: string; table: PowersTable } | undefined;
-  return {
-    async table() {
-      const metas = await sources.list();
-      // Document ids are content hashes: the same ids mean the same texts.
-      const key = metas.map((m) => m.id).sort().join(',');
-      if (cached?.key === key) return cached.table;
-      const documents = (await Promise.all(metas.map((m) => sources.get(m.id)))).filter((d): d is Document => d !== null);
-      const table: PowersTable = { version: 1, builtAt: now().toISOString(), extractor: 'rules', documents: documents.length, powers: extractPowers(documents) };
-      cached = { key, table };
-      return table;
-    },
-  };
 }
