@@ -1,8 +1,9 @@
 // `remit eval`: runs the eval datasets through the same ask pipeline as HTTP, prints a table, writes report.json and report.html.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { createClaudeClient } from '../core/answer/claude/client.js';
 import { createError, isRemitError } from '../core/errors.js';
 import type { AnswerMode } from '../core/schema.js';
 import { compareReports } from '../eval/compare.js';
@@ -117,7 +118,7 @@ function chooseJudge(flags: EvalFlags, apiKey: string | undefined, options: Eval
   if (!apiKey) {
     throw createError({ code: 'bad_input', message: 'The Claude judge needs ANTHROPIC_API_KEY', hint: 'Set the key or use --judge offline.' });
   }
-  const client = options.anthropic?.(apiKey) ?? new Anthropic({ apiKey });
+  const client = options.anthropic?.(apiKey) ?? createClaudeClient({ apiKey });
   return new ClaudeJudge({ client, model: flags.judgeModel });
 }
 

@@ -1,14 +1,7 @@
 // Wires the shared Hono app (src/http) to Workers bindings: D1 + Vectorize store, Workers AI or hashing queries, Claude or extractive answers,
 // and the chat page with /widget.js.
-import Anthropic from '@anthropic-ai/sdk';
-import { ClaudeQueryRewriter, createClaudeAnswerer } from '../../core/answer/claude/index.js';
-import { ExtractiveAnswerer } from '../../core/answer/extractive.js';
-import { OfflineQueryRewriter } from '../../core/answer/rewrite.js';
-import { answerCacheFor } from '../../core/answer-cache.js';
-import { createAsk } from '../../core/ask.js';
-import type { Embedder } from '../../core/embed/embedder.js';
-import { HybridRetriever } from '../../core/retrieve.js';
-import { SharedLoad } from '../../core/shared-load.js';
+import { createClaudeClient } from '../../core/answer/claude/client.js';
+import { createRemit } from '../../core/remit.js';
 import { createApp } from '../../http/app.js';
 import { DEFAULT_SERVER_CONFIG } from '../../http/deps.js';
 import type { RemitApp } from '../../http/env.js';
@@ -28,20 +21,17 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
   assertBindings(env);
   const vars = readWorkerVars(env);
   const store = new D1VectorizeStore({ db: env.DB, vectors: env.VECTORIZE });
-  const extractive = new ExtractiveAnswerer();
-  const offlineRewriter = new OfflineQueryRewriter();
-  const client = vars.ANTHROPIC_API_KEY ? new Anthropic({ apiKey: vars.ANTHROPIC_API_KEY, baseURL: vars.ANTHROPIC_BASE_URL, maxRetries: 1, timeout: 30_000 }) : undefined;
-  const prompts = client ? bundledPrompts() : undefined;
-  const claude = client && prompts ? createClaudeAnswerer({ client, prompts, model: vars.REMIT_MODEL, fallback: extractive }) : undefined;
-
-  const ask = createAsk({
-    retriever: lazyRetriever(store, env),
-    answerers: { extractive, claude },
-    defaultMode: vars.REMIT_MODE ?? (claude ? 'claude' : 'extractive'),
-    rewriter: client && prompts ? new ClaudeQueryRewriter({ client, prompt: prompts.rewrite, model: vars.REMIT_MODEL, fallback: offlineRewriter }) : offlineRewriter,
-    getDocument: (id) => store.getDocument(id),
+  const claude = vars.ANTHROPIC_API_KEY
+    ? { client: createClaudeClient({ apiKey: vars.ANTHROPIC_API_KEY, baseURL: vars.ANTHROPIC_BASE_URL, maxRetries: 1 }), prompts: bundledPrompts(), model: vars.REMIT_MODEL }
+    : undefined;
+  const { ask } = createRemit({
+    store,
+    // The embedder depends on the id the imported index recorded, so it is chosen on the first question, not at start-up.
+    embedder: async () => embedderForIndex((await store.info())?.embedder ?? 'hashing-v1-512', env.AI),
+    claude,
+    mode: vars.REMIT_MODE,
     // Per isolate: a popular question (or the widget's suggestions) is answered once per isolate, not per request.
-    cache: answerCacheFor(vars.REMIT_ANSWER_CACHE, store),
+    answerCacheEntries: vars.REMIT_ANSWER_CACHE,
   });
 
   return createApp({
@@ -58,19 +48,4 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
     // Workers encode response bodies themselves (by the client's Accept-Encoding): gzipping in the app would encode twice.
     pages: widgetRoutes({ widgetJs, compress: false }),
   });
-}
-
-/** The embedder depends on the id the imported index recorded, so it is chosen on the first question, not at start-up. */
-function lazyRetriever(store: D1VectorizeStore, env: WorkerEnv) {
-  const retriever = new SharedLoad<HybridRetriever>();
-  const open = async () => {
-    const info = await store.info();
-    const embedder: Embedder = embedderForIndex(info?.embedder ?? 'hashing-v1-512', env.AI);
-    return new HybridRetriever({ embedder, store });
-  };
-  return {
-    async retrieve(...args: Parameters<HybridRetriever['retrieve']>) {
-      return (await retriever.get(open)).retrieve(...args);
-    },
-  };
 }

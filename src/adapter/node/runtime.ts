@@ -1,13 +1,10 @@
 // Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
 import { resolve } from 'node:path';
-import type { Answerer, QueryRewriter } from '../../core/answer/answerer.js';
-import { ExtractiveAnswerer } from '../../core/answer/extractive.js';
-import { OfflineQueryRewriter } from '../../core/answer/rewrite.js';
-import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from '../../core/answer-cache.js';
-import { type Ask, createAsk } from '../../core/ask.js';
+import type { ClaudeDeps } from '../../core/remit.js';
+import { createRemit } from '../../core/remit.js';
+import type { Ask } from '../../core/ask.js';
 import type { Embedder } from '../../core/embed/embedder.js';
 import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../../core/ingest.js';
-import { HybridRetriever } from '../../core/retrieve.js';
 import type { AnswerMode, Document, IndexInfo } from '../../core/schema.js';
 import type { IndexStore } from '../../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from './transformers/select.js';
@@ -64,17 +61,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const embedder = info && !options.rebuild
       ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
       : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
-    const retriever = new HybridRetriever({ embedder, store });
-    const extractive = new ExtractiveAnswerer();
-    const claude = await createClaude(options.anthropic, extractive);
-    const ask = createAsk({
-      retriever,
-      answerers: { extractive, claude: claude?.answerer },
-      defaultMode: options.mode ?? (claude ? 'claude' : 'extractive'),
-      rewriter: claude?.rewriter ?? new OfflineQueryRewriter(),
-      getDocument: (id) => store.getDocument(id),
-      cache: answerCacheFor(options.answerCache ?? DEFAULT_ANSWER_CACHE_ENTRIES, store),
-    });
+    const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
+    const { ask } = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache });
     const db = resolve(options.db);
     const refreshPowers = async () => {
       const { refreshPowers: refresh } = await import('./powers/refresh.js');
@@ -94,29 +82,10 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 }
 
-async function createClaude(
-  options: RuntimeOptions['anthropic'],
-  fallback: Answerer,
-): Promise<{ answerer: Answerer; rewriter: QueryRewriter } | undefined> {
-  if (!options?.apiKey) return undefined;
-  // Loaded only when used: the SDK and prompt files cost start-up time the offline path does not need.
-  const [{ default: Anthropic }, { ClaudeQueryRewriter, createClaudeAnswerer, DEFAULT_MODEL }, { loadPrompts }] = await Promise.all([
-    import('@anthropic-ai/sdk'),
-    import('../../core/answer/claude/index.js'),
-    import('./prompts.js'),
-  ]);
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL,
-    timeout: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
-  });
-  const prompts = await loadPrompts();
-  const model = options.model ?? DEFAULT_MODEL;
-  return {
-    answerer: createClaudeAnswerer({ client, model, prompts, fallback, strict: options.strict }),
-    rewriter: new ClaudeQueryRewriter({ client, model, prompt: prompts.rewrite, fallback: new OfflineQueryRewriter() }),
-  };
+/** The Claude client and prompts; loaded only when a key is set, since the SDK and prompt files cost start-up time. */
+async function claudeDeps(options: NonNullable<RuntimeOptions['anthropic']> & { apiKey: string }): Promise<ClaudeDeps> {
+  const [{ createClaudeClient }, { loadPrompts }] = await Promise.all([import('../../core/answer/claude/client.js'), import('./prompts.js')]);
+  return { client: createClaudeClient(options), prompts: await loadPrompts(), model: options.model, strict: options.strict };
 }
 
 /** What an ingest needs of a runtime. */

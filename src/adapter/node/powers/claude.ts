@@ -5,10 +5,11 @@ import type { Document } from '../../../core/schema.js';
 
 export async function extractPowersWithAnthropic(
   documents: readonly Document[],
-  options: { apiKey?: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number },
+  options: { apiKey: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number },
 ): Promise<Power[]> {
-  const { default: Anthropic } = await import('@anthropic-ai/sdk');
-  const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries ?? 2 });
+  const { createClaudeClient } = await import('../../../core/answer/claude/client.js');
+  // Extraction reads whole documents: a longer timeout than an answer's.
+  const client = createClaudeClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries });
   const { powers } = await extractPowersWithClaude(documents, { client, model: options.model });
   return powers;
 }

@@ -28,7 +28,7 @@ export async function buildPowersTable(documents: readonly Document[], options: 
   if (options.anthropic?.apiKey) {
     try {
       const { extractPowersWithAnthropic } = await import('./claude.js');
-      const powers = await extractPowersWithAnthropic(documents, options.anthropic);
+      const powers = await extractPowersWithAnthropic(documents, { ...options.anthropic, apiKey: options.anthropic.apiKey });
       return { version: 1, builtAt, extractor: 'claude', documents: documents.length, powers };
     } catch (error) {
       options.warn?.(`Claude could not extract powers (${error instanceof Error ? error.message : String(error)}); used the rules instead`);

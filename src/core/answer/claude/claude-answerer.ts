@@ -14,7 +14,7 @@ import { buildAnswerRequest, DEFAULT_MAX_TOKENS, DEFAULT_MODEL, type SentSource 
 import { removeUnsupportedSentences } from './strict.js';
 
 export interface ClaudeAnswererOptions {
-  /** Built at the edge: `new Anthropic({ apiKey, baseURL, timeout, maxRetries })`. */
+  /** Built by createClaudeClient (client.ts) at the edge; tests pass a stand-in. */
   client: Pick<Anthropic, 'messages'>;
   model?: string;
   prompts: ClaudePrompts;
