@@ -1,7 +1,8 @@
 // Structured logs: one JSON object per line, so a log shipper can index requestId, status and latency.
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import { LOG_LEVELS, type LogLevel } from '../core/settings.js';
+
+export { LOG_LEVELS, type LogLevel };
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {

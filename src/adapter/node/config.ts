@@ -1,10 +1,9 @@
 // Configuration from the environment, validated once at start-up; every bad variable is named with what it expects.
 import { z } from 'zod';
 import { RemitError } from '../../core/errors.js';
-import { DEFAULT_ANSWER_CACHE_ENTRIES } from '../../core/answer-cache.js';
 import { AnswerMode } from '../../core/schema.js';
+import { integerSetting, LOG_LEVELS, type LogLevel, SECRET_SETTINGS, SharedSettings } from '../../core/settings.js';
 import { EmbedderKind } from './transformers/select.js';
-import { LOG_LEVELS } from '../../http/logger.js';
 
 export class ConfigError extends RemitError {
   constructor(readonly problems: { variable: string; expected: string }[]) {
@@ -19,7 +18,6 @@ export class ConfigError extends RemitError {
 }
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-const integer = (min: number, max: number) => z.coerce.number<string>().int().min(min).max(max);
 /** "65536", "64kb", "10mb": a size in bytes. */
 const byteSize = z
   .string()
@@ -28,40 +26,26 @@ const byteSize = z
     const [, n, unit] = /^(\d+)\s*(b|kb|mb)?$/i.exec(v)!;
     return Number(n) * ({ kb: 1024, mb: 1024 * 1024 }[unit?.toLowerCase() ?? ''] ?? 1);
   });
-const origins = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, 'expected origins such as https://example.com (scheme and host, no path)')));
 // bearerAuth only accepts RFC 6750 token characters; short tokens are guessable.
 const adminToken = z.string().regex(/^[A-Za-z0-9._~+/-]{24,}=*$/, 'expected at least 24 characters of A-Z a-z 0-9 . _ ~ + / -');
 
-const EnvSchema = z
-  .object({
-    PORT: integer(0, 65535).default(8787),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    REMIT_DB: z.string().min(1).default('.remit'),
-    REMIT_ADMIN_TOKEN: adminToken.optional(),
-    REMIT_CORS_ORIGINS: origins.default([]),
-    REMIT_RATE_LIMIT: integer(0, 1_000_000).default(60),
-    REMIT_BODY_LIMIT: byteSize.default(64 * 1024),
-    REMIT_INGEST_BODY_LIMIT: byteSize.default(10 * 1024 * 1024),
-    REMIT_TRUST_PROXY: flag.default(false),
-    REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
-    REMIT_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000).default(10_000),
-    REMIT_ANSWER_CACHE: integer(0, 100_000).default(DEFAULT_ANSWER_CACHE_ENTRIES),
-    ANTHROPIC_API_KEY: z.string().min(1).optional(),
-    ANTHROPIC_BASE_URL: z.url().optional(),
-    REMIT_MODEL: z.string().min(1).optional(),
-    REMIT_MODE: AnswerMode.optional(),
-    REMIT_EMBEDDER: EmbedderKind.optional(),
-    REMIT_MODEL_DIR: z.string().min(1).optional(),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
-    }
-  });
+const EnvSchema = SharedSettings.extend({
+  PORT: integerSetting(0, 65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  REMIT_DB: z.string().min(1).default('.remit'),
+  REMIT_ADMIN_TOKEN: adminToken.optional(),
+  REMIT_BODY_LIMIT: byteSize.default(64 * 1024),
+  REMIT_INGEST_BODY_LIMIT: byteSize.default(10 * 1024 * 1024),
+  REMIT_TRUST_PROXY: flag.default(false),
+  REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
+  REMIT_SHUTDOWN_TIMEOUT_MS: integerSetting(0, 600_000).default(10_000),
+  REMIT_EMBEDDER: EmbedderKind.optional(),
+  REMIT_MODEL_DIR: z.string().min(1).optional(),
+}).superRefine((env, ctx) => {
+  if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
+  }
+});
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -73,7 +57,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Answers kept for repeated questions (0: none). */
   answerCacheEntries: number;
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
   mode?: AnswerMode;
   embedder?: EmbedderKind;
   modelDir?: string;
@@ -135,11 +119,9 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(', ')}`,
 };
 
-const SECRETS = new Set(['ANTHROPIC_API_KEY', 'REMIT_ADMIN_TOKEN']);
-
 /** "must be …" plus the value we got, except for secrets, which never reach a log. */
 function describe(issue: z.core.$ZodIssue, value: string | undefined): string {
   const variable = String(issue.path[0]) as keyof Env;
   const expected = issue.code === 'custom' ? issue.message : (EXPECTED[variable] ?? `must be ${issue.message}`);
-  return SECRETS.has(variable) || value === undefined ? expected : `${expected} (got ${JSON.stringify(value)})`;
+  return SECRET_SETTINGS.has(variable) || value === undefined ? expected : `${expected} (got ${JSON.stringify(value)})`;
 }
