@@ -1,6 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { createError } from '../core/errors.js';
 import type { Answer } from '../core/schema.js';
+import { passageCount } from './options.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 import { renderSources } from './render.js';
 
@@ -10,11 +11,6 @@ interface AskFlags extends CommonFlags {
   mode?: 'extractive' | 'claude';
 }
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new InvalidArgumentError('expected a whole number from 1 to 50');
-  return n;
-};
 
 export function registerAskCommand(program: Command, ctx: CliContext): void {
   program
@@ -22,7 +18,7 @@ export function registerAskCommand(program: Command, ctx: CliContext): void {
     .description('Answer a question from the index, citing the exact passages')
     .argument('<question...>', 'the question (quote it or not)')
     .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
-    .option('--k <n>', 'passages to retrieve', positiveInt)
+    .option('--k <n>', 'passages to retrieve', passageCount)
     .addOption(new Option('--mode <mode>', 'who writes the answer').choices(['extractive', 'claude']))
     .option('--json', 'print the Answer as JSON')
     .action(async (words: string[], flags: AskFlags) => {

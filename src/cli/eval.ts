@@ -1,10 +1,10 @@
 // `remit eval`: runs the eval datasets through the same ask pipeline as HTTP, prints a table, writes report.json and report.html.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type Anthropic from '@anthropic-ai/sdk';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { createClaudeClient } from '../core/answer/claude/client.js';
-import { createError, isRemitError } from '../core/errors.js';
+import { createError } from '../core/errors.js';
 import type { AnswerMode } from '../core/schema.js';
 import { compareReports } from '../eval/compare.js';
 import { checkThresholds, parseThresholds } from '../eval/gate.js';
@@ -16,7 +16,9 @@ import { renderHtmlReport, renderJsonReport, renderTerminalReport } from '../eva
 import { EvalReport } from '../eval/report-schema.js';
 import { DEFAULT_K, runEval } from '../eval/run.js';
 import { powersReportLine } from '../eval/powers-report.js';
+import { readJsonFile } from '../adapter/node/read-json-file.js';
 import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
+import { passageCount } from './options.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
 export const DEFAULT_EVALS_DIR = 'evals';
@@ -43,11 +45,6 @@ export interface EvalCommandOptions {
   anthropic?: (apiKey: string) => Pick<Anthropic, 'messages'>;
 }
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new InvalidArgumentError('expected a whole number from 1 to 50');
-  return n;
-};
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function registerEvalCommand(program: Command, ctx: CliContext, options: EvalCommandOptions = {}): void {
@@ -57,7 +54,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
     .option('--dataset <file>', 'a JSONL dataset (repeatable; default evals/*.jsonl)', collect)
     .addOption(new Option('--mode <mode>', 'who writes the answers').choices(['extractive', 'claude']))
     .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
-    .option('--k <n>', `passages to retrieve per question (default ${DEFAULT_K})`, positiveInt)
+    .option('--k <n>', `passages to retrieve per question (default ${DEFAULT_K})`, passageCount)
     .option('--json', 'print the report as JSON instead of the table')
     .option('--out <dir>', `where to write report.json and report.html (default ${DEFAULT_OUT_DIR})`)
     .option('--baseline <file>', 'an earlier report.json to compare against')
@@ -123,16 +120,7 @@ function chooseJudge(flags: EvalFlags, apiKey: string | undefined, options: Eval
 }
 
 async function readJson<T>(path: string, what: string, parse: (json: unknown) => T): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw createError({ code: 'not_found', message: `Cannot read the ${what} at ${path}`, cause });
-  }
-  try {
-    return parse(JSON.parse(text));
-  } catch (cause) {
-    if (isRemitError(cause)) throw cause;
-    throw createError({ code: 'bad_input', message: `The ${what} at ${path} is not valid`, hint: `Pass a ${what} file this version of remit wrote.`, cause });
-  }
+  const value = await readJsonFile(path, { parse, what: `a valid ${what}`, code: 'bad_input', hint: `Pass a ${what} file this version of remit wrote.` });
+  if (value === null) throw createError({ code: 'not_found', message: `Cannot read the ${what} at ${path}` });
+  return value;
 }

@@ -1,18 +1,16 @@
 // Reads dataset files from disk (Node): the name of each dataset is its file name without `.jsonl`.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { readTextFile } from '../adapter/node/read-json-file.js';
 import { createError } from '../core/errors.js';
 import { type DatasetCase, parseDataset } from './dataset.js';
 
 export const datasetName = (path: string): string => basename(path).replace(/\.jsonl$/i, '');
 
 export async function loadDatasetFile(path: string): Promise<DatasetCase[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    throw createError({ code: 'not_found', message: `Cannot read dataset ${path}`, hint: 'Pass an existing .jsonl file with --dataset.', cause });
-  }
+  const hint = 'Pass an existing .jsonl file with --dataset.';
+  const text = await readTextFile(path, { code: 'not_found', hint });
+  if (text === null) throw createError({ code: 'not_found', message: `Cannot read dataset ${path}`, hint });
   return parseDataset(text, datasetName(path));
 }
 

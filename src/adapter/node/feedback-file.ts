@@ -1,7 +1,8 @@
 // Feedback on Node: an append-only JSONL file, fsynced per entry, that eval tooling can read line by line.
-import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createError } from '../../core/errors.js';
+import { readTextFile } from './read-json-file.js';
 import { FeedbackRecord, type FeedbackStore } from '../../http/feedback-store.js';
 
 export function createFileFeedbackStore(path: string): FeedbackStore {
@@ -44,13 +45,7 @@ async function endsWithoutNewline(file: FileHandle): Promise<boolean> {
 
 /** Every well-formed record; a torn last line (a crash mid-append) is skipped rather than failing the read. */
 export async function readFeedbackFile(path: string): Promise<FeedbackRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const text = (await readTextFile(path, { code: 'internal' })) ?? '';
   return text.split('\n').flatMap((line) => {
     if (!line.trim()) return [];
     try {
