@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { exportForCloudflare } from '../adapter/cloudflare/export/cloudflare-export.js';
+import { readLanceIndex } from '../adapter/node/lancedb/read-index.js';
 import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
 import type { CliContext } from './context.js';
 
@@ -27,8 +28,8 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .action(async (flags: ExportFlags) => {
       const { io } = ctx;
       const out = resolve(io.cwd, flags.out);
-      const manifest = await exportForCloudflare({
-        db: resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR),
+      const snapshot = await readLanceIndex(resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR));
+      const manifest = await exportForCloudflare(snapshot, {
         out,
         displayDir: flags.out,
         d1Database: flags.d1Name,

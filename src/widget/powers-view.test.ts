@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, NEWS_DIR } from '../../test/support/paths.js';
 import { extractPowers } from '../core/powers/extract.js';
-import { loadPaths } from '../adapter/node/read-paths.js';
+import { loadPaths } from '../../test/support/sources.js';
 import { cardFields, comparisonRows, powersIntent } from './powers-view.js';
 
 describe('powersIntent', () => {

@@ -82,6 +82,15 @@ export interface IndexStore {
   close(): Promise<void>;
 }
 
+/** A whole index read at its committed version, as an export to another platform takes it. */
+export interface IndexSnapshot {
+  info: IndexInfo;
+  /** Ordered by origin, as `remit sources` lists them. */
+  documents: Document[];
+  /** Ordered by document, then position in it. */
+  chunks: ChunkRecord[];
+}
+
 /** A search with its chunks read: for callers that want every candidate (tests, tools), not a retrieve. */
 export async function searchChunks(
   store: Pick<IndexStore, 'searchVector' | 'searchText' | 'readChunks'>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NEWS_DIR } from '../../../test/support/paths.js';
-import { loadPaths } from '../../adapter/node/read-paths.js';
+import { loadPaths } from '../../../test/support/sources.js';
 import { createApp } from '../app.js';
 import type { SourceCatalog } from '../deps.js';
 import { createSmallDeps } from '../../../test/support/small-world.js';

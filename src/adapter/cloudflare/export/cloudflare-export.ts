@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createError } from '../../../core/errors.js';
 import { dataStatements, schemaSql } from './d1-sql.js';
 import { buildManifest, type ExportManifest, queryEmbedderFor } from './manifest.js';
-import { readLanceIndex } from '../../node/lancedb/read-index.js';
+import type { IndexSnapshot } from '../../../core/store/index-store.js';
 import { utf8Bytes } from './sql-literal.js';
 import { MAX_VECTOR_ID_BYTES, MAX_VECTORS_FILE_BYTES, vectorLine } from './vectors-ndjson.js';
 
@@ -15,8 +15,6 @@ import { MAX_VECTOR_ID_BYTES, MAX_VECTORS_FILE_BYTES, vectorLine } from './vecto
 const ResourceName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes (at most 63)');
 
 export const CloudflareExportOptions = z.object({
-  /** The local LanceDB index folder. */
-  db: z.string().min(1),
   /** Folder to write into; created when missing, files in it are replaced. */
   out: z.string().min(1),
   d1Database: ResourceName.default('remit'),
@@ -33,11 +31,11 @@ export const SCHEMA_FILE = 'schema.sql';
 export const DATA_FILE = 'data.sql';
 export const MANIFEST_FILE = 'manifest.json';
 
-export async function exportForCloudflare(input: CloudflareExportOptions): Promise<ExportManifest> {
+/** Writes `snapshot` (a local index read whole, e.g. by readLanceIndex) as the files wrangler imports. */
+export async function exportForCloudflare(snapshot: IndexSnapshot, input: CloudflareExportOptions): Promise<ExportManifest> {
   const parsed = CloudflareExportOptions.safeParse(input);
   if (!parsed.success) throw createError({ code: 'bad_input', message: `Invalid export options: ${z.prettifyError(parsed.error)}`, details: parsed.error.issues });
   const options = parsed.data;
-  const snapshot = await readLanceIndex(options.db);
   queryEmbedderFor(snapshot.info.embedder); // refuse early: no files for an index the Worker cannot query
   for (const chunk of snapshot.chunks) {
     if (chunk.vector.length !== snapshot.info.dimensions) {

@@ -2,18 +2,9 @@
 import { stat } from 'node:fs/promises';
 import { connect } from '@lancedb/lancedb';
 import { createError } from '../../../core/errors.js';
-import type { Document, IndexInfo } from '../../../core/schema.js';
-import type { ChunkRecord } from '../../../core/store/index-store.js';
+import type { IndexSnapshot } from '../../../core/store/index-store.js';
 import { readState } from './state-file.js';
 import { CHUNKS_TABLE, DOCUMENTS_TABLE, rowToChunkRecord, rowToDocument } from './tables.js';
-
-export interface IndexSnapshot {
-  info: IndexInfo;
-  /** Ordered by origin, as `remit sources` lists them. */
-  documents: Document[];
-  /** Ordered by document, then position in it. */
-  chunks: ChunkRecord[];
-}
 
 export async function readLanceIndex(dir: string): Promise<IndexSnapshot> {
   const exists = await stat(dir).then((s) => s.isDirectory(), () => false);

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MessagesApiServer, startMessagesApiServer } from '../../../../test/support/messages-api-server.js';
-import { loadPrompts } from '../../../adapter/node/prompts.js';
+import { loadPrompts } from '../../../../test/support/sources.js';
 import type { Turn } from '../../schema.js';
 import { OfflineQueryRewriter } from '../rewrite.js';
 import type { ClaudePrompts } from './prompts.js';

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../../test/e2e/support/browser.js';
-import { waitForAnswer } from '../../test/e2e/support/chat-page.js';
-import { startRemit } from '../../test/e2e/support/servers.js';
-import { buildFixtureIndex, type FixtureIndex } from '../../test/support/fixture-index.js';
-import type { RunningServer } from '../adapter/node/serve.js';
-import { buildWidget } from '../adapter/node/widget-bundle.js';
+import { launchChromium, screenshot } from './support/browser.js';
+import { waitForAnswer } from './support/chat-page.js';
+import { startRemit } from './support/servers.js';
+import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
+import type { RunningServer } from '../../src/adapter/node/serve.js';
+import { buildWidget } from '../../src/adapter/node/widget-bundle.js';
 
 let tmp: string;
 let fixture: FixtureIndex;
