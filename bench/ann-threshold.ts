@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect, type Table } from '@lancedb/lancedb';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { TEXT_INDEX_CONFIG } from '../src/adapter/node/lancedb/apply-change.js';
 import { chunksToArrow } from '../src/adapter/node/lancedb/record-batches.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { syntheticCorpus } from './corpus.js';
 
 describe('syntheticCorpus', () => {

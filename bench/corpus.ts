@@ -1,6 +1,6 @@
 // Seeded synthetic corpus: article-like Documents sized so chunkDocument yields an exact chunk count, plus the real corpus.
 // Words follow a Zipf law over a domain vocabulary and seeded pseudo-words, so BM25 and vectors see realistic skew.
-import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from '../src/core/chunk.js';
+import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from '../src/core/ingest/chunk.js';
 import { identify } from '../src/core/load/identity.js';
 import type { Document } from '../src/core/schema.js';
 import { seededRandom } from '../test/support/seeded-random.js';

@@ -5,9 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { HybridRetriever } from '../src/core/retrieve.js';
 import { listDatasets, loadDatasets } from '../src/eval/load-dataset.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';

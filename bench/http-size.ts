@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { openRuntime } from '../src/adapter/node/runtime.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, loadFigures, parseSize } from './lib/measure.js';

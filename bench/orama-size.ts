@@ -1,7 +1,7 @@
 // Orama at one corpus size, in its own process: the same synthetic chunks, vectors from the same hashing embedder,
 // hybrid queries with the same questions. Run: node --import tsx bench/orama-size.ts --size 10k
 import { parseArgs } from 'node:util';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, parseSize, peakRssMb, round, timed, timeEach } from './lib/measure.js';

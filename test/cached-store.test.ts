@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import type { Document } from '../src/core/schema.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
 import { type CachedStoreOptions, withReadCache } from '../src/core/store/cached-store.js';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from './support/seeded-random.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
-import { inProcessEncoder, ingestDocuments, type PassageEncoder } from '../src/core/ingest.js';
+import { inProcessEncoder, ingestDocuments, type PassageEncoder } from '../src/core/ingest/ingest.js';
 import type { Document } from '../src/core/schema.js';
 import { searchChunks } from '../src/core/store/index-store.js';
 

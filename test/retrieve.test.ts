@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { type FusedCandidate, fuseByReciprocalRank, HybridRetriever, readTop } from '../src/core/retrieve.js';
 import type { Document } from '../src/core/schema.js';
 import type { StoredChunk } from '../src/core/store/index-store.js';

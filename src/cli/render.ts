@@ -1,6 +1,6 @@
 // Plain-text rendering of answers and sources for a terminal.
 import type { Answer, Citation, DocumentMeta } from '../core/schema.js';
-import type { IngestReport } from '../core/ingest.js';
+import type { IngestReport } from '../core/ingest/ingest.js';
 
 const MAX_CARRIERS_NAMED = 3;
 

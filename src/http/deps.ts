@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Ask } from '../core/ask.js';
 import type { PowersCatalog } from '../core/powers/catalog.js';
-import type { IngestReport } from '../core/ingest.js';
+import type { IngestReport } from '../core/ingest/ingest.js';
 import type { Document, DocumentMeta } from '../core/schema.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { Logger } from './logger.js';

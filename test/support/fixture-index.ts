@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IngestReport } from '../../src/core/ingest.js';
+import type { IngestReport } from '../../src/core/ingest/ingest.js';
 import { ingestPaths, openRuntime, type Runtime, type RuntimeOptions } from '../../src/adapter/node/runtime.js';
 import { CORPUS_DIR, NEWS_DIR } from './paths.js';
 

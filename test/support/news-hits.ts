@@ -1,7 +1,7 @@
 // Test support: hits over the shared news articles (read at run time), chunked by the real chunker.
 import { readdirSync, readFileSync } from 'node:fs';
 import { NEWS_DIR, newsFile } from './paths.js';
-import { chunkDocument } from '../../src/core/chunk.js';
+import { chunkDocument } from '../../src/core/ingest/chunk.js';
 import type { Document, Hit } from '../../src/core/schema.js';
 
 export interface NewsHits {

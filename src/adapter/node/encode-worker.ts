@@ -1,9 +1,9 @@
 // A worker thread's task: encode one batch of passages with the hashing embedder, which is pure CPU work and
 // stateless, so every thread builds its own. Loaded by threaded-encoder.ts through piscina.
 import { Piscina } from 'piscina';
-import { SIGNATURE_SIZE } from '../../core/dedup.js';
+import { SIGNATURE_SIZE } from '../../core/ingest/dedup.js';
 import { HashingEmbedder, parseHashingId } from '../../core/embed/hashing.js';
-import { type EncodedPassages, inProcessEncoder, type PassageEncoder } from '../../core/ingest.js';
+import { type EncodedPassages, inProcessEncoder, type PassageEncoder } from '../../core/ingest/ingest.js';
 
 export interface EncodeTask {
   embedderId: string;

@@ -4,7 +4,7 @@ import type { ClaudeDeps } from '../../core/remit.js';
 import { createRemit } from '../../core/remit.js';
 import type { Ask } from '../../core/ask.js';
 import type { Embedder } from '../../core/embed/embedder.js';
-import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../../core/ingest.js';
+import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../../core/ingest/ingest.js';
 import type { AnswerMode, Document, IndexInfo } from '../../core/schema.js';
 import type { IndexStore } from '../../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from './transformers/select.js';

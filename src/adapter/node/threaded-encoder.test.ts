@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HashingEmbedder } from '../../core/embed/hashing.js';
-import { inProcessEncoder } from '../../core/ingest.js';
+import { inProcessEncoder } from '../../core/ingest/ingest.js';
 import { threadedEncoding } from './threaded-encoder.js';
 
 const texts = Array.from({ length: 300 }, (_, i) => `Passage ${i}: Ofcom may fine a provider up to £${i} million or ${i % 10}% of turnover.`);

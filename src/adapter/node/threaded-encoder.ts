@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Embedder } from '../../core/embed/embedder.js';
 import { parseHashingId } from '../../core/embed/hashing.js';
-import { inProcessEncoder, type PassageEncoder } from '../../core/ingest.js';
+import { inProcessEncoder, type PassageEncoder } from '../../core/ingest/ingest.js';
 import { type EncodeTask, passagesIn } from './encode-worker.js';
 
 /** Below this many passages starting threads (~0.1 s from the bundle, more through tsx) costs more than it saves. */

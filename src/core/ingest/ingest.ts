@@ -1,10 +1,10 @@
 // Incremental ingest: skip unchanged documents by hash, replace changed ones, optionally prune, commit atomically.
 import { chunkDocument, type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
 import { groupNearDuplicates, minHashSignature, type SignedChunk } from './dedup.js';
-import type { Embedder } from './embed/embedder.js';
-import { createError } from './errors.js';
-import type { Chunk, Document, IndexInfo } from './schema.js';
-import type { ChunkRecord, IndexStore } from './store/index-store.js';
+import type { Embedder } from '../embed/embedder.js';
+import { createError } from '../errors.js';
+import type { Chunk, Document, IndexInfo } from '../schema.js';
+import type { ChunkRecord, IndexStore } from '../store/index-store.js';
 
 export interface IngestOptions {
   /** Drop stored documents whose origin is not among the documents given. */

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NEWS_DIR } from '../../test/support/paths.js';
+import { NEWS_DIR } from '../../../test/support/paths.js';
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
 
 const sentence = fc

@@ -1,6 +1,6 @@
 // Document -> Chunk[]: sentence-aligned passages of bounded size with a small overlap and exact offsets.
-import type { Chunk, Document } from './schema.js';
-import { type Span, sentenceSpans } from './text/sentences.js';
+import type { Chunk, Document } from '../schema.js';
+import { type Span, sentenceSpans } from '../text/sentences.js';
 
 export interface ChunkOptions {
   /** Upper bound on a chunk's length in characters (a single longer sentence is split at word boundaries). */
