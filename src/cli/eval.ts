@@ -11,6 +11,7 @@ import { checkThresholds, parseThresholds } from '../eval/gate.js';
 import { ClaudeJudge, DEFAULT_JUDGE_MODEL } from '../eval/judge/claude.js';
 import type { SupportJudge } from '../eval/judge/judge.js';
 import { OverlapJudge } from '../eval/judge/overlap.js';
+import { openDatasetIndexes } from '../eval/dataset-indexes.js';
 import { listDatasets, loadDatasets } from '../eval/load-dataset.js';
 import { renderHtmlReport, renderJsonReport, renderTerminalReport } from '../eval/report.js';
 import { EvalReport } from '../eval/report-schema.js';
@@ -18,6 +19,7 @@ import { DEFAULT_K, runEval } from '../eval/run.js';
 import { powersReportLine } from '../eval/powers-report.js';
 import { readJsonFile } from '../adapter/node/read-json-file.js';
 import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
+import type { EmbedderKind } from '../adapter/node/transformers/select.js';
 import { passageCount } from './options.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
@@ -71,6 +73,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
       const thresholds = flags.gate ? await readJson(at(flags.thresholds ?? DEFAULT_THRESHOLDS), 'thresholds', (json) => parseThresholds(json)) : undefined;
       const judge = chooseJudge(flags, io.env.ANTHROPIC_API_KEY, options);
 
+      const own = await openDatasetIndexes(paths, { embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined), warn: (line) => io.err(`${line}\n`) });
       const report = await withRuntime(
         ctx,
         flags,
@@ -78,6 +81,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
           runEval({
             ask: runtime.ask,
             getDocument: (id) => runtime.store.getDocument(id),
+            indexes: own.indexes,
             cases,
             judge,
             k: flags.k,
@@ -85,11 +89,11 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
             onCase: io.isTTY ? (r, done, total) => io.err(`\r${done}/${total} ${r.pass ? '✓' : '✗'} ${r.dataset}/${r.id}`.padEnd(70)) : undefined,
           }),
         flags.mode ? { mode: flags.mode } : undefined,
-      );
+      ).finally(() => own.close());
       if (io.isTTY) io.err('\r'.padEnd(72) + '\r');
 
       const comparison = baseline ? compareReports(report, baseline) : undefined;
-      const breaches = thresholds ? checkThresholds(report.overall, thresholds) : undefined;
+      const breaches = thresholds ? checkThresholds(report, thresholds) : undefined;
       const outDir = at(flags.out ?? DEFAULT_OUT_DIR);
       await mkdir(outDir, { recursive: true });
       await writeFile(join(outDir, 'report.json'), renderJsonReport(report));

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { createError } from '../core/errors.js';
 import { MAX_QUESTION_CHARS } from '../core/schema.js';
 
+export const SPLITS = ['dev', 'heldout'] as const;
+export type Split = (typeof SPLITS)[number];
+
 const Pattern = z.string().min(1).refine(isRegex, 'not a valid regular expression');
 
 const EvalCaseFields = z
@@ -16,6 +19,13 @@ const EvalCaseFields = z
     /** The right answer is to abstain: the sources do not say, the premise is false, or it is out of scope. */
     unanswerable: z.boolean().default(false),
     tags: z.array(z.string().min(1)).default([]),
+    /**
+     * `dev` cases may be tuned on; `heldout` cases are only measured, never tuned on, so their scores say how Remit
+     * does on questions nobody fitted it to.
+     */
+    split: z.enum(SPLITS).default('dev'),
+    /** Earlier questions of the same conversation, asked first in order; the case scores the answer to `question`. */
+    history: z.array(z.string().trim().min(1).max(MAX_QUESTION_CHARS)).max(10).default([]),
   })
   .strict();
 
@@ -65,7 +75,7 @@ export function parseDataset(text: string, name: string): DatasetCase[] {
     throw createError({
       code: 'bad_input',
       message: `Dataset ${name} has ${problems.length} problem(s): ${problems.map((p) => `line ${p.line}, ${p.field}: ${p.message}`).join('; ')}`,
-      hint: 'Each line must be a JSON object with id, question, facts, docs, tags and optionally unanswerable.',
+      hint: 'Each line must be a JSON object with id, question, facts, docs, tags and optionally unanswerable, split and history.',
       details: problems,
     });
   }

@@ -2,23 +2,25 @@
 import { z } from 'zod';
 import { createError } from '../core/errors.js';
 import { METRICS } from './metrics.js';
-import type { MetricKey, Metrics } from './report-schema.js';
+import type { EvalReport, MetricKey, Metrics } from './report-schema.js';
 
 const MetricLimits = z.partialRecord(z.enum(METRICS.map((m) => m.key) as [MetricKey, ...MetricKey[]]), z.number());
 
-export const Thresholds = z
-  .object({
-    /** Why these numbers: the run they were measured on. */
-    note: z.string().optional(),
-    /** The judge the numbers were measured with; citation scores from another judge are not comparable. */
-    judge: z.string().optional(),
-    min: MetricLimits.default({}),
-    max: MetricLimits.default({}),
-  })
-  .strict();
+const Limits = z.object({ min: MetricLimits.default({}), max: MetricLimits.default({}) }).strict();
+
+export const Thresholds = Limits.extend({
+  /** Why these numbers: the run they were measured on. */
+  note: z.string().optional(),
+  /** The judge the numbers were measured with; citation scores from another judge are not comparable. */
+  judge: z.string().optional(),
+  /** Limits for one set of cases: a split (`dev`, `heldout`) or a dataset (`regulators`); the top level is all cases. */
+  sets: z.record(z.string(), Limits).default({}),
+}).strict();
 export type Thresholds = z.infer<typeof Thresholds>;
 
 export interface Breach {
+  /** `overall`, a split or a dataset. */
+  set: string;
   key: MetricKey;
   label: string;
   value: number | null;
@@ -35,15 +37,27 @@ export function parseThresholds(json: unknown, source = 'thresholds'): Threshold
   return parsed.data;
 }
 
-/** Every metric outside its limit; a metric the run could not measure breaches any limit set on it. */
-export function checkThresholds(metrics: Metrics, thresholds: Thresholds): Breach[] {
+/**
+ * Every metric outside its limit, overall and in each set the thresholds name; a metric the run could not measure,
+ * or a set it did not run, breaches any limit set on it.
+ */
+export function checkThresholds(report: Pick<EvalReport, 'overall' | 'byDataset' | 'bySplit'>, thresholds: Thresholds): Breach[] {
+  const sets: Record<string, Metrics | undefined> = { ...report.byDataset, ...report.bySplit };
+  return [
+    ...breachesOf('overall', report.overall, thresholds),
+    ...Object.entries(thresholds.sets).flatMap(([set, limits]) => breachesOf(set, sets[set], limits)),
+  ];
+}
+
+function breachesOf(set: string, metrics: Metrics | undefined, limits: z.infer<typeof Limits>): Breach[] {
   const breaches: Breach[] = [];
   for (const info of METRICS) {
-    const value = metrics[info.key];
-    const min = thresholds.min[info.key];
-    const max = thresholds.max[info.key];
-    if (min !== undefined && (value === null || value < min)) breaches.push({ key: info.key, label: info.label, value, limit: min, bound: 'min' });
-    if (max !== undefined && (value === null || value > max)) breaches.push({ key: info.key, label: info.label, value, limit: max, bound: 'max' });
+    const value = metrics?.[info.key] ?? null;
+    const min = limits.min[info.key];
+    const max = limits.max[info.key];
+    const label = set === 'overall' ? info.label : `${set}: ${info.label}`;
+    if (min !== undefined && (value === null || value < min)) breaches.push({ set, key: info.key, label, value, limit: min, bound: 'min' });
+    if (max !== undefined && (value === null || value > max)) breaches.push({ set, key: info.key, label, value, limit: max, bound: 'max' });
   }
   return breaches;
 }

@@ -1,6 +1,6 @@
 // Reads dataset files from disk (Node): the name of each dataset is its file name without `.jsonl`.
-import { readdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { readTextFile } from '../adapter/node/read-json-file.js';
 import { createError } from '../core/errors.js';
 import { type DatasetCase, parseDataset } from './dataset.js';
@@ -24,4 +24,13 @@ export async function listDatasets(dir: string): Promise<string[]> {
 export async function loadDatasets(paths: readonly string[]): Promise<DatasetCase[]> {
   if (!paths.length) throw createError({ code: 'bad_input', message: 'No eval datasets found', hint: 'Add evals/*.jsonl or pass --dataset.' });
   return (await Promise.all(paths.map(loadDatasetFile))).flat();
+}
+
+/**
+ * The documents a dataset carries, if any: a folder named like the dataset beside it (`evals/other-style/` for
+ * `evals/other-style.jsonl`). Such a dataset is answered from an index of those documents alone.
+ */
+export async function datasetDocumentsDir(path: string): Promise<string | undefined> {
+  const dir = join(dirname(path), datasetName(path));
+  return (await stat(dir).catch(() => undefined))?.isDirectory() ? dir : undefined;
 }

@@ -13,10 +13,13 @@ export interface MetricInfo {
 
 export const METRICS: readonly MetricInfo[] = [
   { key: 'passRate', label: 'Cases passed', higherIsBetter: true, unit: 'ratio' },
+  { key: 'answerableRight', label: 'Answerable answered right', higherIsBetter: true, unit: 'ratio' },
   { key: 'recallAtK', label: 'Retrieval recall@k', higherIsBetter: true, unit: 'ratio' },
   { key: 'mrr', label: 'Retrieval MRR', higherIsBetter: true, unit: 'ratio' },
   { key: 'factRecall', label: 'Fact recall', higherIsBetter: true, unit: 'ratio' },
   { key: 'factPassRate', label: 'All facts stated', higherIsBetter: true, unit: 'ratio' },
+  { key: 'firstSentenceRate', label: 'First sentence answers', higherIsBetter: true, unit: 'ratio' },
+  { key: 'followUpAccuracy', label: 'Follow-ups right', higherIsBetter: true, unit: 'ratio' },
   { key: 'abstentionPrecision', label: 'Abstention precision', higherIsBetter: true, unit: 'ratio' },
   { key: 'abstentionRecall', label: 'Abstention recall', higherIsBetter: true, unit: 'ratio' },
   { key: 'citationValidity', label: 'Citation validity', higherIsBetter: true, unit: 'ratio' },
@@ -89,6 +92,11 @@ const mean = (values: readonly (number | null)[]): number | null => {
   return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
 };
 
+/** The share of `items` for which `test` holds; null for none. */
+function share<T>(items: readonly T[], test: (item: T) => boolean): number | null {
+  return items.length ? items.filter(test).length / items.length : null;
+}
+
 /** Pools per-case results into the overall metrics. */
 export function summarize(cases: readonly CaseResult[]): Metrics {
   const answerable = cases.filter((c) => !c.unanswerable);
@@ -98,13 +106,18 @@ export function summarize(cases: readonly CaseResult[]): Metrics {
     cases.filter((c) => c.answer).map((c) => ({ shouldAbstain: c.unanswerable, abstained: c.answer!.abstained })),
   );
   const latencies = cases.map((c) => c.scores.latencyMs).filter((v): v is number => v !== null);
+  const firstSentences = cases.map((c) => c.firstSentenceAnswers).filter((v): v is boolean => v !== null);
+  const followUps = cases.filter((c) => c.history.length > 0);
   return {
     cases: cases.length,
-    passRate: cases.length ? cases.filter((c) => c.pass).length / cases.length : null,
+    passRate: share(cases, (c) => c.pass),
+    answerableRight: share(answerable, (c) => c.pass),
     recallAtK: mean(cases.map((c) => c.scores.recallAtK)),
     mrr: mean(cases.map((c) => c.scores.reciprocalRank)),
     factRecall: mean(answerable.map((c) => c.scores.factRecall)),
-    factPassRate: answerable.length ? answerable.filter((c) => c.scores.factRecall === 1).length / answerable.length : null,
+    factPassRate: share(answerable, (c) => c.scores.factRecall === 1),
+    firstSentenceRate: share(firstSentences, (v) => v),
+    followUpAccuracy: share(followUps, (c) => c.pass),
     abstentionPrecision: abstention.precision,
     abstentionRecall: abstention.recall,
     citationValidity: validity.total ? validity.valid / validity.total : null,

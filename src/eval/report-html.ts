@@ -3,7 +3,7 @@ import type { Comparison } from './compare.js';
 import type { Breach } from './gate.js';
 import { barChart, escapeHtml as e } from './html.js';
 import { formatMetric, METRICS } from './metrics.js';
-import type { CaseResult, EvalReport, Metrics } from './report-schema.js';
+import { type CaseResult, type EvalReport, type Metrics, reportSets } from './report-schema.js';
 
 const PALETTE = ['#2b6cb0', '#d69e2e', '#38a169', '#805ad5', '#dd6b20', '#319795'];
 const BASELINE_COLOR = '#a0aec0';
@@ -45,9 +45,7 @@ export function renderHtmlReport(report: EvalReport, extras: HtmlReportExtras = 
 }
 
 function series(report: EvalReport, baseline?: EvalReport): { name: string; color: string; metrics: Metrics }[] {
-  const list = [{ name: 'overall', metrics: report.overall }];
-  if (report.datasets.length > 1) for (const d of report.datasets) if (report.byDataset[d]) list.push({ name: d, metrics: report.byDataset[d] });
-  const colored = list.map((s, i) => ({ ...s, color: PALETTE[i % PALETTE.length]! }));
+  const colored = reportSets(report).map((s, i) => ({ ...s, color: PALETTE[i % PALETTE.length]! }));
   return baseline ? [...colored, { name: 'baseline', color: BASELINE_COLOR, metrics: baseline.overall }] : colored;
 }
 
@@ -76,14 +74,11 @@ function charts(report: EvalReport, baseline?: EvalReport): string {
 }
 
 function metricTable(report: EvalReport, comparison?: Comparison): string {
-  const datasets = report.datasets.length > 1 ? report.datasets : [];
-  const head = ['Metric', 'overall', ...datasets, ...(comparison ? ['baseline', 'Δ'] : [])].map((h) => `<th>${e(h)}</th>`).join('');
+  const sets = reportSets(report);
+  const head = ['Metric', ...sets.map((s) => s.name), ...(comparison ? ['baseline', 'Δ'] : [])].map((h) => `<th>${e(h)}</th>`).join('');
   const rows = METRICS.map((m) => {
     const delta = comparison?.deltas.find((d) => d.key === m.key);
-    const cells = [
-      formatMetric(report.overall[m.key], m.unit),
-      ...datasets.map((d) => formatMetric(report.byDataset[d]?.[m.key] ?? null, m.unit)),
-    ].map((v) => `<td>${e(v)}</td>`);
+    const cells = sets.map((s) => `<td>${e(formatMetric(s.metrics[m.key], m.unit))}</td>`);
     if (delta) {
       const cls = delta.improved === null ? '' : delta.improved ? 'up' : 'down';
       const sign = delta.delta === null ? '' : delta.delta >= 0 ? '+' : '−';

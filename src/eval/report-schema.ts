@@ -1,6 +1,7 @@
 // The EvalReport: what a run measured, per case and overall. Written as report.json and read back as a --baseline.
 import { z } from 'zod';
 import { AnswerMode } from '../core/schema.js';
+import { SPLITS } from './dataset.js';
 
 /** Why a case failed (reasons) or what a reader should look at although it passed (notes). */
 export const Finding = z.object({
@@ -23,10 +24,16 @@ export type Finding = z.infer<typeof Finding>;
 export const Metrics = z.object({
   cases: z.number().int().nonnegative(),
   passRate: z.number().nullable(),
+  /** Share of answerable cases that pass: answered, every fact stated, every citation valid and supporting. */
+  answerableRight: z.number().nullable().default(null),
   recallAtK: z.number().nullable(),
   mrr: z.number().nullable(),
   factRecall: z.number().nullable(),
   factPassRate: z.number().nullable(),
+  /** Of the answerable cases answered, the share whose first sentence states the case's first (key) fact. */
+  firstSentenceRate: z.number().nullable().default(null),
+  /** Share of follow-up cases (asked after earlier turns) that pass. */
+  followUpAccuracy: z.number().nullable().default(null),
   abstentionPrecision: z.number().nullable(),
   abstentionRecall: z.number().nullable(),
   citationValidity: z.number().nullable(),
@@ -57,6 +64,11 @@ export const CaseResult = z.object({
   question: z.string(),
   tags: z.array(z.string()),
   unanswerable: z.boolean(),
+  split: z.enum(SPLITS).default('dev'),
+  /** Earlier questions of the conversation, asked before this one. */
+  history: z.array(z.string()).default([]),
+  /** The answer's first sentence states the first fact; null when not answered or nothing to state. */
+  firstSentenceAnswers: z.boolean().nullable().default(null),
   /** The supporting documents the case names (basenames). */
   docs: z.array(z.string()),
   pass: z.boolean(),
@@ -92,6 +104,19 @@ export const EvalReport = z.object({
   datasets: z.array(z.string()),
   overall: Metrics,
   byDataset: z.record(z.string(), Metrics),
+  /** The dev cases (tuned on) and the held-out cases (never tuned on), apart. */
+  bySplit: z.partialRecord(z.enum(SPLITS), Metrics).default({}),
   cases: z.array(CaseResult),
 });
 export type EvalReport = z.infer<typeof EvalReport>;
+
+/** The sets a report is read by: all cases, then the splits (when there are both), then each dataset (when there are several). */
+export function reportSets(report: Pick<EvalReport, 'overall' | 'bySplit' | 'byDataset' | 'datasets'>): { name: string; metrics: Metrics }[] {
+  const splits = Object.entries(report.bySplit).filter((entry): entry is [string, Metrics] => entry[1] !== undefined);
+  const datasets = report.datasets.flatMap((d) => (report.byDataset[d] ? [{ name: d, metrics: report.byDataset[d] }] : []));
+  return [
+    { name: 'overall', metrics: report.overall },
+    ...(splits.length > 1 ? splits.map(([name, metrics]) => ({ name, metrics })) : []),
+    ...(datasets.length > 1 ? datasets : []),
+  ];
+}

@@ -11,6 +11,9 @@ const result = (id: string, pass: boolean, extra: Partial<CaseResult> = {}): Cas
   question: `Question ${id}?`,
   tags: [],
   unanswerable: false,
+  split: 'dev',
+  history: [],
+  firstSentenceAnswers: pass,
   docs: ['004.txt'],
   pass,
   reasons: pass ? [] : [{ kind: 'missing_fact', detail: 'missing fact /18 million/' }],
@@ -60,7 +63,7 @@ describe('terminal report', () => {
   it('names the worst cases with their reasons, the changed cases and the gate', () => {
     const text = renderTerminalReport(current, {
       comparison: compareReports(current, baseline),
-      breaches: checkThresholds(current.overall, parseThresholds({ min: { passRate: 0.9 }, max: { latencyP95Ms: 100 } })),
+      breaches: checkThresholds(current, parseThresholds({ min: { passRate: 0.9 }, max: { latencyP95Ms: 100 } })),
     });
     expect(worstCases(current).map((c) => c.id)).toEqual(['b']);
     expect(text).toContain('✗ news/b:');
@@ -113,9 +116,19 @@ describe('HTML report', () => {
 describe('thresholds', () => {
   it('treats a metric that was not measured as a breach, and rejects unknown metrics', () => {
     const metrics = summarize([result('a', true, { answer: null, citationCounts: { valid: 0, total: 0 } })]);
-    expect(checkThresholds(metrics, parseThresholds({ min: { citationValidity: 0.9, passRate: 0.5 } }))).toEqual([
-      { key: 'citationValidity', label: 'Citation validity', value: null, limit: 0.9, bound: 'min' },
+    expect(checkThresholds({ overall: metrics, byDataset: {}, bySplit: {} }, parseThresholds({ min: { citationValidity: 0.9, passRate: 0.5 } }))).toEqual([
+      { set: 'overall', key: 'citationValidity', label: 'Citation validity', value: null, limit: 0.9, bound: 'min' },
     ]);
     expect(() => parseThresholds({ min: { accuracy: 1 } })).toThrow(/Invalid thresholds: min: Unrecognized key: "accuracy"/);
+  });
+
+  it('checks each named set (a split or a dataset) against its own limits, and a set the run lacks breaches', () => {
+    const heldout = summarize([result('a', true), result('b', false)]);
+    const thresholds = parseThresholds({ min: { passRate: 0.1 }, sets: { heldout: { min: { passRate: 0.9 } }, news: { min: { passRate: 0.4 } }, missing: { min: { passRate: 0.1 } } } });
+    const breaches = checkThresholds({ overall: heldout, byDataset: { news: heldout }, bySplit: { heldout } }, thresholds);
+    expect(breaches).toEqual([
+      { set: 'heldout', key: 'passRate', label: 'heldout: Cases passed', value: 0.5, limit: 0.9, bound: 'min' },
+      { set: 'missing', key: 'passRate', label: 'missing: Cases passed', value: null, limit: 0.1, bound: 'min' },
+    ]);
   });
 });

@@ -2,7 +2,7 @@
 import type { Comparison } from './compare.js';
 import type { Breach } from './gate.js';
 import { formatMetric, METRICS, type MetricInfo } from './metrics.js';
-import type { CaseResult, EvalReport } from './report-schema.js';
+import { type CaseResult, type EvalReport, reportSets } from './report-schema.js';
 
 export { renderHtmlReport } from './report-html.js';
 export { formatMetric };
@@ -16,17 +16,16 @@ function table(rows: string[][]): string {
   return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
-/** Metrics down, overall and each dataset across, with the baseline delta when there is one. */
+/** Metrics down; overall, each split and each dataset across, with the baseline delta when there is one. */
 export function renderMetricTable(report: EvalReport, comparison?: Comparison): string {
-  const datasets = report.datasets.length > 1 ? report.datasets : [];
-  const header = ['Metric', 'overall', ...datasets, ...(comparison ? ['Δ baseline'] : [])];
+  const sets = reportSets(report);
+  const header = ['Metric', ...sets.map((s) => s.name), ...(comparison ? ['Δ baseline'] : [])];
   const rows = METRICS.map((info) => [
     info.label,
-    formatMetric(report.overall[info.key], info.unit),
-    ...datasets.map((d) => formatMetric(report.byDataset[d]?.[info.key] ?? null, info.unit)),
+    ...sets.map((s) => formatMetric(s.metrics[info.key], info.unit)),
     ...(comparison ? [formatDelta(comparison.deltas.find((d) => d.key === info.key)?.delta ?? null, info.unit)] : []),
   ]);
-  const cases = ['Cases', String(report.overall.cases), ...datasets.map((d) => String(report.byDataset[d]?.cases ?? 0)), ...(comparison ? [''] : [])];
+  const cases = ['Cases', ...sets.map((s) => String(s.metrics.cases)), ...(comparison ? [''] : [])];
   return table([header, cases, ...rows]);
 }
 

@@ -36,7 +36,7 @@ const ask = createAsk({
 });
 
 const evalCase = (id: string, question: string, extra: Partial<DatasetCase> = {}): DatasetCase => ({
-  id, question, facts: ['18 million'], docs: ['005.txt'], unanswerable: false, tags: [], dataset: 'tiny', ...extra,
+  id, question, facts: ['18 million'], docs: ['005.txt'], unanswerable: false, tags: [], split: 'dev', history: [], dataset: 'tiny', ...extra,
 });
 
 describe("runEval", () => {
@@ -93,5 +93,57 @@ describe("runEval", () => {
     });
     const report = await runEval({ ask: broken, getDocument: async () => null, judge: new OverlapJudge(), cases: [evalCase('x', 'fine?')] });
     expect(report.cases[0]).toMatchObject({ pass: false, answer: null, reasons: [{ kind: 'error', detail: expect.stringContaining('internal') }] });
+  });
+
+  it('asks a case\'s earlier questions first, in one conversation, and reports follow-ups, splits and first sentences apart', async () => {
+    const seen: { question: string; history: number }[] = [];
+    const recording = createAsk({
+      retriever: { retrieve: async () => hits },
+      answerers: { extractive: { mode: 'extractive', answer: async (input) => (seen.push({ question: input.question, history: input.history.length }), drafts[input.question.split(/\W/)[0]!]!) } },
+      defaultMode: 'extractive',
+      rewriter: { rewrite: async (q) => q },
+      getDocument: async (id) => [doc, other].find((d) => d.id === id) ?? null,
+    });
+    const report = await runEval({
+      ask: recording,
+      getDocument: async (id) => [doc, other].find((d) => d.id === id) ?? null,
+      judge: new OverlapJudge(),
+      cases: [
+        evalCase('alone', 'fine?', { facts: ['10%', '18 million'], split: 'heldout' }),
+        evalCase('then', 'fine? again', { history: ['abstain? first', 'wrong? second'] }),
+      ],
+    });
+    expect(seen).toEqual([
+      { question: 'fine?', history: 0 },
+      { question: 'abstain? first', history: 0 },
+      { question: 'wrong? second', history: 2 },
+      { question: 'fine? again', history: 4 },
+    ]);
+    const byId = Object.fromEntries(report.cases.map((c) => [c.id, c]));
+    expect(byId.alone).toMatchObject({ split: 'heldout', firstSentenceAnswers: true, pass: true });
+    expect(byId.then).toMatchObject({ split: 'dev', history: ['abstain? first', 'wrong? second'], firstSentenceAnswers: true });
+    expect(report.overall).toMatchObject({ answerableRight: 1, firstSentenceRate: 1, followUpAccuracy: 1 });
+    expect(report.bySplit.heldout).toMatchObject({ cases: 1 });
+    expect(report.bySplit.dev).toMatchObject({ cases: 1 });
+  });
+
+  it('says the first sentence misses when the key fact comes later, and answers a dataset from its own index', async () => {
+    const late: AnswerDraft = { answer: 'Indonesia blocked Grok [1]. Ofcom can fine firms up to £18 million or 10% of their global revenue [2].', abstained: false, citations: [citation(1, fine.end + 1, text.length), citation(2, fine.start, fine.end)], mode: 'extractive' };
+    const own = createAsk({
+      retriever: { retrieve: async () => hits },
+      answerers: { extractive: { mode: 'extractive', answer: async () => late } },
+      defaultMode: 'extractive',
+      rewriter: { rewrite: async (q) => q },
+      getDocument: async (id) => [doc, other].find((d) => d.id === id) ?? null,
+    });
+    const report = await runEval({
+      ask,
+      getDocument: async () => null,
+      indexes: new Map([['style', { ask: own, getDocument: async (id: string) => [doc, other].find((d) => d.id === id) ?? null }]]),
+      judge: new OverlapJudge(),
+      cases: [evalCase('late', 'fine?', { dataset: 'style' })],
+    });
+    expect(report.cases[0]).toMatchObject({ firstSentenceAnswers: false, pass: true });
+    expect(report.overall.firstSentenceRate).toBe(0);
   });
 });

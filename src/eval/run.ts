@@ -1,20 +1,27 @@
 // The eval runner: every case goes through the same Ask pipeline as HTTP (its event stream), then gets scored.
 import type { Ask } from '../core/ask.js';
 import { isRemitError } from '../core/errors.js';
-import type { Answer, AnswerMode, Hit } from '../core/schema.js';
+import type { Answer, AnswerMode, Hit, Turn } from '../core/schema.js';
 import { judgeCitations } from './alce.js';
 import { claimsOf, markerNumbers, stripMarkers } from './claims.js';
 import type { DatasetCase } from './dataset.js';
 import { type SupportJudge, memoizeJudge } from './judge/judge.js';
+import { factPattern, SPLITS } from './dataset.js';
 import { citationValidity, factScores, originBasename, retrievalScores, summarize } from './metrics.js';
 import { type CaseResult, EvalReport, type Finding } from './report-schema.js';
 
 export const DEFAULT_K = 8;
 
-export interface RunEvalOptions {
+/** An index to answer from: the ask pipeline over it, and its documents to check quotes against. */
+export interface EvalIndex {
   ask: Ask;
   /** Loads the full cited document, to check each quote at its offsets. */
   getDocument(docId: string): Promise<{ text: string } | null>;
+}
+
+export interface RunEvalOptions extends EvalIndex {
+  /** Datasets that carry their own documents are answered from an index of those alone, by dataset name. */
+  indexes?: ReadonlyMap<string, EvalIndex>;
   cases: readonly DatasetCase[];
   judge: SupportJudge;
   k?: number;
@@ -31,19 +38,22 @@ export async function runEval(options: RunEvalOptions): Promise<EvalReport> {
   const k = options.k ?? DEFAULT_K;
   const now = options.now ?? (() => performance.now());
   const judge = memoizeJudge(options.judge);
-  const documents = new Map<string, Promise<{ text: string } | null>>();
-  const getDocument = (id: string) => {
-    if (!documents.has(id)) documents.set(id, options.getDocument(id));
-    return documents.get(id)!;
+  const cachedDocuments = new Map<EvalIndex, Map<string, Promise<{ text: string } | null>>>();
+  const indexOf = (dataset: string): EvalIndex => options.indexes?.get(dataset) ?? options;
+  const documentsOf = (index: EvalIndex) => {
+    const documents = cachedDocuments.get(index) ?? cachedDocuments.set(index, new Map()).get(index)!;
+    return (id: string) => documents.get(id) ?? documents.set(id, index.getDocument(id)).get(id)!;
   };
   const results: CaseResult[] = [];
   let mode: AnswerMode | undefined = options.mode;
   for (const evalCase of options.cases) {
+    const index = indexOf(evalCase.dataset);
+    const history = await askHistory(index.ask, evalCase.history, { k, mode: options.mode }, options.signal);
     const started = now();
-    const outcome = await askThroughStream(options.ask, { question: evalCase.question, k, mode: options.mode }, options.signal);
+    const outcome = await askThroughStream(index.ask, { question: evalCase.question, history, k, mode: options.mode }, options.signal);
     const latencyMs = now() - started;
     mode ??= outcome.answer?.mode;
-    const result = await scoreCase(evalCase, outcome, { k, latencyMs, judge, getDocument, signal: options.signal });
+    const result = await scoreCase(evalCase, outcome, { k, latencyMs, judge, getDocument: documentsOf(index), signal: options.signal });
     results.push(result);
     options.onCase?.(result, results.length, options.cases.length);
   }
@@ -57,6 +67,12 @@ export async function runEval(options: RunEvalOptions): Promise<EvalReport> {
     datasets,
     overall: summarize(results),
     byDataset: Object.fromEntries(datasets.map((d) => [d, summarize(results.filter((r) => r.dataset === d))])),
+    bySplit: Object.fromEntries(
+      SPLITS.flatMap((split) => {
+        const cases = results.filter((r) => r.split === split);
+        return cases.length ? [[split, summarize(cases)]] : [];
+      }),
+    ),
     cases: results,
   });
 }
@@ -67,8 +83,18 @@ interface Outcome {
   error?: string;
 }
 
+/** Asks the earlier questions of a conversation in order, each with the turns before it; returns the turns. */
+async function askHistory(ask: Ask, questions: readonly string[], request: { k: number; mode?: AnswerMode }, signal?: AbortSignal): Promise<Turn[]> {
+  const turns: Turn[] = [];
+  for (const question of questions) {
+    const answer = await ask.ask({ question, history: [...turns], ...request }, signal);
+    turns.push({ role: 'user', content: question }, { role: 'assistant', content: answer.answer });
+  }
+  return turns;
+}
+
 /** The hits come from the `sources` event and the answer from `done`: one pass, exactly what an SSE client sees. */
-async function askThroughStream(ask: Ask, request: { question: string; k: number; mode?: AnswerMode }, signal?: AbortSignal): Promise<Outcome> {
+async function askThroughStream(ask: Ask, request: { question: string; history: Turn[]; k: number; mode?: AnswerMode }, signal?: AbortSignal): Promise<Outcome> {
   const outcome: Outcome = { hits: [], answer: null };
   try {
     for await (const event of ask.stream(request, signal)) {
@@ -105,6 +131,8 @@ export async function scoreCase(evalCase: DatasetCase, outcome: Outcome, context
     question: evalCase.question,
     tags: evalCase.tags,
     unanswerable: evalCase.unanswerable,
+    split: evalCase.split,
+    history: evalCase.history,
     docs: evalCase.docs,
     retrieved: outcome.hits.map((h) => ({ origin: originBasename(h.document.origin), alsoIn: h.alsoIn.map((c) => originBasename(c.origin)), score: h.score })),
   };
@@ -116,6 +144,7 @@ export async function scoreCase(evalCase: DatasetCase, outcome: Outcome, context
       pass: false,
       reasons,
       notes,
+      firstSentenceAnswers: null,
       answer: null,
       sentences: [],
       scores: { ...retrieval, factRecall: evalCase.unanswerable ? null : 0, citationValidity: null, citationRecall: null, citationPrecision: null, latencyMs: null },
@@ -152,11 +181,13 @@ export async function scoreCase(evalCase: DatasetCase, outcome: Outcome, context
   }
 
   const validCount = [...valid.values()].filter(Boolean).length;
+  const firstClaim = claimsOf(answer.answer)[0]?.text;
   return {
     ...base,
     pass: reasons.length === 0,
     reasons,
     notes,
+    firstSentenceAnswers: evalCase.unanswerable || answer.abstained || !evalCase.facts[0] || firstClaim === undefined ? null : factPattern(evalCase.facts[0]).test(firstClaim),
     answer: {
       text: answer.answer,
       abstained: answer.abstained,
