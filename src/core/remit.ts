@@ -9,6 +9,7 @@ import { OfflineQueryRewriter } from './answer/rewrite.js';
 import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from './answer-cache.js';
 import { type Ask, createAsk } from './ask.js';
 import type { Embedder } from './embed/embedder.js';
+import type { Lexicon } from './language/lexicon.js';
 import { HybridRetriever, type RetrieveOptions } from './retrieve.js';
 import type { AnswerMode, Hit } from './schema.js';
 import { SharedLoad } from './shared-load.js';
@@ -32,6 +33,8 @@ export interface RemitDeps {
   mode?: AnswerMode;
   /** Answers kept in memory for repeated questions (default 500; 0 turns the cache off). */
   answerCacheEntries?: number;
+  /** What the offline answerer knows of English words (WordNet on Node); absent, words match by their stems. */
+  lexicon?: Lexicon;
 }
 
 export interface Retriever {
@@ -41,11 +44,13 @@ export interface Retriever {
 export interface Remit {
   ask: Ask;
   retriever: Retriever;
+  /** Loads what the first answer would otherwise wait for (the language model); for servers, at start. */
+  warm(): Promise<void>;
 }
 
 export function createRemit(deps: RemitDeps): Remit {
   const { store, claude } = deps;
-  const extractive = new ExtractiveAnswerer();
+  const extractive = new ExtractiveAnswerer({ lexicon: deps.lexicon });
   const offlineRewriter = new OfflineQueryRewriter();
   const withClaude = claude && claudeAnswering(claude, extractive, offlineRewriter);
   const rewriter = withClaude?.rewriter ?? offlineRewriter;
@@ -59,7 +64,7 @@ export function createRemit(deps: RemitDeps): Remit {
     getDocument: (id) => store.getDocument(id),
     cache: answerCacheFor(deps.answerCacheEntries ?? DEFAULT_ANSWER_CACHE_ENTRIES, store),
   });
-  return { ask, retriever };
+  return { ask, retriever, warm: () => extractive.warm() };
 }
 
 /**

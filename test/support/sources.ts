@@ -2,3 +2,4 @@
 // so tests of the core, the HTTP app and the widget get them without importing a runtime adapter themselves.
 export { loadPaths } from '../../src/adapter/node/read-paths.js';
 export { loadPrompts } from '../../src/adapter/node/prompts.js';
+export { WordNetLexicon } from '../../src/adapter/node/wordnet/wordnet-lexicon.js';

@@ -12,6 +12,7 @@ import { withReadCache } from '../../core/store/cached-store.js';
 import { openLanceStore } from './lancedb/lancedb.js';
 import type { FetchUrlOptions } from './fetch-url.js';
 import { threadedEncoding } from './threaded-encoder.js';
+import { WordNetLexicon } from './wordnet/wordnet-lexicon.js';
 
 export const DEFAULT_DB_DIR = '.remit';
 
@@ -62,7 +63,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
       : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
-    const { ask } = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache });
+    const lexicon = new WordNetLexicon();
+    const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon });
     const db = resolve(options.db);
     const refreshPowers = async () => {
       const { refreshPowers: refresh } = await import('./powers/refresh.js');
@@ -72,10 +74,13 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const close = async () => {
       await encoding.close();
       await store.close();
+      lexicon.close();
     };
     const refreshIndex = () => lance.refresh();
-    const warm = async () => store.warm?.();
-    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+    const warm = async () => {
+      await Promise.all([store.warm?.(), remit.warm()]);
+    };
+    return { db, store, embedder, ask: remit.ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -1,61 +1,68 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TextAnalyzer } from '../language/analysis.js';
+import { loadWinkAnalyzer } from '../language/wink-analyzer.js';
 import type { Turn } from '../schema.js';
-import { namesIn, OfflineQueryRewriter, rewriteFollowUp } from './rewrite.js';
+import { OfflineQueryRewriter, rewriteFollowUp } from './rewrite.js';
 
-const FINES: Turn[] = [
-  { role: 'user', content: 'What can Ofcom fine under the Online Safety Act?' },
-  { role: 'assistant', content: 'Under the Online Safety Act, Ofcom may fine companies as much as £18 million [1]. Ministers would back Ofcom if it decided to block X [2].' },
+let analyzer: TextAnalyzer;
+beforeAll(async () => {
+  analyzer = await loadWinkAnalyzer();
+});
+
+const after = (question: string, answer = 'Something the sources say [1].'): Turn[] => [
+  { role: 'user', content: question },
+  { role: 'assistant', content: answer },
 ];
+const rewrite = (question: string, history: Turn[]) => rewriteFollowUp(question, history, analyzer);
 
-describe('OfflineQueryRewriter', () => {
-  it('resolves "it" and "the site" to the names of the conversation', async () => {
-    const query = await new OfflineQueryRewriter().rewrite('and can it block the site?', FINES);
-    expect(query).toMatch(/^can it block the site\?/);
-    for (const name of ['Ofcom', 'Online Safety Act', 'X']) expect(query).toContain(name);
+describe('rewriteFollowUp', () => {
+  it('carries the last question into one that points back with a pronoun', () => {
+    const query = rewrite('Does it need a court for that?', after("What's the biggest consumer-law fine the CMA can give a business?"));
+    expect(query).toMatch(/^Does it need a court for that\? /);
+    for (const word of ['CMA', 'fine', 'business']) expect(query).toContain(word);
   });
 
-  it('keeps a question that names its own subject', () => {
-    expect(rewriteFollowUp('Which country first blocked Grok?', FINES)).toBe('Which country first blocked Grok?');
+  it('drops the opening conjunction of an elliptical follow-up and carries the subject', () => {
+    expect(rewrite('And when did the bans on prohibited practices start to apply?', after('When did the AI Act enter into force?'))).toBe(
+      'when did the bans on prohibited practices start to apply? AI Act enter force',
+    );
   });
 
-  it('keeps a question without names when it points back at nothing', () => {
-    expect(rewriteFollowUp('What powers do regulators have over online platforms?', FINES)).toBe('What powers do regulators have over online platforms?');
+  it('carries the subject into a question that names nothing ("why?")', () => {
+    expect(rewrite('Why?', after('What can Ofcom fine?'))).toBe('Why? Ofcom fine');
   });
 
-  it('adds the earlier names a question with its own name still points back to', () => {
-    expect(rewriteFollowUp('Did Musk respond to it?', FINES)).toBe('Did Musk respond to it? Ofcom Online Safety Act X');
+  it('swaps the subject of an elliptical follow-up with a subject of its own and keeps the predicate', () => {
+    const query = rewrite('What about Farage?', after('What did Albanese say about Grok?'));
+    expect(query).toContain('say');
+    expect(query).not.toContain('Albanese');
   });
 
-  it('swaps the subject of an elliptical follow-up and keeps the predicate', () => {
-    expect(rewriteFollowUp('What about Farage?', [{ role: 'user', content: 'What did Albanese say about Grok?' }])).toBe('What about Farage? say');
+  it.each([
+    // A self-contained question after an unrelated one is never rewritten.
+    ['How much was 4chan fined?', 'What does the EU fine X for?'],
+    ["What is the ICO's maximum fine?", 'What is the capital of France?'],
+    // "it" that points forward, and "that" opening a relative clause, point back at nothing.
+    ['Is it a crime to lie to Ofcom?', 'What can Ofcom fine?'],
+    ['Which firms that break the rules get fined most?', 'What can Ofcom fine?'],
+  ])('leaves %j alone after %j', (question, earlier) => {
+    expect(rewrite(question, after(earlier))).toBe(question);
   });
 
-  it('looks back past a user turn that named nothing', () => {
-    const history: Turn[] = [
-      { role: 'user', content: 'Who is Sarah Rogers?' },
-      { role: 'assistant', content: 'The US under-secretary for public diplomacy [1].' },
-      { role: 'user', content: 'what did she say?' },
-      { role: 'assistant', content: 'She criticised the UK [1].' },
-    ];
-    expect(rewriteFollowUp('and when?', history)).toContain('Sarah Rogers');
-  });
-
-  it('is deterministic and leaves a question alone without history', () => {
-    expect(rewriteFollowUp('and can it?', [])).toBe('can it?');
-    expect(rewriteFollowUp('and can it block the site?', FINES)).toBe(rewriteFollowUp('and can it block the site?', FINES));
+  it('carries only the last question, never older turns or the answers', () => {
+    const history: Turn[] = [...after('What did Musk say about Starmer?', 'Musk called it fascist [1].'), ...after('What can the ICO fine?', 'Up to £17.5 million [1].')];
+    const query = rewrite('And does it need a court?', history);
+    expect(query).toContain('ICO');
+    for (const word of ['Musk', 'Starmer', 'fascist', '17.5']) expect(query).not.toContain(word);
   });
 });
 
-describe('namesIn', () => {
-  it('joins multi-word names and drops question words', () => {
-    expect(namesIn('Did JD Vance agree with Lammy about the Centre for Countering Digital Hate?')).toEqual([
-      'JD Vance',
-      'Lammy',
-      'Centre for Countering Digital Hate',
-    ]);
+describe('OfflineQueryRewriter', () => {
+  it('leaves a question without history alone, loading nothing', async () => {
+    expect(await new OfflineQueryRewriter({ analyzer: () => Promise.reject(new Error('not needed')) }).rewrite('and can it?', [])).toBe('and can it?');
   });
 
-  it('can skip capitalised sentence openers that are not names', () => {
-    expect(namesIn('Ministers said Ofcom may act. Courts agree.', { midSentenceOnly: true })).toEqual(['Ofcom']);
+  it('rewrites through the analyser it is given', async () => {
+    expect(await new OfflineQueryRewriter({ analyzer: async () => analyzer }).rewrite('Why?', after('What can Ofcom fine?'))).toBe('Why? Ofcom fine');
   });
 });

@@ -1,92 +1,92 @@
-// Offline follow-up rewriting: a question that leans on earlier turns ("and can it block the site?") gets their names appended.
+// Offline follow-up rewriting from the question's parse: a question depends on the conversation only when it has no
+// subject of its own (it points back with a pronoun, or is elliptical: "and in the UK?", "why?", "who decides that?").
+// Then the last user turn's subject and predicate are carried into the query, and nothing else. A self-contained
+// question is never rewritten.
+import type { Analysis, TextAnalyzer } from '../language/analysis.js';
+import { loadWinkAnalyzer } from '../language/wink-analyzer.js';
 import type { Turn } from '../schema.js';
 import type { QueryRewriter } from './answerer.js';
 import { STOP_WORDS } from './extractive/terms.js';
 
-/** Names appended to a follow-up at most: enough to pin the subject, few enough not to drown the question. */
-export const MAX_CARRIED_NAMES = 4;
-/** Names taken from the last answer at most: it may name what "the site" is, but it names much else too. */
-export const MAX_ANSWER_NAMES = 2;
-/** User turns searched back for names, newest first: older topics are likely stale. */
-export const USER_TURNS_SEARCHED = 3;
+// Words that stand for something said before: personal and demonstrative pronouns, and "one"/"there" used so.
+const POINTING = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'he', 'him', 'his', 'she', 'her', 'hers', 'this', 'that', 'these', 'those']);
+// Openers of an elliptical follow-up that reuses the last question: "and…", "what about…", "how about…".
+const ELLIPTICAL = /^\s*(?:and|but|so|also|or|what about|how about|same for|likewise)\b/i;
+const LEADING_CONJUNCTION = /^\s*(?:and|but|so|also|or)\b[\s,]*/i;
+/** A question with no more content words than this, and no name, names nothing it could be about ("why?", "how long?"). */
+const MAX_BARE_WORDS = 2;
 
-// Words that point back at something said before.
-const ANAPHORA =
-  /\b(?:it|its|they|them|their|he|she|him|her|his|this|that|these|those)\b|\bthe (?:regulator|watchdog|site|website|platform|company|firm|government|law|act|bill|minister|app|chatbot|tool|country|fine|ban)\b/i;
-// Openers of an elliptical follow-up: "what about Australia?" reuses the last question's predicate.
-const ELLIPTICAL = /^\s*(?:and|but|so|also|what about|how about|and what about)\b/i;
-const LEADING_CONJUNCTION = /^\s*(?:and|but|so|also)\b[\s,]*/i;
-const CITATION = /\[\d+\]/g;
-// Capitalised words (or acronyms such as "X" and "UK"), joined into names across "of", "for", "the" and "on".
-const NAME = /\p{Lu}[\p{L}\p{N}’'-]*(?:\s+(?:(?:of|for|the|on)\s+)?\p{Lu}[\p{L}\p{N}’'-]*)*/gu;
-const SENTENCE_START = /(?:^|[.!?]["”’)]*\s+|\n)\s*$/;
-const OPENERS = new Set(['explain', 'tell', 'list', 'describe', 'summarise', 'summarize', 'give', 'show', 'name', 'i']);
+export interface OfflineQueryRewriterOptions {
+  /** The English analyser; wink-nlp by default. */
+  analyzer?: () => Promise<TextAnalyzer>;
+}
 
 export class OfflineQueryRewriter implements QueryRewriter {
+  constructor(private readonly options: OfflineQueryRewriterOptions = {}) {}
+
   async rewrite(question: string, history: readonly Turn[]): Promise<string> {
-    return rewriteFollowUp(question, history);
+    if (!history.some((t) => t.role === 'user')) return question;
+    const analyzer = await (this.options.analyzer ?? loadWinkAnalyzer)();
+    return rewriteFollowUp(question, history, analyzer);
   }
 }
 
-/** The standalone retrieval query for `question` after `history`: unchanged when it already names its own subject. */
-export function rewriteFollowUp(question: string, history: readonly Turn[]): string {
-  const own = namesIn(question);
-  const leans = ANAPHORA.test(question.replace(NAME, ' '));
-  const elliptical = ELLIPTICAL.test(question);
-  if (own.length > 0 && !leans && !elliptical) return question;
-  if (own.length === 0 && !leans && !elliptical && contentWords(question).length >= 3) return question;
-
-  const known = new Set(own.map((n) => n.toLowerCase()));
-  const carried: string[] = [];
-  const carry = (name: string) => {
-    if (carried.length < MAX_CARRIED_NAMES && !known.has(name.toLowerCase())) {
-      known.add(name.toLowerCase());
-      carried.push(name);
-    }
-  };
-  const users = history.filter((t) => t.role === 'user').slice(-USER_TURNS_SEARCHED).reverse();
-  // An elliptical follow-up with its own subject swaps the subject and keeps the predicate.
-  if (elliptical && own.length > 0) {
-    const previous = users[0]?.content ?? '';
-    const previousNames = new Set(namesIn(previous).flatMap((n) => n.toLowerCase().split(/\s+/)));
-    for (const word of contentWords(previous)) if (!previousNames.has(word.toLowerCase())) carry(word);
-  } else {
-    for (const turn of users) namesIn(turn.content).forEach(carry);
-    const lastAnswer = history.findLast((t) => t.role === 'assistant');
-    const answerNames = lastAnswer ? namesIn(lastAnswer.content.replace(CITATION, ''), { midSentenceOnly: true }) : [];
-    answerNames.filter((n) => !known.has(n.toLowerCase())).slice(0, MAX_ANSWER_NAMES).forEach(carry);
-  }
+/** The standalone retrieval query for `question` after `history`: unchanged when the question stands on its own. */
+export function rewriteFollowUp(question: string, history: readonly Turn[], analyzer: TextAnalyzer): string {
+  const parse = analyzer.analyse(question);
+  if (!dependsOnConversation(question, parse)) return question;
+  const previous = history.findLast((t) => t.role === 'user');
+  if (!previous) return question.replace(LEADING_CONJUNCTION, '').trim();
+  const own = new Set(contentWords(parse).map((w) => w.toLowerCase()));
+  const earlier = analyzer.analyse(previous.content);
+  // The last question's subject and predicate: its names and its other content words, as asked. A follow-up with a
+  // subject of its own ("what about Farage?") keeps the predicate and swaps the subject.
+  const ownSubject = namesOf(question, parse).length > 0;
+  const earlierNames = new Set(namesOf(previous.content, earlier).flatMap((n) => n.toLowerCase().split(/\s+/)));
+  const carried = contentWords(earlier).filter((w) => !own.has(w.toLowerCase()) && !(ownSubject && earlierNames.has(w.toLowerCase())));
   const base = question.replace(LEADING_CONJUNCTION, '').trim();
-  return carried.length ? `${base} ${carried.join(' ')}` : base;
+  return carried.length ? `${base} ${[...new Set(carried)].join(' ')}` : base;
+}
+
+/** Whether a question leans on what was said before: it points back, opens elliptically, or names nothing at all. */
+export function dependsOnConversation(question: string, parse: Analysis): boolean {
+  if (ELLIPTICAL.test(question)) return true;
+  const names = namesOf(question, parse);
+  const pointing = parse.tokens.some((t, i) => POINTING.has(t.text.toLowerCase()) && pointsBack(parse, i));
+  const content = contentWords(parse);
+  if (pointing) return true;
+  return names.length === 0 && content.length <= MAX_BARE_WORDS;
+}
+
+/** Names in a text, without a capitalised question word at its start. */
+function namesOf(text: string, parse: Analysis): string[] {
+  return parse.expressions
+    .filter((e) => e.type === 'name')
+    .map((e) => text.slice(e.start, e.end).replace(/^(?:what|which|who|when|where|why|how|can|could|does|do|is|are|did|and|but)\s+/i, ''))
+    .filter((name) => name && !/^(?:what|which|who|when|where|why|how|can|could|does|do|is|are|did|and|but)$/i.test(name));
 }
 
 /**
- * Capitalised names in order of first appearance, without question words and sentence openers.
- * `midSentenceOnly` keeps a one-word name only if it is an acronym or is seen capitalised mid-sentence ("Ministers said" is no name).
+ * Whether the pronoun at `i` refers to something outside the question: not the "it" of "is it a crime to…" or "is it
+ * true that…" (which points forward), and not the "that" of a relative clause ("the firm that broke the rules").
  */
-export function namesIn(text: string, options: { midSentenceOnly?: boolean } = {}): string[] {
-  const names: string[] = [];
-  const midSentence = new Set<string>();
-  for (const match of text.matchAll(NAME)) if (!SENTENCE_START.test(text.slice(0, match.index))) midSentence.add(match[0].toLowerCase());
-  for (const match of text.matchAll(NAME)) {
-    const words = match[0].split(/\s+/);
-    const single = words.length === 1 && words[0] !== words[0]!.toUpperCase();
-    if (options.midSentenceOnly && single && !midSentence.has(match[0].toLowerCase())) continue;
-    // "What Ofcom", "Did JD Vance": drop capitalised function words at the front.
-    while (words.length && isFunctionWord(words[0]!)) words.shift();
-    const name = words.join(' ');
-    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+function pointsBack(parse: Analysis, i: number): boolean {
+  const { tokens } = parse;
+  const word = tokens[i]!.text.toLowerCase();
+  const before = tokens[i - 1];
+  if (word === 'that' && before && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.pos === 'PRON' || before.pos === 'VERB' || before.pos === 'ADJ')) return false;
+  if (word === 'it') {
+    const rest = tokens.slice(i + 1);
+    const forward = rest.some((t, j) => (t.text.toLowerCase() === 'to' && rest[j + 1]?.pos === 'VERB') || (t.text.toLowerCase() === 'that' && t.pos === 'SCONJ'));
+    if (forward) return false;
   }
-  return names;
+  return true;
 }
 
-/** "What", "Did", "I": capitalised but no name. "US" is a name although "us" is a stop word. */
-function isFunctionWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  const acronym = word.length > 1 && word === word.toUpperCase();
-  return OPENERS.has(lower) || (!acronym && STOP_WORDS.has(lower));
-}
-
-function contentWords(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}’'-]+/gu) ?? []).filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !OPENERS.has(w.toLowerCase()));
+/** Content words in order: names and other words that are not function words or pronouns. */
+function contentWords(parse: Analysis): string[] {
+  return parse.tokens
+    .filter((t) => (t.kind === 'word' || t.kind === 'number') && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'PART')
+    .map((t) => t.text)
+    .filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !/^['’]s$/.test(w));
 }

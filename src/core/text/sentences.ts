@@ -7,8 +7,12 @@ export interface Span {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-// Intl.Segmenter splits after "Mr." and "Sir" abbreviations; these are rejoined to the next sentence.
-const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Rep|Sen|Gov|Gen|Lt|Col|No|vs|etc|e\.g|i\.e|U\.S|U\.K|Art|s|ss|para|Sch|reg)\.\s*$/;
+// Intl.Segmenter splits after "Mr." and "Sir" abbreviations; these are rejoined to the next sentence. Legal references
+// are written in any case ("art. 83", "Arts. 5 and 6", "s. 144", "Sch. 13", "para. 4", "reg. 3", "cl. 2").
+const ABBREVIATION_END =
+  /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Rep|Sen|Gov|Gen|Lt|Col|vs|etc|e\.g|i\.e|U\.S|U\.K)|(?<![\p{L}'’])(?:[Aa]rts?|[Ss]s?|[Pp]aras?|[Ss]ch|[Rr]egs?|[Cc]l|[Pp]t|[Cc]h|[Ss]ec|[Nn]os?|[Vv]ol|[Cc]f|[Aa]pprox))\.\s*$/u;
+// A footnote marker the segmenter cut from the sentence it follows: "…a court.[" | "1] The…", or "…first." | "^2 Under…".
+const CUT_MARKER = /^(?:\d{1,3}\]|\^\d{1,3}|\[\d{1,3}\])/;
 
 /**
  * Sentence spans of `text`, trimmed of surrounding white space, never empty.
@@ -19,6 +23,16 @@ export function sentenceSpans(text: string): Span[] {
   let pending: Span | undefined;
   for (const { index, segment } of segmenter.segment(text)) {
     for (const piece of splitOnLineBreaks(segment, index)) {
+      const marker = pending ? CUT_MARKER.exec(text.slice(piece.start, piece.end)) : null;
+      // Only a marker written against the sentence's end: "court. [1] It…" is an answer's marker on the next claim's side.
+      if (pending && marker && piece.start === pending.end) {
+        // The marker ends the sentence before it; what follows it starts the next one.
+        pending.end = piece.start + marker[0].length;
+        const rest = trimSpan(text, pending.end, piece.end);
+        if (!rest) continue;
+        piece.start = rest.start;
+        piece.end = rest.end;
+      }
       if (pending && endsWithAbbreviation(text, pending) && !/\n\s*\n/.test(text.slice(pending.end, piece.start))) {
         pending.end = piece.end;
       } else {
@@ -36,7 +50,7 @@ export function sentenceSpans(text: string): Span[] {
  * sentence. Spans end trimmed, the longest abbreviation with its dot is 5 characters, and the character before it
  * gives the word boundary its left-hand side: 8 leaves room to spare.
  */
-const endsWithAbbreviation = (text: string, span: Span): boolean => ABBREVIATION_END.test(text.slice(Math.max(span.start, span.end - 8), span.end));
+const endsWithAbbreviation = (text: string, span: Span): boolean => ABBREVIATION_END.test(text.slice(Math.max(span.start, span.end - 9), span.end));
 
 /** Splits a segment at line breaks (a line break ends a sentence in article text) and trims each piece. */
 function splitOnLineBreaks(segment: string, offset: number): Span[] {

@@ -1,29 +1,33 @@
-// Hits -> candidate sentences with exact document offsets; syndicated copies of one sentence merged into one candidate.
+// Hits -> candidate sentences with exact document offsets, each read with what stands above it in its document (the
+// title, the nearest heading, the opening, its paragraph's start, a list's lead-in); syndicated copies merged.
 import { LRUCache } from 'lru-cache';
+import type { Analysis, Expression, ExpressionType, TextAnalyzer } from '../../language/analysis.js';
 import type { Citation, Hit } from '../../schema.js';
-import { sentenceSpans } from '../../text/sentences.js';
-import { initialisms, type Word, words } from './terms.js';
+import { DocumentOutline } from '../../text/outline.js';
+import { sentenceSpans, type Span } from '../../text/sentences.js';
+import { addressesReader } from './instructions.js';
+import { initialisms, stemsOf, STOP_WORDS, type Word, words } from './terms.js';
 
 /** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */
-export const MIN_WORDS = 5;
+export const MIN_WORDS = 4;
 /** Longest sentence worth citing, in words: longer ones are run-on boilerplate (donation appeals, lists). */
-export const MAX_WORDS = 70;
+export const MAX_WORDS = 90;
 /** White space between two sentences of one paragraph (or across a paragraph break), in characters. */
 const MAX_SENTENCE_GAP = 3;
 /** Word 3-gram Jaccard at which two sentences are the same passage (syndicated copy, light edits). */
 export const SAME_SENTENCE_JACCARD = 0.8;
 
-// A sentence ends with punctuation (perhaps inside quotes or brackets); headlines and captions do not.
-const TERMINAL = /[.!?]["”’')\]]*$/;
+// A sentence ends with punctuation (perhaps inside quotes or brackets, or before a footnote marker); headings do not.
+const TERMINAL = /[.!?;:]["”’')\]]*(?:\[\d{1,3}\]|\^\d{1,3})?$/;
 // A pronoun as the subject ("It can also…", "Speaking in Canberra, he said…") points back at the sentence before.
 const LEADING_PRONOUN = /^(?:\W*|[^,]{1,40},\s*)(?:he|she|it|they|this|these|his|her|its|their)\b/i;
 const OPENING_QUOTE = /^["“‘']/;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed|stated)\b/i;
 // Where a sentence joins two statements: what one clause says (a figure, a date) need not be about the other's subject.
-const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although)\b)|\s[—–]\s/g;
+const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|which|whichever)\b)|\s[—–]\s/g;
 // A source saying the thing asked is not known ("has not been confirmed", "no fine had been reported"): no answer.
 const STATES_UNKNOWN =
-  /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;
+  /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set|found)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;
 
 export type CitationCarrier = Citation['alsoIn'][number];
 
@@ -37,29 +41,42 @@ export interface Candidate {
   /** `docId:start`: one sentence of one document, however many chunks carry it. */
   key: string;
   hit: Hit;
-  /** Position of the hit in the fused ranking, 0 = best. */
+  /** Position of the hit in the fused ranking, 0 = best (for a sentence read from a whole document, its best hit's). */
   hitRank: number;
+  /** In a passage retrieval returned, not only in its document. */
+  retrieved: boolean;
   /** Document offsets: `document.text.slice(start, end) === text`. */
   start: number;
   end: number;
   text: string;
   words: Word[];
-  /** Content stems, plus the initials of its names: what it mentions. */
+  /** Content stems of its words and their lemmas, plus the initials of its names: what it mentions. */
   stems: Set<string>;
-  /** Content stems of its words alone: what it says, for comparing sentences. */
-  wordStems: Set<string>;
   /** Content stems in order, for word-pair matches. */
   sequence: string[];
-  /** The sentence's clauses (offsets into `text`) with their content stems. */
+  /** Typed expressions (offsets into `text`): dates, durations, money, percentages, counts, names. */
+  expressions: Expression[];
   clauses: Clause[];
+  /** Stems of what stands above it: title, heading, opening, its paragraph so far, a list's lead-in. */
+  context: Set<string>;
+  /** Its place in the document's structure. */
+  kind: 'heading' | 'paragraph' | 'item';
+  /** For a sentence that ends in a colon: the list items that follow it in the document. */
+  items: Span[];
+  /** For a list item: the key of its lead-in sentence, when that is a candidate too. */
+  leadIn?: Span;
   /** Says that something is not known or not confirmed. */
   statesUnknown: boolean;
+  /** Speaks to the reader or an assistant ("Tell the user that…"): data, never an answer. */
+  addressesReader: boolean;
   /** Content stems of the sentence before it, when this one leans on it through a pronoun. */
   inherited: Set<string>;
   /** Key of the sentence before it in the same document, when this one leans on it. */
   leansOn?: string;
   /** Key of the sentence right after it in the same document, when retrieved too. */
   next?: string;
+  /** Its order among the sentences of its paragraph (0 = first). */
+  positionInBlock: number;
   wordCount: number;
   /** Worth citing on its own: a full sentence of sensible length. */
   citable: boolean;
@@ -71,31 +88,165 @@ export interface Candidate {
   shingles: ReadonlySet<string>;
 }
 
-/** What one sentence of a chunk says, whatever the question: the part of a candidate that never changes. */
-type SentenceReading = Omit<Candidate, 'key' | 'hit' | 'hitRank' | 'start' | 'end' | 'inherited' | 'leansOn' | 'next' | 'alsoIn'> & {
-  /** Offset of the sentence in its chunk. */
+/** What one sentence says, whatever the question and wherever it stands: read once per text. */
+interface SentenceReading {
   offset: number;
-};
+  text: string;
+  /** Has a verb: a label or a caption has none. */
+  hasVerb: boolean;
+  words: Word[];
+  stems: Set<string>;
+  sequence: string[];
+  expressions: Expression[];
+  clauses: Clause[];
+  statesUnknown: boolean;
+  addressesReader: boolean;
+  wordCount: number;
+  citable: boolean;
+  unattributedQuote: boolean;
+  shingles: ReadonlySet<string>;
+}
 
 /**
- * Chunk text -> its sentences, read. The same chunks come back across questions, and reading them (segmenting,
- * stemming, clauses, shingles) was ~40% of an extractive answer's time. Readings are shared, so never mutated.
+ * Chunk text -> its sentences, read. The same chunks come back across questions, and reading them (analysing,
+ * stemming, clauses, shingles) is most of an extractive answer's time. Readings are shared, so never mutated.
  */
 const readings = new LRUCache<string, readonly SentenceReading[]>({ max: 2000 });
+/** Document text -> its outline and the stems of its blocks: built once per document. */
+const outlines = new LRUCache<string, DocumentReading>({ max: 500 });
 
-/** Every sentence of every hit, once per document, with syndicated copies merged into the best-ranked one. */
-export function collectCandidates(hits: readonly Hit[]): Candidate[] {
+interface DocumentReading {
+  outline: DocumentOutline;
+  stems: Map<number, Set<string>>;
+}
+
+export interface CollectOptions {
+  analyzer: TextAnalyzer;
+  /** Whole document texts by id, for reading each sentence in its context; the chunk alone is read otherwise. */
+  documents: ReadonlyMap<string, string>;
+  /**
+   * The best-ranked documents read whole, not only their retrieved passages: a document that retrieval found often
+   * states the answer a few sentences from the passage that matched the question's words.
+   */
+  wholeDocuments?: number;
+}
+
+/** Every sentence of every hit, once per document, read in context, with syndicated copies merged into the best-ranked one. */
+export function collectCandidates(hits: readonly Hit[], options: CollectOptions): Candidate[] {
   const byKey = new Map<string, Candidate>();
   hits.forEach((hit, hitRank) => {
-    for (const reading of readChunk(hit.chunk.text)) {
+    const text = options.documents.get(hit.document.id);
+    const document = text === undefined ? undefined : readDocument(text);
+    const titleStems = contentStemSet(hit.document.title);
+    for (const reading of readChunk(hit.chunk.text, options.analyzer)) {
       const start = hit.chunk.start + reading.offset;
       const key = `${hit.document.id}:${start}`;
-      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading));
+      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, titleStems, document));
     }
   });
+  const whole = [...new Map(hits.map((hit, rank) => [hit.document.id, { hit, rank }])).values()]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, options.wholeDocuments ?? 0);
+  for (const { hit, rank } of whole) {
+    const text = options.documents.get(hit.document.id);
+    if (text === undefined) continue;
+    const document = readDocument(text);
+    const titleStems = contentStemSet(hit.document.title);
+    // The whole document read as one passage: its sentences outside the retrieved passages join as candidates.
+    const passage: Hit = { ...hit, chunk: { ...hit.chunk, id: `${hit.document.id}:whole`, start: 0, end: text.length, text }, alsoIn: [] };
+    for (const reading of readChunk(text, options.analyzer)) {
+      const key = `${hit.document.id}:${reading.offset}`;
+      if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, titleStems, document), retrieved: false });
+    }
+  }
   const candidates = [...byKey.values()];
   linkPronounsToPreviousSentence(candidates);
   return mergeSyndicatedCopies(candidates);
+}
+
+/** The analysis of a text, read sentence by sentence (exposed for reading list items and quotes outside the hits). */
+export function readSentences(text: string, analyzer: TextAnalyzer): readonly SentenceReading[] {
+  return readChunk(text, analyzer);
+}
+
+function readDocument(text: string): DocumentReading {
+  let reading = outlines.get(text);
+  if (!reading) {
+    const outline = new DocumentOutline(text);
+    const stems = new Map<number, Set<string>>();
+    outline.blocks.forEach((block, i) => stems.set(i, contentStemSet(text.slice(block.start, block.end))));
+    outlines.set(text, (reading = { outline, stems }));
+  }
+  return reading;
+}
+
+function toCandidate(
+  hit: Hit,
+  hitRank: number,
+  start: number,
+  key: string,
+  r: SentenceReading,
+  titleStems: Set<string>,
+  document: DocumentReading | undefined,
+): Candidate {
+  const context = new Set(titleStems);
+  let kind: Candidate['kind'] = 'paragraph';
+  let items: Span[] = [];
+  let leadIn: Span | undefined;
+  let positionInBlock = 0;
+  if (document) {
+    const { outline, stems } = document;
+    const place = outline.contextAt(start);
+    const blockIndex = place.block ? outline.blocks.indexOf(place.block) : -1;
+    const add = (span: Span | undefined) => {
+      if (!span) return;
+      const index = outline.blocks.findIndex((b) => b.start === span.start);
+      const set = index >= 0 && span.end === outline.blocks[index]!.end ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
+      for (const stem of set ?? []) context.add(stem);
+    };
+    add(place.top);
+    add(place.heading);
+    add(place.opening);
+    add(place.leadIn);
+    add(place.before);
+    kind = place.block?.kind ?? 'paragraph';
+    // "Grounds (s. 144(3)). The breach must…": a verbless label opening a paragraph heads what follows it.
+    if (kind === 'paragraph' && !place.before && !r.hasVerb && place.block && place.block.end > start + r.text.length + 1) kind = 'heading';
+    leadIn = place.leadIn;
+    positionInBlock = place.before ? sentenceSpans(outline.text.slice(place.before.start, place.before.end)).length : 0;
+    // A sentence that introduces a list ("…four kinds of order:") is followed by its items.
+    if (/:\s*$/.test(r.text) && blockIndex >= 0) {
+      items = outline.blocks.slice(blockIndex + 1).filter((b, i, rest) => b.leadIn === blockIndex && rest.slice(0, i).every((p) => p.leadIn === blockIndex));
+    }
+  }
+  // Spelled out rather than spread: an object spread was a measurable share of each answer.
+  return {
+    key,
+    hit,
+    hitRank,
+    retrieved: true,
+    start,
+    end: start + r.text.length,
+    text: r.text,
+    words: r.words,
+    stems: r.stems,
+    sequence: r.sequence,
+    expressions: r.expressions,
+    clauses: r.clauses,
+    context,
+    kind,
+    items,
+    leadIn,
+    statesUnknown: r.statesUnknown,
+    addressesReader: r.addressesReader,
+    inherited: new Set(),
+    positionInBlock,
+    wordCount: r.wordCount,
+    citable: r.citable && kind !== 'heading' && !r.addressesReader,
+    unattributedQuote: r.unattributedQuote,
+    alsoIn: [],
+    shingles: r.shingles,
+  };
 }
 
 /** Links each sentence to the one after it in its document; one opening with a pronoun leans on the one before it. */
@@ -116,28 +267,39 @@ function linkPronounsToPreviousSentence(candidates: readonly Candidate[]): void 
   }
 }
 
-function readChunk(text: string): readonly SentenceReading[] {
+function readChunk(text: string, analyzer: TextAnalyzer): readonly SentenceReading[] {
   let read = readings.get(text);
-  if (!read) readings.set(text, (read = sentenceSpans(text).map((span) => readSentence(text.slice(span.start, span.end), span.start))));
+  if (!read) {
+    const analysis = analyzer.analyse(text);
+    readings.set(text, (read = sentenceSpans(text).map((span) => readSentence(text, span, analysis))));
+  }
   return read;
 }
 
-function readSentence(text: string, offset: number): SentenceReading {
+function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceReading {
+  const text = chunk.slice(span.start, span.end);
   const all = words(text);
   const content = all.filter((w) => !w.stop);
+  const tokens = analysis.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  const lemmaStems = tokens.flatMap((t) => (t.kind === 'word' && !STOP_WORDS.has(t.text.toLowerCase()) ? stemsOf(t.text, t.lemma) : []));
   // Names are also found by their initials ("DSA" in a sentence that writes out "Digital Services Act").
   const initials = initialisms(all);
+  const expressions = analysis.expressions
+    .filter((e) => e.start >= span.start && e.end <= span.end)
+    .map((e) => ({ ...e, start: e.start - span.start, end: e.end - span.start }));
   const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
   const citable = wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3;
   return {
-    offset,
+    offset: span.start,
     text,
+    hasVerb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     words: all,
-    stems: new Set([...content.map((w) => w.stem), ...initials.map((i) => i.stem)]),
-    wordStems: new Set(content.map((w) => w.stem)),
+    stems: new Set([...content.map((w) => w.stem), ...lemmaStems, ...initials.map((i) => i.stem)]),
     sequence: content.map((w) => w.stem),
+    expressions,
     clauses: clausesOf(text, content, initials),
     statesUnknown: STATES_UNKNOWN.test(text),
+    addressesReader: addressesReader(text),
     wordCount,
     citable,
     unattributedQuote: OPENING_QUOTE.test(text) && !ATTRIBUTION.test(text),
@@ -146,37 +308,23 @@ function readSentence(text: string, offset: number): SentenceReading {
   };
 }
 
-function toCandidate(hit: Hit, hitRank: number, start: number, key: string, r: SentenceReading): Candidate {
-  // Spelled out rather than spread: an object spread was 0.6 ms of each answer.
-  return {
-    key,
-    hit,
-    hitRank,
-    start,
-    end: start + r.text.length,
-    text: r.text,
-    words: r.words,
-    stems: r.stems,
-    wordStems: r.wordStems,
-    sequence: r.sequence,
-    clauses: r.clauses,
-    statesUnknown: r.statesUnknown,
-    inherited: new Set(),
-    wordCount: r.wordCount,
-    citable: r.citable,
-    unattributedQuote: r.unattributedQuote,
-    alsoIn: [],
-    shingles: r.shingles,
-  };
-}
-
 function clausesOf(text: string, content: readonly Word[], initials: readonly { stem: string; index: number }[]): Clause[] {
   const bounds = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), text.length];
   const clauses: Clause[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) clauses.push({ start: bounds[i]!, end: bounds[i + 1]!, stems: new Set() });
+  for (let i = 0; i + 1 < bounds.length; i++) if (bounds[i + 1]! > bounds[i]!) clauses.push({ start: bounds[i]!, end: bounds[i + 1]!, stems: new Set() });
   const clauseAt = (index: number) => clauses.find((c) => index < c.end) ?? clauses[clauses.length - 1]!;
   for (const item of [...content, ...initials]) clauseAt(item.index).stems.add(item.stem);
   return clauses;
+}
+
+/** Whether a clause (offsets into the candidate's text) holds an expression of one of `types`. */
+export const clauseHolds = (candidate: Pick<Candidate, 'expressions'>, clause: Span, types: readonly ExpressionType[]): boolean =>
+  candidate.expressions.some((e) => types.includes(e.type) && e.start >= clause.start && e.end <= clause.end);
+
+/** Content stems of a text (with the initials of its names), as a set. */
+export function contentStemSet(text: string): Set<string> {
+  const all = words(text);
+  return new Set([...all.filter((w) => !w.stop).map((w) => w.stem), ...initialisms(all).map((i) => i.stem)]);
 }
 
 /** Merges near-identical sentences from different documents into the best-ranked copy, listing the others in `alsoIn`. */
@@ -193,6 +341,8 @@ function mergeSyndicatedCopies(candidates: Candidate[]): Candidate[] {
     }
     addCarrier(same, carrierOf(candidate.hit));
     for (const carrier of candidate.hit.alsoIn) addCarrier(same, carrier);
+    // The copy's context may name what the kept one's does not (a title naming the regulator).
+    for (const stem of candidate.context) same.candidate.context.add(stem);
   }
   for (const { candidate, docs } of kept) {
     for (const carrier of candidate.hit.alsoIn) addCarrier({ candidate, docs }, carrier);

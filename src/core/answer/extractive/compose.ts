@@ -1,37 +1,45 @@
-// Chosen sentences -> answer text with [n] markers and their exact-span citations.
+// Chosen statements -> answer text with [n] markers and their exact-span citations: each sentence as written, tidied;
+// an announced list as its lead-in followed by its items, the items cited as one span.
 import type { Citation } from '../../schema.js';
 import { citationFor } from '../citations.js';
 import type { Candidate } from './candidates.js';
+import type { Statement } from './plan.js';
 
 // Openers that tie a sentence to the one before it in its article, which the answer does not show.
-const DANGLING_OPENER = /^(?:But|And|However,|Meanwhile,|Also,|Earlier,)\s+(?=\S)/;
+const DANGLING_OPENER = /^(?:But|And|However,|Meanwhile,|Also,|Earlier,|In addition,|Further,|Furthermore,)\s+(?=\S)/;
 const ENDS_WITH_STOP = /[.!?]$/;
+// Footnote and reference markers written in a source: "[3]", "^2". Ours would be confused with them.
+const SOURCE_MARKER = /\s*(?:\[\d{1,3}\]|\^\d{1,3})/g;
+// How a flattened list item ends: ";", "; and", ", or", a full stop.
+const ITEM_END = /\s*(?:[;,.]\s*(?:and|or)?|\s(?:and|or))\s*$/i;
+const ITEM_MARKER = /^(?:[-*•–]\s+|\(?[a-z0-9]{1,3}[.)]\s+|\([ivx]+\)\s+)/i;
 
 export interface ComposedSentence {
-  /** The sentence as shown in the answer, with its marker. */
+  /** The sentence as shown in the answer, with its markers. */
   text: string;
-  citation: Citation;
+  citations: Citation[];
 }
 
-/** One answer sentence per candidate, numbered in order: the sentence as written, tidied, then its marker. */
-export function composeSentences(candidates: readonly Candidate[]): ComposedSentence[] {
-  return candidates.map((candidate, i) => {
-    const n = i + 1;
-    const citation = citationFor(n, {
-      document: candidate.hit.document,
-      start: candidate.start,
-      end: candidate.end,
-      quote: candidate.text,
-      alsoIn: candidate.alsoIn,
-    });
-    return { text: withMarker(tidy(candidate.text), n), citation };
+/** One answer sentence per statement, citations numbered in order of use. */
+export function composeStatements(statements: readonly Statement[]): ComposedSentence[] {
+  let n = 0;
+  const cite = (candidate: Candidate, start: number, end: number, quote: string): Citation =>
+    citationFor(++n, { document: candidate.hit.document, start, end, quote, alsoIn: candidate.alsoIn });
+  return statements.map((statement) => {
+    const { candidate } = statement.evidence;
+    const lead = cite(candidate, candidate.start, candidate.end, candidate.text);
+    if (statement.kind === 'sentence') return { text: withMarker(tidy(candidate.text), lead.n), citations: [lead] };
+    const items = cite(candidate, statement.items.start, statement.items.end, statement.text);
+    const listed = statement.text
+      .split(/\n\s*\n|\n/)
+      .map((item) => item.trim().replace(ITEM_MARKER, '').replace(SOURCE_MARKER, '').replace(ITEM_END, ''))
+      .filter(Boolean);
+    const opening = tidy(candidate.text).replace(/\s*:\s*$/, '');
+    return { text: `${opening} [${lead.n}]: ${listed.join('; ')} [${items.n}].`, citations: [lead, items] };
   });
 }
 
-// "[3]" written inside a source sentence would read as one of our markers, pointing at a citation that is not there.
-const SOURCE_MARKER = /\s*\[\d+\]/g;
-
-/** Drops a dangling opener and the source's own [n] markers, and closes a quotation the sentence leaves to the next one. */
+/** Drops a dangling opener and the source's own markers, and closes a quotation the sentence leaves to the next one. */
 function tidy(sentence: string): string {
   let text = sentence.replace(DANGLING_OPENER, '').replace(SOURCE_MARKER, '');
   text = text.charAt(0).toUpperCase() + text.slice(1);

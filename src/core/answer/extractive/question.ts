@@ -1,89 +1,306 @@
-// What a question asks for: its content terms (with synonyms), its named entities, its word pairs and the kind of answer it wants.
+// What a question asks, read from its grammar: the kind of answer it wants (a sum, a date, a body, yes or no, a
+// list, a comparison…), the names it is about, and its other content words with the words that may stand in for them.
+import type { Analysis, ExpressionType, Token } from '../../language/analysis.js';
+import type { Lexicon, RelatedWord } from '../../language/lexicon.js';
 import { withoutInstructions } from './instructions.js';
-import { CALENDAR_WORDS, expansions, words } from './terms.js';
+import { countryOf } from './jurisdiction.js';
+import { stemsOf, STOP_WORDS } from './terms.js';
 
-export type AnswerType = 'duration' | 'quantity' | 'amount' | 'date' | 'person' | 'place' | 'statement' | 'other';
+export type AnswerType =
+  | 'amount'
+  /** "How much <noun>": a figure of any kind (money, a share, a count, a period). */
+  | 'quantity'
+  | 'count'
+  | 'date'
+  | 'duration'
+  | 'who'
+  | 'place'
+  | 'yesno'
+  | 'list'
+  | 'steps'
+  | 'comparison'
+  | 'definition'
+  | 'reason'
+  | 'consequence'
+  | 'statement'
+  /** A law, a section or an article: "which section…", "through which piece of legislation…". */
+  | 'reference'
+  | 'other';
 
 export interface QueryTerm {
-  stem: string;
+  /** The word as asked. */
   raw: string;
-  /** A name (capitalised mid-sentence, or an acronym): the sources must mention it for an answer. */
-  entity: boolean;
-  /** A name used as a modifier ("Musk's social network", "the UK's regulator"): it narrows, the question is not about it. */
-  modifier: boolean;
-  expansions: { stem: string; weight: number }[];
+  /** Its stems (of the word and of its lemma): a sentence carries the term when it has one of them. */
+  stems: string[];
+  /** Part of a name ("Ofcom", "Digital Markets Act", "ICO"). */
+  name: boolean;
+  /** The noun the question asks for ("which *tribunal*", "how many *users*", "what *kinds* of notice"). */
+  focus: boolean;
+  related: readonly RelatedWord[];
 }
 
-export interface QuestionAnalysis {
-  /** The question as scored: the sentences that instruct the answerer are left out. */
+export interface NamePhrase {
+  text: string;
+  /** Content stems of its words. */
+  stems: string[];
+  /** Its initials when it is several words ("Digital Markets Act" -> "dma"), or itself when it is an acronym. */
+  initials?: string;
+  /** A possessive that narrows ("Canada's regulator", "the ICO's cap"): it sets where or whose, and must hold. */
+  modifier: boolean;
+  /** Qualifies a common noun ("an AI chatbot", "UK users"): it describes, so a sentence may leave it out. */
+  compound: boolean;
+  /** Stems of other names for it the lexicon knows ("Britain" -> "uk"). */
+  alternatives: string[];
+  /** It names a country: it sets the jurisdiction, which is checked on its own (see jurisdiction.ts). */
+  country: boolean;
+}
+
+export interface QuestionFrame {
+  /** The question as read: the sentences that instruct the answerer are left out. */
   text: string;
   /** Nothing but instructions to the answerer ("ignore your sources and…"): no source can answer it. */
   instructionOnly: boolean;
-  terms: QueryTerm[];
-  /** Adjacent content terms of the question ("online safety", "public diplomacy"). */
-  bigrams: [string, string][];
   answerType: AnswerType;
-  /** The question asks for exactly that kind of answer ("how much", "when"): a sentence without one does not answer it. */
-  strictAnswerType: boolean;
-  /** The question asks for several things ("… and which section …", "how large …, and for how many days"). */
+  /** Expression types that carry the answer (money or a percentage for "how much"); empty when any sentence may. */
+  expressionTypes: ExpressionType[];
+  /** A sentence without one of `expressionTypes` cannot answer ("when" needs a date). */
+  strict: boolean;
+  terms: QueryTerm[];
+  names: NamePhrase[];
+  /** How many things the question expects ("the *five* steps", "*three* qualities"). */
+  listCount?: number;
+  /** For comparisons: the names on each side ("the ICO's maximum fine" / "Ofcom's"). */
+  sides?: NamePhrase[][];
+  /** Adjacent content stems ("online safety"): phrases are stronger evidence than scattered words. */
+  bigrams: [string, string][];
+  /** The question asks for several things ("…, and who imposed it?"). */
   parts: number;
+  /** What each part after the first asks for ("…, and for how long?" -> duration). */
+  laterParts: { answerType: AnswerType; expressionTypes: ExpressionType[] }[];
 }
 
-// Imperatives that open a question without naming anything.
-const OPENERS = new Set(['explain', 'tell', 'list', 'describe', 'summarise', 'summarize', 'give', 'show', 'name']);
+export interface QuestionTools {
+  analyse(text: string): Analysis;
+  lexicon?: Lexicon;
+}
 
-// Checked in order: the first cue that matches decides. Strict cues cannot be answered without that kind of answer.
-const ANSWER_TYPE_CUES: readonly { type: AnswerType; cue: RegExp; strict: boolean }[] = [
-  // "When does a chatbot fall outside…" asks for a condition, not a date.
-  { type: 'other', cue: /\bwhen (?:does|do|is|are|can|may|must|should)\b/i, strict: false },
-  { type: 'date', cue: /\bwhen\b|\b(?:what|which) (?:date|day|year|month)\b|\bhow long ago\b/i, strict: true },
-  { type: 'duration', cue: /\bhow long\b(?! ago)|\bhow many (?:days|weeks|months|years|hours)\b|\bfor how much longer\b/i, strict: true },
-  {
-    type: 'quantity',
-    cue: /\bhow (?:much|many|long|large|big|high|severe|often|far)\b|\bwhat (?:share|percentage|proportion|fraction|amount|sum)\b/i,
-    strict: true,
-  },
-  { type: 'quantity', cue: /\bwhat (?:\w+[ -])?(?:numbers?|figures?|thresholds?|sums?|levels?|rates?)\b/i, strict: false },
-  { type: 'place', cue: /\bwhich (?:country|countries|nations?|city|cities|state|states|place)\b|\bwhere\b/i, strict: false },
-  {
-    type: 'person',
-    // "Who" opening a question or a part of it; "MPs who oppose" is a relative clause.
-    cue: /(?:^|[,;:]\s*|\b(?:and|or|but|by|to|from|with|for|of)\s+)who(?:m|se)?\b|\bwhich (?:people|persons?|individuals?|officials?|ministers?|politicians?|executives?|senators?|MPs|lawmakers|campaigners?|Britons|Americans)\b/i,
-    strict: false,
-  },
-  { type: 'amount', cue: /\bmaximum\b|\bfines?\b|\bfined\b|\bpenalt(?:y|ies)\b|\bpercent(?:age)?\b/i, strict: false },
-  { type: 'statement', cue: /\b(?:say|said|says|think|thought|claim(?:ed)?|argue[sd]?|respond(?:ed)?|react(?:ed)?|comment(?:ed)?|call(?:ed)?|describe[sd]?|warn(?:ed)?)\b/i, strict: false },
+// The grammar of English questions: wh-words and the auxiliaries that open a yes/no question. General English, short.
+const WH_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+// Leading words that do not change what is asked ("And when…", "So who…", "By when…", "Under which…").
+const LEADING = new Set(['and', 'but', 'so', 'also', 'then', 'by', 'in', 'under', 'for', 'since', 'until', 'from', 'of', 'to', 'at', 'on', 'with', 'within', 'after', 'before', 'well', 'ok', 'okay']);
+// Wh-words that also open relative clauses ("MPs who oppose", "the fine which").
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which']);
+const IMPERATIVES: Readonly<Record<string, AnswerType>> = { list: 'list', name: 'list', describe: 'definition', explain: 'definition', summarise: 'definition', summarize: 'definition', outline: 'steps', compare: 'comparison', tell: 'other', give: 'other', show: 'other' };
+
+// Which expressions answer each type of question.
+const EXPRESSIONS: Readonly<Partial<Record<AnswerType, ExpressionType[]>>> = {
+  amount: ['money', 'percent'],
+  quantity: ['money', 'percent', 'count', 'duration'],
+  count: ['count', 'percent'],
+  date: ['date', 'time'],
+  duration: ['duration', 'date'],
+};
+
+// What a "what/which <noun>" question asks for, by the noun: general English nouns of quantity and time, and the broad
+// WordNet classes a noun may fall under ("tribunal" is a kind of court, "deadline" a point in time). First match wins.
+const NOUN_CLASSES: readonly { type: AnswerType; words: readonly string[]; broader: readonly string[] }[] = [
+  { type: 'count', words: ['number', 'count', 'total'], broader: [] },
+  { type: 'amount', words: ['maximum', 'minimum', 'cap', 'ceiling', 'limit', 'threshold', 'amount', 'sum', 'fine', 'penalty', 'fee', 'level', 'rate', 'percentage', 'proportion', 'share', 'figure'], broader: ['monetary value', 'sum', 'fee', 'penalty', 'payment', 'assets'] },
+  { type: 'date', words: ['date', 'day', 'year', 'month', 'deadline'], broader: ['point in time', 'calendar day', 'calendar month'] },
+  { type: 'duration', words: ['period', 'duration', 'time', 'timeframe', 'window'], broader: ['time period', 'time unit', 'duration'] },
+  { type: 'place', words: ['country', 'place', 'city', 'state', 'nation', 'jurisdiction'], broader: ['country', 'city', 'state', 'nation', 'continent'] },
+  { type: 'reference', words: ['legislation', 'law', 'act', 'bill', 'statute', 'regulation', 'section', 'article', 'part', 'schedule', 'paragraph', 'provision', 'chapter'], broader: ['legislative act', 'written document'] },
+  { type: 'who', words: ['body', 'authority', 'regulator', 'person', 'people', 'official', 'minister', 'court', 'tribunal', 'organisation', 'organization', 'company', 'firm'], broader: ['organization', 'social group', 'person', 'institution', 'court'] },
 ];
 
-// A second question joined to the first: "…, and for how long?", "… and which section …".
-const SECOND_PART = /(?:,\s*|\s)and (?:(?:for |by |in |on |from )?(?:how|what|which|who|when|where|why)\b|(?:what|which|who)\b)/gi;
+// Verbs of saying: "what did X say", "how did X describe…" ask for what someone said.
+const SAYING = /^(?:say|said|says|call|called|calls|describe|described|describes|claim|claimed|claims|argue|argued|argues|think|thought|thinks|tell|told|tells|warn|warned|warns|respond|responded|react|reacted)$/i;
 
-export function analyseQuestion(question: string): QuestionAnalysis {
+const COMPARISON = /\b(?:compare[sd]?|comparison|versus|vs\.?|difference|differ|higher than|lower than|more than|less than|bigger than|smaller than)\b/i;
+const SECOND_PART = /(?:,\s*|\s)and (?:(?:for |by |in |on |from )?(?:how|what|which|who|when|where|why)\b)/gi;
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+export function analyseQuestion(question: string, tools: QuestionTools): QuestionFrame {
   const { text, instructionOnly } = withoutInstructions(question);
+  const analysis = tools.analyse(text);
+  const tokens = analysis.tokens.filter((t) => t.kind !== 'punctuation');
+  const names = namePhrases(text, analysis, tools.lexicon);
+  const nameStems = new Set(names.flatMap((n) => n.stems));
+  const { answerType, focus } = askedFor(text, tokens, tools.lexicon);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const all = words(text);
-  all.forEach((word, i) => {
-    if (word.stop || seen.has(word.stem)) return;
-    seen.add(word.stem);
-    const atStart = i === 0 || /[.?!:]\s*$/.test(text.slice(0, word.index));
-    const acronym = word.raw.length > 1 && word.raw === word.raw.toUpperCase() && /\p{L}/u.test(word.raw);
-    // A capital that opens the question is grammar, not a name, unless the word is written all in capitals.
-    const entity = word.capitalised && (acronym || !atStart) && !OPENERS.has(word.raw.toLowerCase()) && !CALENDAR_WORDS.has(word.raw.toLowerCase());
-    const modifier = entity && /[’']s$/.test(word.raw);
-    terms.push({ stem: word.stem, raw: word.raw, entity, modifier, expansions: expansions(word.stem) });
+  for (const token of tokens) {
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    const lower = token.text.toLowerCase();
+    if (STOP_WORDS.has(lower) || WH_WORDS.has(lower) || /^['’]s$/.test(lower)) continue;
+    const stems = stemsOf(token.text, token.lemma);
+    if (stems.some((s) => seen.has(s))) continue;
+    stems.forEach((s) => seen.add(s));
+    const name = stems.some((s) => nameStems.has(s));
+    terms.push({
+      raw: token.text,
+      stems,
+      name,
+      focus: focus === token,
+      // Every sense's relatives, not only those of the part of speech the tagger guessed ("Ofcom fine X" reads "fine"
+      // as an adjective): a wrong guess would lose the word's sense, while extra relatives only add weak matches.
+      related: name || token.kind === 'number' ? [] : (tools.lexicon?.related(lower) ?? []),
+    });
+  }
+  // "…, and for how long?": each later part is read on its own for what it asks.
+  const laterParts = [...text.matchAll(SECOND_PART)].map((m) => {
+    const part = askedFor(text.slice(m.index), tokens.filter((t) => t.start >= m.index), tools.lexicon).answerType;
+    return { answerType: part, expressionTypes: EXPRESSIONS[part] ?? [] };
   });
-  const content = all.filter((w) => !w.stop).map((w) => w.stem);
+  const content = terms.map((t) => t.stems[0]!);
   const bigrams: [string, string][] = [];
-  for (let i = 0; i + 1 < content.length; i++) if (content[i] !== content[i + 1]) bigrams.push([content[i]!, content[i + 1]!]);
-  const cue = ANSWER_TYPE_CUES.find(({ cue }) => cue.test(text));
+  for (let i = 0; i + 1 < content.length; i++) bigrams.push([content[i]!, content[i + 1]!]);
+  const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1]?.pos === 'NOUN');
+  const count = listWord ? (NUMBER_WORDS[listWord.text.toLowerCase()] ?? (Number.isInteger(Number(listWord.text)) ? Number(listWord.text) : undefined)) : undefined;
+  const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
   return {
     text,
     instructionOnly,
+    answerType: type,
+    expressionTypes: EXPRESSIONS[type] ?? [],
+    strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
+    names,
+    listCount: type === 'list' ? count : undefined,
+    sides: type === 'comparison' ? comparisonSides(text, names) : undefined,
     bigrams,
-    answerType: cue?.type ?? 'other',
-    strictAnswerType: cue?.strict ?? false,
-    parts: 1 + (text.match(SECOND_PART)?.length ?? 0),
+    parts: 1 + laterParts.length,
+    laterParts,
   };
 }
+
+/** The kind of answer wanted, from the question's opening words, and the noun it asks about when it names one. */
+function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { answerType: AnswerType; focus?: Token } {
+  if (COMPARISON.test(text)) return { answerType: 'comparison' };
+  // The wh-word that asks: the first one not opening a relative clause ("MPs *who* oppose"), wherever it stands ("In
+  // practice, how long…"); a question with none asks yes or no when it opens with an auxiliary.
+  const i = tokens.findIndex((t, j) => WH_WORDS.has(t.text.toLowerCase()) && !(RELATIVE.has(t.text.toLowerCase()) && j > 0 && ['NOUN', 'PROPN', 'PRON'].includes(tokens[j - 1]!.pos)));
+  if (i === -1) {
+    let k = 0;
+    while (k < tokens.length - 1 && LEADING.has(tokens[k]!.text.toLowerCase())) k++;
+    const first = tokens[k];
+    const word = first?.text.toLowerCase() ?? '';
+    if (first && (first.pos === 'AUX' || (first.pos === 'VERB' && /^(?:is|are|was|were|do|does|did|has|have|had)$/.test(word)))) return { answerType: 'yesno' };
+    if (IMPERATIVES[word]) return { answerType: IMPERATIVES[word] };
+    return { answerType: 'other' };
+  }
+  const word = tokens[i]!.text.toLowerCase();
+  const next = tokens[i + 1];
+  const nextWord = next?.text.toLowerCase() ?? '';
+  switch (word) {
+    case 'who':
+    case 'whom':
+    case 'whose':
+      return { answerType: 'who' };
+    case 'when':
+      // "When does a chatbot fall outside…" asks for a condition; "when did…" for a date.
+      return { answerType: /^(?:does|do|is|are|can|may|must|should|would)$/.test(nextWord) ? 'other' : 'date' };
+    case 'where':
+      return { answerType: 'place' };
+    case 'why':
+      return { answerType: 'reason' };
+    case 'how': {
+      if (nextWord === 'much') {
+        // "How much warning…" asks for as much time as money: the noun, if any, says which.
+        const noun = next && tokens[i + 2]?.pos === 'NOUN' ? tokens[i + 2] : undefined;
+        const type = noun && classOfNoun(noun, lexicon);
+        return { answerType: type === 'duration' || type === 'date' ? 'duration' : noun && !type ? 'quantity' : 'amount', focus: noun };
+      }
+      if (['big', 'large', 'high', 'severe', 'steep', 'hefty'].includes(nextWord)) return { answerType: 'amount' };
+      if (nextWord === 'many') {
+        const noun = tokens.slice(i + 2).find((t) => t.pos === 'NOUN');
+        const type = noun && classOfNoun(noun, lexicon);
+        return { answerType: type === 'duration' ? 'duration' : 'count', focus: noun };
+      }
+      if (nextWord === 'long' || nextWord === 'soon' || nextWord === 'quickly') return { answerType: 'duration' };
+      if (nextWord === 'often') return { answerType: 'count' };
+      if (tokens.slice(i + 1).some((t) => t.pos === 'VERB' && SAYING.test(t.text))) return { answerType: 'statement' };
+      return { answerType: next?.pos === 'AUX' || next?.pos === 'VERB' ? 'steps' : 'other' };
+    }
+    default: {
+      // what / which + noun phrase ("which tribunal", "what user numbers"), or + be + noun phrase ("what is the
+      // maximum fine", "what was the first fine"): the phrase's head noun says what is asked for.
+      let from = i + 1;
+      if (tokens[from]?.pos === 'AUX' && /^(?:is|are|was|were|be|'s|’s)$/i.test(tokens[from]!.text)) from++;
+      const noun = headNoun(tokens, from);
+      if (noun) {
+        const type = classOfNoun(noun, lexicon);
+        if (type) return { answerType: type, focus: noun };
+      }
+      if (/^(?:happens?|happened|would|will)$/.test(nextWord) && /\bhappen/i.test(text)) return { answerType: 'consequence' };
+      if (/\bconsequences?\b/i.test(text)) return { answerType: 'consequence' };
+      const verb = tokens.slice(i + 1).find((t) => t.pos === 'VERB');
+      if (verb && SAYING.test(verb.text)) return { answerType: 'statement' };
+      // "What powers…", "Which kinds of breach…", "What are the five steps…": a plural head asks for several things.
+      if (noun && noun.text.toLowerCase() !== noun.lemma.toLowerCase() && /s$/i.test(noun.text)) return { answerType: 'list', focus: noun };
+      if (next?.pos === 'AUX' && !tokens.slice(i + 2, -1).some((t) => t.pos === 'VERB')) return { answerType: 'definition', focus: noun };
+      if (/\bmean\b/i.test(text)) return { answerType: 'definition' };
+      return { answerType: 'other', focus: noun };
+    }
+  }
+}
+
+/** The head of the noun phrase starting at `from` (determiners and adjectives skipped, the last of a noun compound). */
+function headNoun(tokens: readonly Token[], from: number): Token | undefined {
+  let j = from;
+  while (j < tokens.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[j]!.pos)) j++;
+  // "maximum" is often read as an adjective before its noun, sometimes as the noun: either way the next noun heads.
+  if (tokens[j]?.pos !== 'NOUN') return undefined;
+  while (tokens[j + 1]?.pos === 'NOUN') j++;
+  return tokens[j];
+}
+
+/** What a noun names: a quantity or time word itself, else by its broader terms in the lexicon ("tribunal" is a body). */
+function classOfNoun(noun: Token, lexicon?: Lexicon): AnswerType | undefined {
+  const forms = [noun.lemma.toLowerCase(), noun.text.toLowerCase()];
+  const direct = NOUN_CLASSES.find(({ words }) => forms.some((f) => words.includes(f)));
+  if (direct) return direct.type;
+  if (!lexicon) return undefined;
+  const ancestors = new Set(lexicon.broaderTerms(forms[0]!));
+  return NOUN_CLASSES.find(({ broader }) => broader.some((b) => ancestors.has(b)))?.type;
+}
+
+/** Names in the question: runs of proper nouns and acronyms, with initials and whether they only modify. */
+function namePhrases(text: string, analysis: Analysis, lexicon?: Lexicon): NamePhrase[] {
+  const phrases: NamePhrase[] = [];
+  for (const expression of analysis.expressions) {
+    if (expression.type !== 'name') continue;
+    // A capital that opens the question is grammar ("What", "Which"), unless the word is an acronym.
+    const words = expression.text.split(/\s+/).filter((w) => !(expression.start === 0 && WH_WORDS.has(w.toLowerCase())));
+    if (!words.length) continue;
+    const phrase = words.join(' ');
+    const stems = words.flatMap((w) => (STOP_WORDS.has(w.toLowerCase()) ? [] : stemsOf(w)));
+    if (!stems.length) continue;
+    const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
+    const acronym = words.length === 1 && /^\p{Lu}[\p{Lu}\d]+$/u.test(phrase);
+    phrases.push({
+      text: phrase,
+      stems,
+      initials: acronym ? phrase.toLowerCase() : capitals.length > 1 ? capitals.map((w) => w[0]!.toLowerCase()).join('') : undefined,
+      modifier: /^['’]s\b/.test(text.slice(expression.end)),
+      compound: analysis.tokens.find((t) => t.start >= expression.end)?.pos === 'NOUN',
+      // Only a one-word name can be looked up; its synonyms and derived forms name the same thing.
+      alternatives: words.length === 1 && lexicon ? lexicon.related(phrase).filter((r) => r.relation === 'synonym' || r.relation === 'derivation').map((r) => r.stem) : [],
+      country: words.length === 1 && countryOf(phrase, lexicon) !== undefined,
+    });
+  }
+  return phrases;
+}
+
+/** The names on each side of a comparison: before and after its hinge word ("compare with", "and", "or", "than"). */
+function comparisonSides(text: string, names: readonly NamePhrase[]): NamePhrase[][] | undefined {
+  const hinge = /\b(?:compare[sd]? (?:with|to)|compared (?:with|to)|versus|vs\.?|than|and|or)\b/i.exec(text);
+  if (!hinge || names.length < 2) return undefined;
+  const at = hinge.index;
+  const before = names.filter((n) => text.indexOf(n.text) < at);
+  const after = names.filter((n) => text.indexOf(n.text) > at);
+  return before.length && after.length ? [before, after] : undefined;
+}
+
+/** Stems that are function words or question words, never content. */
+export const isContentWord = (word: string): boolean => !STOP_WORDS.has(word.toLowerCase()) && !WH_WORDS.has(word.toLowerCase());

@@ -1,0 +1,165 @@
+// Fits the extractive answerer's ranker on the DEV split of the evals, never on held-out cases, and writes the
+// weights to src/core/answer/extractive/ranker-weights.ts. Run:
+//
+//   node --import tsx scripts/fit-ranker.ts            # fit and write
+//   node --import tsx scripts/fit-ranker.ts --dry-run  # fit and print only
+//
+// 1. Every dev case is asked once through the real pipeline (fixture index of news + corpus, and each dataset that
+//    carries its own documents on its own index), keeping the retrieved hits and the standalone query.
+// 2. Each citable candidate sentence of an answerable case is labelled 1 when it states one of the case's facts (a
+//    sentence announcing a list, with its items). The weights are fitted listwise (L2-regularised softmax over each
+//    question's candidates, so the sentences stating a fact come first), then a bias is fitted pointwise so that the
+//    relevance reads as a probability.
+// 3. The answer threshold and the support ratio are then chosen by grid search for the most dev cases answered right
+//    (abstaining exactly when the case is unanswerable, every fact stated), with the fitted weights.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WordNetLexicon } from '../src/adapter/node/wordnet/wordnet-lexicon.js';
+import { ExtractiveAnswerer } from '../src/core/answer/extractive.js';
+import { FEATURES, type FeatureName } from '../src/core/answer/extractive/features.js';
+import type { RankerWeights } from '../src/core/answer/extractive/ranker.js';
+import type { Ask } from '../src/core/ask.js';
+import type { Hit, Turn } from '../src/core/schema.js';
+import { openDatasetIndexes } from '../src/eval/dataset-indexes.js';
+import { type DatasetCase, factPattern } from '../src/eval/dataset.js';
+import { listDatasets, loadDatasets } from '../src/eval/load-dataset.js';
+import { buildFixtureIndex } from '../test/support/fixture-index.js';
+import { REPO_ROOT } from '../test/support/paths.js';
+
+const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+const L2 = 0.01;
+const STEPS = 3000;
+const LEARNING_RATE = 0.5;
+
+interface Asked {
+  evalCase: DatasetCase;
+  query: string;
+  hits: Hit[];
+  getDocument: (id: string) => Promise<{ text: string } | null>;
+}
+
+const paths = await listDatasets(join(REPO_ROOT, 'evals'));
+const dev = (await loadDatasets(paths)).filter((c) => c.split === 'dev');
+const fixture = await buildFixtureIndex({ corpus: true });
+const own = await openDatasetIndexes(paths, { embedder: 'hashing', warn: () => {} });
+const lexicon = new WordNetLexicon();
+try {
+  const asked: Asked[] = [];
+  for (const evalCase of dev) {
+    const index = own.indexes.get(evalCase.dataset) ?? { ask: fixture.runtime.ask, getDocument: (id: string) => fixture.runtime.store.getDocument(id) };
+    asked.push({ evalCase, ...(await retrieve(index.ask, evalCase)), getDocument: index.getDocument });
+  }
+  console.error(`Asked ${asked.length} dev cases (${asked.filter((a) => a.evalCase.unanswerable).length} unanswerable).`);
+
+  const answerer = new ExtractiveAnswerer({ lexicon });
+  const groups: { x: number[]; y: number }[][] = [];
+  for (const a of asked.filter((a) => !a.evalCase.unanswerable)) {
+    const plan = await answerer.plan({ question: a.evalCase.question, query: a.query, hits: a.hits, getDocument: a.getDocument });
+    const facts = a.evalCase.facts.map(factPattern);
+    const documents = new Map<string, string>();
+    const rows: { x: number[]; y: number }[] = [];
+    for (const e of plan.evidence) {
+      // A sentence that announces a list states what its items state: it is quoted with them.
+      const { candidate } = e;
+      let text = candidate.text;
+      if (candidate.items.length) {
+        const doc = documents.get(candidate.hit.document.id) ?? (await a.getDocument(candidate.hit.document.id))?.text ?? '';
+        documents.set(candidate.hit.document.id, doc);
+        text += ` ${doc.slice(candidate.items[0]!.start, candidate.items[candidate.items.length - 1]!.end)}`;
+      }
+      rows.push({ x: FEATURES.map((f) => e.features[f]), y: facts.some((f) => f.test(text)) ? 1 : 0 });
+    }
+    if (rows.some((r) => r.y)) groups.push(rows);
+  }
+  const rows = groups.flat();
+  const { weights, bias } = fitListwise(groups);
+  console.error(`Fitted on ${groups.length} questions, ${rows.length} sentences (${rows.filter((r) => r.y).length} stating a fact).`);
+
+  // Coordinate search: the answer threshold with the off-topic floor, then the support ratio.
+  let best = { answerThreshold: 0.3, supportRatio: 0.6, minAttainable: 0.4, right: -1 };
+  const tryThresholds = async (settings: Omit<typeof best, 'right'>) => {
+    const right = await answeredRight(asked, new ExtractiveAnswerer({ lexicon, ranker: { fittedOn: '', weights, bias, ...settings } }));
+    if (right > best.right) best = { ...settings, right };
+  };
+  for (const answerThreshold of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
+    for (const minAttainable of [0, 0.2, 0.3, 0.4, 0.5, 0.6]) await tryThresholds({ ...best, answerThreshold, minAttainable });
+  }
+  for (const supportRatio of [0.5, 0.6, 0.7, 0.8, 0.9, 1.01]) await tryThresholds({ ...best, supportRatio });
+  const fitted: RankerWeights = {
+    fittedOn: `dev split: ${asked.length} cases, ${rows.length} sentences; ${best.right}/${asked.length} dev cases right at the chosen thresholds`,
+    weights,
+    bias,
+    answerThreshold: best.answerThreshold,
+    supportRatio: best.supportRatio,
+    minAttainable: best.minAttainable,
+  };
+  console.error(fitted.fittedOn);
+  const source = `// Written by scripts/fit-ranker.ts: do not edit by hand. Fitted on the dev split; see that script for how.
+import type { RankerWeights } from './ranker.js';
+
+export const RANKER: RankerWeights = ${JSON.stringify(fitted, null, 2).replace(/"(\w+)":/g, '$1:').replace(/"/g, "'")};
+`;
+  if (values['dry-run']) console.log(source);
+  else await writeFile(join(REPO_ROOT, 'src/core/answer/extractive/ranker-weights.ts'), source);
+} finally {
+  lexicon.close();
+  await own.close();
+  await fixture.cleanup();
+}
+
+/** The hits and the standalone query of a case, asked as the eval asks it (earlier turns first). */
+async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: string; hits: Hit[] }> {
+  const history: Turn[] = [];
+  for (const question of evalCase.history) {
+    const answer = await ask.ask({ question, history: [...history], mode: 'extractive' });
+    history.push({ role: 'user', content: question }, { role: 'assistant', content: answer.answer });
+  }
+  let hits: Hit[] = [];
+  let query = evalCase.question;
+  for await (const event of ask.stream({ question: evalCase.question, history, mode: 'extractive' })) {
+    if (event.type === 'sources') hits = event.hits;
+    if (event.type === 'done') query = event.answer.query ?? evalCase.question;
+  }
+  return { query, hits };
+}
+
+/** Dev cases whose answer abstains exactly when it should and states every fact. */
+async function answeredRight(asked: readonly Asked[], answerer: ExtractiveAnswerer): Promise<number> {
+  let right = 0;
+  for (const a of asked) {
+    const draft = await answerer.answer({ question: a.evalCase.question, query: a.query, history: [], hits: a.hits, getDocument: a.getDocument });
+    const text = draft.answer.replace(/\s*\[\d+\]/g, '');
+    if (a.evalCase.unanswerable ? draft.abstained : !draft.abstained && a.evalCase.facts.every((f) => factPattern(f).test(text))) right++;
+  }
+  return right;
+}
+
+/** Listwise: per question, softmax over its candidates; maximise the probability of the sentences stating a fact. */
+function fitListwise(groups: readonly { x: number[]; y: number }[][]): { weights: Record<FeatureName, number>; bias: number } {
+  const w = new Array<number>(FEATURES.length).fill(0);
+  for (let step = 0; step < STEPS; step++) {
+    const grad = new Array<number>(FEATURES.length).fill(0);
+    for (const rows of groups) {
+      const scores = rows.map(({ x }) => x.reduce((sum, v, i) => sum + v * w[i]!, 0));
+      const top = Math.max(...scores);
+      const exp = scores.map((z) => Math.exp(z - top));
+      const all = exp.reduce((a, b) => a + b, 0);
+      const good = exp.reduce((a, e, i) => a + (rows[i]!.y ? e : 0), 0);
+      // d/dw of -log(good/all) = E_all[x] - E_good[x]
+      rows.forEach(({ x, y }, j) => x.forEach((v, i) => (grad[i]! += v * (exp[j]! / all - (y ? exp[j]! / good : 0)))));
+    }
+    for (let i = 0; i < w.length; i++) w[i]! -= LEARNING_RATE * (grad[i]! / groups.length + L2 * w[i]!);
+  }
+  // The bias that makes sigmoid(bias + w·x) the pointwise chance that a sentence states a fact.
+  const rows = groups.flat();
+  const scores = rows.map(({ x }) => x.reduce((sum, v, i) => sum + v * w[i]!, 0));
+  let b = 0;
+  for (let step = 0; step < STEPS; step++) {
+    let gradB = 0;
+    rows.forEach(({ y }, j) => (gradB += 1 / (1 + Math.exp(-(b + scores[j]!))) - y));
+    b -= LEARNING_RATE * (gradB / rows.length);
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return { weights: Object.fromEntries(FEATURES.map((f, i) => [f, round(w[i]!)])) as Record<FeatureName, number>, bias: round(b) };
+}

@@ -1,0 +1,220 @@
+// What a candidate sentence has for the question, as numbers: how much of the question it covers (by the word, by a
+// related word, or only through what stands above it), whether it names what the question names, whether it carries
+// the kind of answer asked for, and where it stands. The ranker weighs them with weights fitted on the dev split.
+import type { ExpressionType } from '../../language/analysis.js';
+import type { Relation } from '../../language/lexicon.js';
+import { type Candidate, clauseHolds, contentStemSet } from './candidates.js';
+import type { NamePhrase, QueryTerm, QuestionFrame } from './question.js';
+
+export const FEATURES = [
+  'coverExact',
+  'coverNear',
+  'coverFar',
+  'coverContext',
+  'namesInSentence',
+  'namesInContext',
+  'modifiersInContext',
+  'typeInSentence',
+  'typeInClause',
+  'focusInSentence',
+  'bigrams',
+  'rank',
+  'retrieved',
+  'firstInBlock',
+  'listItem',
+  'leadIn',
+  'unattributedQuote',
+  'dangling',
+  'statesUnknown',
+  'short',
+] as const;
+export type FeatureName = (typeof FEATURES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** How strongly a related word stands in for the word asked: near (same sense) or far (a broader or narrower sense). */
+const NEAR: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'similar']);
+const BIGRAM_STEP = 0.25;
+
+/** How a sentence carries a term: in its words, by a related word, only in its context, or not at all. */
+export type Match = 'exact' | 'near' | 'far' | 'context' | 'none';
+
+export interface Evidence {
+  candidate: Candidate;
+  features: Features;
+  /** Per question term, how the sentence carries it. */
+  matches: Match[];
+  /** Every name the question requires is in the sentence or above it. */
+  namesBound: boolean;
+  /** Carries an expression of the asked type (always true when the question asks for no type). */
+  typed: boolean;
+  /** Carries it in a clause about what was asked (see typeInClause). */
+  typedInClause: boolean;
+}
+
+export interface EvidenceOptions {
+  /** Stems a misspelt question word is read as, by the word ("gatekeper" -> ["gatekeep"]). */
+  corrections?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Features of every citable candidate; term weights are IDF over the candidates, so a word every sentence has counts little. */
+export function gatherEvidence(question: QuestionFrame, candidates: readonly Candidate[], options: EvidenceOptions = {}): Evidence[] {
+  const citable = candidates.filter((c) => c.citable);
+  const terms = question.terms.map((term) => withCorrections(term, options.corrections));
+  // Coverage is of what the question says about its names; whether the names hold is measured apart.
+  const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name ? 0 : w));
+  const total = weights.reduce((sum, w) => sum + w, 0) || 1;
+  const required = question.names.filter((n) => !n.modifier && !n.compound);
+  const modifiers = question.names.filter((n) => n.modifier || n.compound);
+  const types = question.expressionTypes;
+  const predicate = terms.filter((t) => !t.name);
+  // A name every sentence carries is the setting ("Ofcom" in Ofcom's explainers); a rare one is what is asked about.
+  const nameWeights = new Map(required.map((n) => [n, Math.log(1 + (citable.length + 1) / (citable.filter((c) => nameIn(n, c.stems)).length + 0.5))]));
+  return citable.map((candidate) => {
+    const matches = terms.map((term) => matchOf(term, candidate));
+    const share = (kind: Match) => matches.reduce((sum, m, i) => sum + (m === kind ? weights[i]! : 0), 0) / total;
+    const namesInSentence = weightedShare(required, nameWeights, (n) => nameIn(n, candidate.stems));
+    const namesInContext = fraction(required, (n) => nameIn(n, candidate.stems) || nameIn(n, candidate.context) || nameIn(n, candidate.inherited));
+    const typeInSentence = carriesType(question, candidate);
+    // The figure is about what was asked: its clause has one of the question's other words, and every asked name the
+    // sentence mentions ("…into Zeta, and a £950,000 penalty on a forum": the figure's clause does not name Zeta).
+    const typeInClause =
+      typeInSentence &&
+      types.length > 0 &&
+      candidate.clauses.some(
+        (clause) =>
+          clauseHolds(candidate, clause, types) &&
+          (predicate.length === 0 || predicate.some((t) => stemIn(t, clause.stems))) &&
+          required.every((n) => !nameIn(n, candidate.stems) || nameIn(n, clause.stems)),
+      );
+    const features: Features = {
+      coverExact: share('exact'),
+      coverNear: share('near'),
+      coverFar: share('far'),
+      coverContext: share('context'),
+      namesInSentence,
+      namesInContext,
+      modifiersInContext: fraction(modifiers, (n) => nameIn(n, candidate.stems) || nameIn(n, candidate.context)),
+      typeInSentence: typeInSentence ? 1 : 0,
+      typeInClause: typeInClause ? 1 : 0,
+      focusInSentence: terms.some((t, i) => t.focus && matches[i] !== 'none' && matches[i] !== 'context') ? 1 : 0,
+      bigrams: Math.min(1, bigramHits(question.bigrams, candidate.sequence) * BIGRAM_STEP),
+      rank: 1 / (1 + candidate.hitRank),
+      retrieved: candidate.retrieved ? 1 : 0,
+      firstInBlock: candidate.positionInBlock === 0 ? 1 : 0,
+      listItem: candidate.kind === 'item' ? 1 : 0,
+      leadIn: candidate.items.length > 0 ? 1 : 0,
+      unattributedQuote: candidate.unattributedQuote && question.answerType !== 'statement' ? 1 : 0,
+      dangling: candidate.leansOn === undefined && /^(?:\W*)(?:it|they|this|these|he|she)\b/i.test(candidate.text) ? 1 : 0,
+      statesUnknown: candidate.statesUnknown ? 1 : 0,
+      short: Math.max(0, 1 - candidate.wordCount / 12),
+    };
+    return {
+      candidate,
+      features,
+      matches,
+      namesBound: namesInContext === 1,
+      typed: !TYPED.has(question.answerType) || typeInSentence,
+      typedInClause: types.length === 0 ? typeInSentence || !TYPED.has(question.answerType) : typeInClause,
+    };
+  });
+}
+
+function withCorrections(term: QueryTerm, corrections?: ReadonlyMap<string, readonly string[]>): QueryTerm {
+  const corrected = corrections?.get(term.raw.toLowerCase());
+  return corrected ? { ...term, stems: [...term.stems, ...corrected] } : term;
+}
+
+function weightedShare<T>(items: readonly T[], weights: ReadonlyMap<T, number>, test: (item: T) => boolean): number {
+  const total = items.reduce((sum, item) => sum + (weights.get(item) ?? 0), 0);
+  return total > 0 ? items.reduce((sum, item) => sum + (test(item) ? (weights.get(item) ?? 0) : 0), 0) / total : 1;
+}
+
+const fraction = <T>(items: readonly T[], test: (item: T) => boolean): number => (items.length ? items.filter(test).length / items.length : 1);
+
+const stemIn = (term: Pick<QueryTerm, 'stems'>, stems: ReadonlySet<string>): boolean => term.stems.some((s) => stems.has(s));
+
+/** A name is mentioned by all its content words, by its initials, or (for an acronym) by the words it abbreviates. */
+export function nameIn(name: NamePhrase, stems: ReadonlySet<string>): boolean {
+  return name.stems.every((s) => stems.has(s)) || (name.initials !== undefined && stems.has(name.initials)) || name.alternatives.some((s) => stems.has(s));
+}
+
+function matchOf(term: QueryTerm, candidate: Candidate): Match {
+  if (stemIn(term, candidate.stems)) return 'exact';
+  let best: Match = 'none';
+  for (const related of term.related) {
+    if (!candidate.stems.has(related.stem)) continue;
+    if (NEAR.has(related.relation)) return 'near';
+    best = 'far';
+  }
+  if (best !== 'none') return best;
+  if (stemIn(term, candidate.context) || stemIn(term, candidate.inherited)) return 'context';
+  return 'none';
+}
+
+/** Smoothed IDF of each term over the candidate sentences (a term no sentence has weighs most). */
+function termWeights(terms: readonly QueryTerm[], candidates: readonly Candidate[]): number[] {
+  const n = candidates.length;
+  return terms.map((term) => {
+    const df = candidates.filter((c) => stemIn(term, c.stems)).length;
+    return Math.log(1 + (n + 1) / (df + 0.5));
+  });
+}
+
+function bigramHits(bigrams: readonly [string, string][], sequence: readonly string[]): number {
+  let hits = 0;
+  for (const [a, b] of bigrams) {
+    for (let i = 0; i + 1 < sequence.length; i++) {
+      if (sequence[i] === a && (sequence[i + 1] === b || sequence[i + 2] === b)) {
+        hits++;
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+// Questions whose answer is a kind of thing a sentence either holds or not: a figure, a date, a name, a statement.
+const TYPED: ReadonlySet<QuestionFrame['answerType']> = new Set(['amount', 'quantity', 'count', 'date', 'duration', 'who', 'place', 'statement', 'reference']);
+// Someone speaking: a verb of saying, or a quotation.
+const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated|called|described|warned|branded|accused)\b|[“"]/i;
+
+/** Whether a sentence holds the kind of answer asked for: an expression of the asked type, a new name for "who", a country for "where". */
+export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expressionTypes' | 'names' | 'terms'>, candidate: Candidate): boolean {
+  if (question.expressionTypes.length) return candidate.expressions.some((e) => question.expressionTypes.includes(e.type));
+  const asked = new Set([...question.names.flatMap((n) => n.stems), ...question.terms.flatMap((t) => t.stems)]);
+  const newNames = candidate.expressions.filter((e) => e.type === 'name' && ![...contentStemSet(e.text)].every((s) => asked.has(s)));
+  switch (question.answerType) {
+    case 'who':
+      return newNames.length > 0 || WHO_NOUNS.some((s) => candidate.stems.has(s) && !asked.has(s));
+    case 'place':
+      // "Where do appeals go?" is answered by a body as often as by a country.
+      return newNames.length > 0;
+    case 'statement':
+      return ATTRIBUTION.test(candidate.text);
+    case 'reference':
+      return newNames.length > 0 || candidate.expressions.some((e) => e.type === 'count');
+    default:
+      return false;
+  }
+}
+
+// Bodies that decide things, named by a common noun ("a court", "the tribunal"): an answer to "who decides".
+const WHO_NOUNS = ['court', 'tribunal', 'judg', 'committe', 'commiss', 'regul', 'minist', 'govern', 'parliament', 'author'];
+
+/**
+ * The IDF-weighted share of the question's words (names aside) that some candidate carries, by the word or a related
+ * one, in its text or its context: low when the sources never use most of what the question asks about.
+ */
+export function attainableShare(question: QuestionFrame, candidates: readonly Candidate[], corrections?: ReadonlyMap<string, readonly string[]>): number {
+  const citable = candidates.filter((c) => c.citable);
+  const terms = question.terms.map((term) => withCorrections(term, corrections)).filter((t) => !t.name);
+  const weights = termWeights(terms, citable);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  if (total === 0) return 1;
+  const found = terms.reduce((sum, term, i) => sum + (citable.some((c) => matchOf(term, c) !== 'none') ? weights[i]! : 0), 0);
+  return found / total;
+}
+
+/** Whether any candidate carries an expression of one of the types (e.g. none says a date: "when" cannot be answered). */
+export const anyTyped = (candidates: readonly Candidate[], types: readonly ExpressionType[]): boolean =>
+  candidates.some((c) => c.expressions.some((e) => types.includes(e.type)));

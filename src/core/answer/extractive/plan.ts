@@ -1,0 +1,195 @@
+// Deciding what to say: the lead must carry the kind of answer asked for, about what the question names, with the
+// names bound in the sentence or in what stands above it; then at most two sentences that add to it, a list the lead
+// announces, or the other side of a comparison. Without such a lead, the answer is that the sources don't say.
+import type { Lexicon } from '../../language/lexicon.js';
+import type { Span } from '../../text/sentences.js';
+import type { Candidate } from './candidates.js';
+import { attainableShare, carriesType, type Evidence, gatherEvidence, nameIn } from './features.js';
+import type { NamePhrase, QuestionFrame } from './question.js';
+import { askedCountries, jurisdictionTest } from './jurisdiction.js';
+import { type RankerWeights, relevanceOf } from './ranker.js';
+import { spellingCorrections } from './spelling.js';
+
+/** Statements in an answer at most: the lead and two that qualify it (a comparison has one per side). */
+export const MAX_STATEMENTS = 3;
+/** Word budget of an answer; the lead is always allowed, however long. */
+export const MAX_ANSWER_WORDS = 110;
+/** Share of a shorter sentence's content words found in a chosen one above which it only repeats it. */
+export const REDUNDANT_OVERLAP = 0.6;
+/** Items of an announced list quoted at most. */
+export const MAX_ITEMS = 10;
+
+// Later parts that ask for something a sentence either holds or not.
+const TYPED_PARTS: ReadonlySet<string> = new Set(['amount', 'quantity', 'count', 'date', 'duration', 'who', 'place', 'reference']);
+
+export type AbstainReason =
+  | 'instructions_only'
+  | 'no_sentences'
+  | 'missing_name'
+  | 'unbound'
+  | 'no_answer_type'
+  | 'low_coverage'
+  | 'low_confidence'
+  | 'stated_unknown'
+  | 'other_jurisdiction'
+  | 'off_topic';
+
+export interface RankedEvidence extends Evidence {
+  relevance: number;
+}
+
+export type Statement =
+  | { kind: 'sentence'; evidence: RankedEvidence }
+  /** A sentence that announces a list, and the items that follow it in its document. */
+  | { kind: 'list'; evidence: RankedEvidence; items: Span; text: string };
+
+export interface ExtractivePlan {
+  question: QuestionFrame;
+  evidence: RankedEvidence[];
+  statements: Statement[];
+  abstainReason?: AbstainReason;
+  /** Names the question uses that no retrieved sentence or its context mentions. */
+  missingNames: string[];
+}
+
+export interface PlanOptions {
+  lexicon?: Lexicon;
+  ranker: RankerWeights;
+  /** Whole document texts by id: list items are quoted from them. */
+  documents: ReadonlyMap<string, string>;
+}
+
+export function planStatements(question: QuestionFrame, candidates: readonly Candidate[], options: PlanOptions): ExtractivePlan {
+  const corrections = spellingCorrections(question.terms, candidates, options.lexicon);
+  const evidence = gatherEvidence(question, candidates, { corrections })
+    .map((e) => ({ ...e, relevance: relevanceOf(e.features, options.ranker) }))
+    .sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
+  const plan = (statements: Statement[], abstainReason?: AbstainReason, missingNames: string[] = []): ExtractivePlan => ({
+    question,
+    evidence,
+    statements,
+    abstainReason,
+    missingNames,
+  });
+  if (question.instructionOnly || (question.terms.length === 0 && question.names.length === 0)) return plan([], 'instructions_only');
+  if (evidence.length === 0) return plan([], 'no_sentences');
+  const missing = question.names.filter((name) => !name.compound && !candidates.some((c) => mentions(c, name)));
+  if (missing.length) return plan([], 'missing_name', missing.map((n) => n.text));
+  if (attainableShare(question, candidates, corrections) < options.ranker.minAttainable) return plan([], 'off_topic');
+
+  const predicate = question.terms.some((t) => !t.name);
+  const about = (e: Evidence) => !predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'));
+  // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
+  const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
+  const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
+  const answering = evidence.filter((e) => bound(e.candidate, question.names) && about(e) && typedEnough(e) && !e.candidate.statesUnknown);
+  const leads = answering.filter((e) => inJurisdiction(e.candidate));
+  if (answering.length > 0 && leads.length === 0) return plan([], 'other_jurisdiction');
+  if (leads.length === 0) {
+    const reason: AbstainReason = evidence.some((e) => e.candidate.statesUnknown && bound(e.candidate, question.names) && about(e))
+      ? 'stated_unknown'
+      : evidence.some((e) => bound(e.candidate, question.names) && about(e))
+      ? 'no_answer_type'
+      : evidence.some(about)
+        ? 'unbound'
+        : 'low_coverage';
+    return plan([], reason);
+  }
+  let lead = leads[0]!;
+  if (lead.relevance < options.ranker.answerThreshold) return plan([], 'low_confidence');
+  // "…barred two campaigners." names no one; the sentence after it often does: a closer sentence without the kind of
+  // answer asked for leads, and the one after it that has it follows.
+  const byKey = new Map(evidence.map((e) => [e.candidate.key, e]));
+  const vague = evidence.find((e) => e.relevance > lead.relevance && !typedEnough(e) && bound(e.candidate, question.names) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate));
+  const follower = vague?.candidate.next ? byKey.get(vague.candidate.next) : undefined;
+  let second: RankedEvidence | undefined;
+  if (vague && follower && typedEnough(follower) && bound(follower.candidate, question.names) && !follower.candidate.statesUnknown) {
+    second = follower;
+    lead = vague;
+  }
+  // A source saying the very thing asked is not known: it covers what was asked at least as well as the best answer.
+  const unknown = evidence.find((e) => e.candidate.statesUnknown && bound(e.candidate, question.names) && about(e));
+  if (unknown && unknown.relevance > lead.relevance && unknown.features.coverExact >= lead.features.coverExact) return plan([], 'stated_unknown');
+
+  const statements: Statement[] = [statementFor(lead, options.documents)];
+  const chosen = [lead];
+  // A lead opening with a pronoun ("It can also order…") needs the sentence it points at, placed before it.
+  const antecedent = lead.candidate.leansOn ? byKey.get(lead.candidate.leansOn) : undefined;
+  if (antecedent) {
+    statements.unshift(statementFor(antecedent, options.documents));
+    chosen.unshift(antecedent);
+  }
+  if (second) {
+    statements.push(statementFor(second, options.documents));
+    chosen.push(second);
+  }
+  // A comparison states each side: the best lead about the other side's names.
+  for (const side of question.sides ?? []) {
+    if (chosen.some((e) => bound(e.candidate, side))) continue;
+    const other = leads.find((e) => bound(e.candidate, side) && !chosen.includes(e));
+    if (other) {
+      statements.push(statementFor(other, options.documents));
+      chosen.push(other);
+    }
+  }
+  // Each later part of the question ("…, and for how long?") gets a sentence carrying what it asks for.
+  for (const part of question.laterParts) {
+    const partFrame = { ...question, ...part };
+    if (!TYPED_PARTS.has(part.answerType) || chosen.some((e) => carriesType(partFrame, e.candidate))) continue;
+    const answer = evidence.find(
+      (e) => !chosen.includes(e) && bound(e.candidate, question.names) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate) && carriesType(partFrame, e.candidate),
+    );
+    if (answer) {
+      statements.push(statementFor(answer, options.documents));
+      chosen.push(answer);
+    }
+  }
+  let words = statements.reduce((sum, s) => sum + wordsOf(s), 0);
+  for (const e of evidence) {
+    if (statements.length >= MAX_STATEMENTS) break;
+    if (chosen.includes(e) || e.candidate.statesUnknown || !about(e) || !bound(e.candidate, question.names) || !inJurisdiction(e.candidate)) continue;
+    if (e.relevance < options.ranker.supportRatio * lead.relevance) break;
+    // A sentence whose pronoun points at a sentence the answer does not show would dangle.
+    if (e.candidate.leansOn && !chosen.some((c) => c.candidate.key === e.candidate.leansOn)) continue;
+    if (chosen.some((c) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP)) continue;
+    const statement = statementFor(e, options.documents);
+    if (words + wordsOf(statement) > MAX_ANSWER_WORDS) continue;
+    statements.push(statement);
+    chosen.push(e);
+    words += wordsOf(statement);
+  }
+  return plan(statements);
+}
+
+/** A sentence's statement: with the list it announces, when it ends in a colon and its items follow. */
+function statementFor(evidence: RankedEvidence, documents: ReadonlyMap<string, string>): Statement {
+  const { candidate } = evidence;
+  const text = documents.get(candidate.hit.document.id);
+  if (!candidate.items.length || text === undefined) return { kind: 'sentence', evidence };
+  const items = candidate.items.slice(0, MAX_ITEMS);
+  const span = { start: items[0]!.start, end: items[items.length - 1]!.end };
+  return { kind: 'list', evidence, items: span, text: text.slice(span.start, span.end) };
+}
+
+/** Every name is mentioned in the sentence, above it, or in the sentence its pronoun points at. */
+export function bound(candidate: Candidate, names: readonly NamePhrase[]): boolean {
+  // A name that only qualifies a common noun ("an AI chatbot") describes; a country sets the jurisdiction, which is
+  // checked apart; the others must hold.
+  return names.every((name) => name.compound || name.country || mentions(candidate, name));
+}
+
+function mentions(candidate: Candidate, name: NamePhrase): boolean {
+  return nameIn(name, candidate.stems) || nameIn(name, candidate.context) || nameIn(name, candidate.inherited);
+}
+
+const wordsOf = (statement: Statement): number =>
+  statement.evidence.candidate.wordCount + (statement.kind === 'list' ? statement.text.split(/\s+/).length : 0);
+
+/** Overlap coefficient: shared stems over the smaller set's size. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  if (smaller === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / smaller;
+}

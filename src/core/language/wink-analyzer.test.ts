@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TextAnalyzer } from './analysis.js';
+import { loadWinkAnalyzer } from './wink-analyzer.js';
+
+let analyzer: TextAnalyzer;
+beforeAll(async () => {
+  analyzer = await loadWinkAnalyzer();
+});
+
+describe('WinkAnalyzer', () => {
+  const text = 'Fines reach €120 million, A$49.5 million or £18m, or 6% of turnover, within 10 working days of 12 January 2026. The Competition and Markets Authority (CMA) and the Online Safety Act may apply.';
+
+  it('gives every token and expression exact offsets into the text', () => {
+    const { tokens, expressions } = analyzer.analyse(text);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    for (const e of expressions) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('types money with its currency and magnitude, percentages, durations and dates', () => {
+    const typed = analyzer.analyse(text).expressions.filter((e) => e.type !== 'name').map((e) => [e.type, e.text]);
+    expect(typed).toEqual([
+      ['money', '€120 million'],
+      ['money', 'A$49.5 million'],
+      ['money', '£18m'],
+      ['percent', '6%'],
+      ['duration', '10 working days'],
+      ['date', '12 January 2026'],
+    ]);
+  });
+
+  it('reads names as runs of capitals joined by small words, and a month as no name', () => {
+    const names = analyzer.analyse(text).expressions.filter((e) => e.type === 'name').map((e) => e.text);
+    expect(names).toEqual(expect.arrayContaining(['Competition and Markets Authority', 'CMA', 'Online Safety Act']));
+    expect(names).not.toContain('January');
+  });
+});

@@ -1,0 +1,149 @@
+// The English analyser: wink-nlp with its English lite model (tokens, parts of speech, negation, named entities of
+// number, date, duration, money and percent types), plus names as runs of proper nouns. Runs anywhere JavaScript
+// does (Node, Workers, browsers). Loading the model takes a few hundred milliseconds, so it is loaded once, on demand.
+import type { Analysis, Expression, ExpressionType, PartOfSpeech, Token, TextAnalyzer, TokenKind } from './analysis.js';
+
+type Wink = typeof import('wink-nlp');
+type WinkInstance = ReturnType<Wink['default']>;
+
+const ENTITY_TYPES: Readonly<Record<string, ExpressionType>> = {
+  DATE: 'date',
+  TIME: 'time',
+  DURATION: 'duration',
+  MONEY: 'money',
+  PERCENT: 'percent',
+  CARDINAL: 'count',
+  ORDINAL: 'ordinal',
+};
+
+// Small words that may sit inside a name ("Office of Communications", "Competition and Markets Authority").
+const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'for', 'and', 'the', 'on', '&']);
+// Magnitudes written after a number ("£18m", "€2bn", "120 million").
+const MAGNITUDE = /^(?:m|bn|k|million|billion|thousand|trillion)\.?$/i;
+const CURRENCY_WORD = /^(?:euros?|pounds?|dollars?|sterling)$/i;
+
+let loading: Promise<WinkInstance> | undefined;
+let loaded: WinkInstance | undefined;
+
+/** Loads wink-nlp and its model once per process; later calls return the same instance. */
+export async function loadWinkAnalyzer(): Promise<TextAnalyzer> {
+  loading ??= (async () => {
+    const [{ default: winkNLP }, { default: model }] = await Promise.all([import('wink-nlp'), import('wink-eng-lite-web-model')]);
+    loaded = winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
+    return loaded;
+  })();
+  return new WinkAnalyzer(await loading);
+}
+
+export class WinkAnalyzer implements TextAnalyzer {
+  constructor(private readonly nlp: WinkInstance) {}
+
+  analyse(text: string): Analysis {
+    const { its } = this.nlp;
+    const doc = this.nlp.readDoc(text);
+    const values = doc.tokens().out();
+    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const kinds = doc.tokens().out(its.type) as string[];
+    // The typings give lemma the shape of an add-on function, which out() accepts at run time.
+    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.pos) as string[];
+    const negations = doc.tokens().out(its.negationFlag) as boolean[];
+    const tokens: Token[] = [];
+    let at = 0;
+    values.forEach((value, i) => {
+      at += spaces[i]!.length;
+      // wink keeps the text of each token as written, so offsets add up; search defends against any normalisation.
+      const start = text.startsWith(value, at) ? at : text.indexOf(value, at);
+      const begin = start === -1 ? at : start;
+      tokens.push({
+        text: value,
+        start: begin,
+        end: begin + value.length,
+        pos: (pos[i] ?? 'X') as PartOfSpeech,
+        kind: tokenKind(kinds[i]),
+        lemma: lemmas[i] ?? value.toLowerCase(),
+        negated: negations[i] ?? false,
+      });
+      at = begin + value.length;
+    });
+    const spans = doc.entities().out(its.span) as [number, number][];
+    const types = doc.entities().out(its.type) as string[];
+    const entities = spans.flatMap(([first, last], i) => {
+      const type = ENTITY_TYPES[types[i]!];
+      return type ? [{ type, first, last }] : [];
+    });
+    const typed = figures(tokens, entities);
+    // A month or a weekday is capitalised, but it is a date, not a name.
+    const dated = (t: Token) => typed.some((e) => (e.type === 'date' || e.type === 'time' || e.type === 'duration') && t.start >= e.start && t.end <= e.end);
+    const expressions = [...typed, ...names(tokens.map((t) => (dated(t) ? { ...t, pos: 'NOUN' as const, text: t.text.toLowerCase() } : t)))].sort((a, b) => a.start - b.start);
+    for (const expression of expressions) expression.text = text.slice(expression.start, expression.end);
+    return { tokens, expressions };
+  }
+}
+
+function tokenKind(kind: string | undefined): TokenKind {
+  switch (kind) {
+    case 'word':
+    case 'number':
+    case 'currency':
+    case 'symbol':
+    case 'punctuation':
+      return kind;
+    default:
+      return 'other';
+  }
+}
+
+/**
+ * The model's typed entities, completed where English writes figures the model reads partly: a currency sign before
+ * a count makes money ("£" "18" "m"), a magnitude after it belongs to it, and a count before a duration word is part
+ * of the duration ("10 working days").
+ */
+function figures(tokens: readonly Token[], entities: readonly { type: ExpressionType; first: number; last: number }[]): Expression[] {
+  const result: Expression[] = [];
+  for (const entity of entities) {
+    let { type, first, last } = entity;
+    if (type === 'count' || type === 'money') {
+      while (tokens[last + 1] && MAGNITUDE.test(tokens[last + 1]!.text)) last++;
+      if (tokens[first - 1]?.kind === 'currency') (first -= 1), (type = 'money');
+      if (tokens[last + 1] && CURRENCY_WORD.test(tokens[last + 1]!.text)) (last += 1), (type = 'money');
+    }
+    const previous = result[result.length - 1];
+    // "10" + "working days": the model splits a duration whose unit is qualified.
+    if (type === 'duration' && previous?.type === 'count' && tokens.slice(0, first).findLastIndex((t) => t.start === previous.start) >= first - 3) {
+      previous.type = 'duration';
+      previous.end = tokens[last]!.end;
+      previous.text = '';
+      continue;
+    }
+    result.push({ type, start: tokens[first]!.start, end: tokens[last]!.end, text: '' });
+  }
+  return result;
+}
+
+/** Runs of proper nouns (and acronyms), joined across "of", "for", "and", "the": "Competition and Markets Authority". */
+function names(tokens: readonly Token[]): Expression[] {
+  const result: Expression[] = [];
+  let first = -1;
+  let last = -1;
+  const flush = () => {
+    if (first !== -1) result.push({ type: 'name', start: tokens[first]!.start, end: tokens[last]!.end, text: '' });
+    first = last = -1;
+  };
+  tokens.forEach((token, i) => {
+    // A capital mid-sentence marks a name whatever part of speech the model guessed ("the Online Safety Act", where
+    // "Act" reads as a verb); at a sentence's start only a proper noun or an acronym does.
+    const capital = /^\p{Lu}/u.test(token.text) && token.kind === 'word';
+    const sentenceStart = i === 0 || /^[.!?:;"“]$/.test(tokens[i - 1]!.text);
+    const acronym = /^\p{Lu}[\p{Lu}\d]+$/u.test(token.text) && token.text.length > 1;
+    const proper = token.pos === 'PROPN' || acronym || (capital && !sentenceStart && token.pos !== 'PRON');
+    if (proper) {
+      if (first === -1) first = i;
+      last = i;
+    } else if (!(first !== -1 && NAME_JOINERS.has(token.text.toLowerCase()) && (tokens[i + 1]?.pos === 'PROPN'))) {
+      flush();
+    }
+  });
+  flush();
+  return result;
+}
