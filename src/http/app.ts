@@ -1,6 +1,7 @@
 // The Remit HTTP app: Web-standard Hono, so Node (src/adapter/node/serve.ts) and Workers serve the same thing.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import { REMIT_VERSION } from '../core/version.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv, RemitApp } from './env.js';
 import { accessLog } from './middleware/access-log.js';
@@ -16,7 +17,7 @@ import { registerIngestRoute } from './routes/ingest.js';
 import { registerPowersRoute } from './routes/powers.js';
 import { registerSourceRoutes } from './routes/sources.js';
 
-export const API_VERSION = '0.1.0';
+export const API_VERSION = REMIT_VERSION;
 
 export interface CreateAppOptions {
   /** Mounts HTML pages (the chat page, the widget) on the app; HTML responses get the page CSP. */

@@ -1,6 +1,6 @@
 // Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
 import { resolve } from 'node:path';
-import type { ClaudeDeps } from '../../core/remit.js';
+import type { ClaudeDeps, Retriever } from '../../core/remit.js';
 import { createRemit } from '../../core/remit.js';
 import type { Ask } from '../../core/ask.js';
 import type { Embedder } from '../../core/embed/embedder.js';
@@ -39,6 +39,8 @@ export interface Runtime {
   store: IndexStore;
   embedder: Embedder;
   ask: Ask;
+  /** The hybrid search under `ask`, for callers that want passages rather than an answer (the MCP search tool). */
+  retriever: Retriever;
   /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
   passageEncoder(passages: number): PassageEncoder;
   info: IndexInfo | null;
@@ -62,7 +64,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
       : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
-    const { ask } = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache });
+    const { ask, retriever } = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache });
     const db = resolve(options.db);
     const refreshPowers = async () => {
       const { refreshPowers: refresh } = await import('./powers/refresh.js');
@@ -75,7 +77,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     };
     const refreshIndex = () => lance.refresh();
     const warm = async () => store.warm?.();
-    return { db, store, embedder, ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+    return { db, store, embedder, ask, retriever, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;
