@@ -10,6 +10,8 @@ import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
 import { powersCatalog } from './powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
+import { logToolCalls } from '../../mcp/deps.js';
+import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
 import { failureLog, indexKeeper } from './follow-index.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
 
@@ -71,6 +73,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ask: runtime.ask,
     sources,
     powers,
+    mcp: lazyMcpHttpHandler({ ask: runtime.ask, retriever: runtime.retriever, sources, powers, onToolCall: logToolCalls(logger) }),
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
     ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, keeper.warmUp) : undefined,
     config: config.server,
