@@ -2,6 +2,7 @@
 // the HTTP API. Transport-agnostic: stdio (src/adapter/node/mcp-stdio.ts) and Streamable HTTP (./http.ts) connect it.
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { type CallToolResult, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { createError } from '../core/errors.js';
 import { filterPowers } from '../core/powers/extract.js';
 import { renderPowers } from '../core/powers/render.js';
@@ -27,8 +28,15 @@ const INSTRUCTIONS =
 /** Read-only tools over a closed set of sources; a repeated call gives the same result for the same index. */
 const READ_ONLY = { readOnlyHint: true, idempotentHint: true, openWorldHint: false } as const;
 
+/**
+ * The SDK's server builds an Ajv instance for itself unless given one (~0.25 ms and much garbage): over stateless HTTP
+ * that is once per request. One, built on first use, serves every server.
+ */
+let validator: AjvJsonSchemaValidator | undefined;
+const sharedValidator = () => (validator ??= new AjvJsonSchemaValidator());
+
 export function createMcpServer(deps: McpDeps): McpServer {
-  const server = new McpServer({ name: 'remit', title: 'Remit', version: REMIT_VERSION }, { instructions: INSTRUCTIONS });
+  const server = new McpServer({ name: 'remit', title: 'Remit', version: REMIT_VERSION }, { instructions: INSTRUCTIONS, jsonSchemaValidator: sharedValidator() });
   const clock = deps.clock ?? (() => performance.now());
 
   /** Runs one tool call: its result as structured content and text, or any error as a tool error in problem form. */
