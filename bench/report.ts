@@ -11,7 +11,7 @@ export interface BenchReport {
   /** Parts measured again after the run (same machine), and why. */
   remeasured?: string;
   sizes: { size: number; loadAtStart: number; remit?: Loose; orama?: Loose }[];
-  steps: { threshold?: Loose; eval?: Loose; http?: Loose; transformers?: Loose; profile?: Loose };
+  steps: { threshold?: Loose; eval?: Loose; http?: Loose; mcp?: Loose; transformers?: Loose; profile?: Loose };
 }
 
 const lat = (l?: Latency) => (l ? `${l.p50Ms} / ${l.p99Ms}` : '-');
@@ -83,7 +83,7 @@ export function renderMarkdown(report: BenchReport): string {
     .filter(([, value]) => value?.failed)
     .map(([name, value]) => `- ${name} failed: ${String(value!.failed).split('\n')[0]}`);
   if (failures.length) parts.push('', '**Failed steps**', '', ...failures);
-  const [threshold, quality, http, transformers, profile] = [report.steps.threshold, report.steps.eval, report.steps.http, report.steps.transformers, report.steps.profile].map(ok);
+  const [threshold, quality, http, mcp, transformers, profile] = [report.steps.threshold, report.steps.eval, report.steps.http, report.steps.mcp, report.steps.transformers, report.steps.profile].map(ok);
   if (quality) {
     parts.push(
       '',
@@ -132,6 +132,17 @@ export function renderMarkdown(report: BenchReport): string {
       `**HTTP** POST /api/ask at ${sizeLabel(http.size)} chunks (extractive, ${http.connections} connections, ${http.duration} s each, the server as \`remit serve\` in its own process, autocannon in another on the same 2 cores):`,
       `every request a new question (${http.distinctQuestions ?? '?'} distinct, each answered in full): ${row(http.ask)}; ` +
         (http.repeated ? `20 questions asked over and over (answer cache): ${row(http.repeated)}.` : ''),
+    );
+  }
+  if (mcp) {
+    parts.push(
+      '',
+      `**MCP** \`ask\` tool calls at ${sizeLabel(mcp.size)} chunks (extractive; one client, one call at a time, ${mcp.calls} new questions each way, interleaved; \`remit mcp\` and \`remit serve\` in their own processes):`,
+      '',
+      table(
+        ['way', 'p50', 'p99', 'server time p50', 'p50 / POST /api/ask'],
+        mcp.rows.map((r: Loose) => [r.way, `${r.p50Ms} ms`, `${r.p99Ms} ms`, `${r.serverP50Ms} ms`, r.p50VsApi]),
+      ),
     );
   }
   if (transformers) {

@@ -10,7 +10,7 @@ import { topFrames } from './lib/cpu-profile.js';
 import { parseSize, RESULT_PREFIX, round, sizeLabel } from './lib/measure.js';
 import { renderMarkdown, renderTargets, type BenchReport } from './report.js';
 
-const STEPS = ['threshold', 'remit', 'orama', 'eval', 'http', 'transformers', 'profile'] as const;
+const STEPS = ['threshold', 'remit', 'orama', 'eval', 'http', 'mcp', 'transformers', 'profile'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -81,6 +81,7 @@ for (const size of sizes) {
 }
 report.steps.eval = await step('eval', () => child('eval-recall.ts', []));
 report.steps.http = await step('http', () => child('http-size.ts', ['--size', '1k', '--duration', values['http-duration']!]));
+report.steps.mcp = await step('mcp', () => child('mcp-size.ts', ['--size', '1k']));
 report.steps.transformers = await step('transformers', () => child('transformers-ingest.ts', ['--size', '1k']));
 report.steps.profile = await step('profile', async () => {
   // Ingest is the slowest stage in wall time; profile it at the largest size asked for (or --profile-size).

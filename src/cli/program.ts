@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   start: () => import('./start.js').then((m) => m.registerStartCommand),
   eval: () => import('./eval.js').then((m) => m.registerEvalCommand),
   powers: () => import('./powers.js').then((m) => m.registerPowersCommand),
+  mcp: () => import('./mcp.js').then((m): Register => (program, ctx) => m.registerMcpCommand(program, { ctx })),
 };
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

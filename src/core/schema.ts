@@ -15,6 +15,9 @@ export type SourceRef = z.infer<typeof SourceRef>;
 /** ISO calendar date, YYYY-MM-DD. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+/** A document id as clients send it (`doc_` + 16 hex digits today; older ids and test fixtures vary, hence the wider set). */
+export const DocumentId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a document id such as doc_0123456789abcdef');
+
 /** Everything about a document except its text: what lists and citations carry. */
 export const DocumentMeta = z.object({
   /** Stable, content-derived: `doc_` + the first 16 hex digits of sha256(text). */

@@ -7,7 +7,14 @@ import { createApp } from './app.js';
 import type { IngestInput } from './deps.js';
 import { createMemoryFeedbackStore } from './feedback-store.js';
 import { readAnswerEvents } from '../widget/sse.js';
-import { createSmallDeps, createSmallSources, SMALL_DOCUMENTS } from '../../test/support/small-world.js';
+import { createSmallAsk, createSmallDeps, createSmallSources, SMALL_DOCUMENTS, type SmallAskOptions, smallRetriever } from '../../test/support/small-world.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { powersFromDocuments } from '../core/powers/catalog.js';
+import { type McpDeps, logToolCalls } from '../mcp/deps.js';
+import { mcpHttpHandler } from '../mcp/http.js';
+import type { ServerConfig } from './deps.js';
+import type { Logger } from './logger.js';
 
 const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -287,5 +294,109 @@ describe('the hardened edge', () => {
       expect.objectContaining({ level: 'info', msg: 'request', requestId: 'req-123', method: 'GET', path: '/healthz', status: 200, ms: expect.any(Number), time: expect.any(String) }),
       expect.objectContaining({ level: 'warn', msg: 'request', requestId: id, method: 'POST', path: '/api/ask', status: 400 }),
     ]);
+  });
+});
+
+describe('/mcp', () => {
+  const mcpDeps = (logger: Logger, ask: SmallAskOptions = {}): McpDeps => ({
+    ask: createSmallAsk(ask),
+    retriever: smallRetriever,
+    sources: createSmallSources(),
+    powers: powersFromDocuments(createSmallSources()),
+    onToolCall: logToolCalls(logger),
+  });
+  const withMcp = (config: Partial<ServerConfig> = {}, ask: SmallAskOptions = {}) => {
+    const small = createSmallDeps({ config });
+    const app = createApp({ ...small.deps, mcp: mcpHttpHandler(mcpDeps(small.deps.logger, ask)) });
+    return { app, logs: small.logs };
+  };
+  const connect = async (app: ReturnType<typeof createApp>, headers: Record<string, string> = {}) => {
+    const client = new Client({ name: 'remit-test', version: '0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL('http://remit.test/mcp'), { fetch: async (url, init) => app.request(String(url), init), requestInit: { headers } }));
+    return client;
+  };
+  const rpc = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+  it('serves the tools to the SDK client, one access log line per request and one per tool call', async () => {
+    const { app, logs } = withMcp();
+    const client = await connect(app);
+    expect((await client.listTools()).tools).toHaveLength(4);
+    const result = await client.callTool({ name: 'ask', arguments: { question: 'How much can the Harbour Board fine?' } });
+    expect(result.structuredContent).toMatchObject({ citations: [{ docId: 'doc_harbour' }] });
+    const requests = logs.filter((l) => l.msg === 'request');
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    for (const line of requests) expect(line).toMatchObject({ path: '/mcp', requestId: expect.any(String) });
+    expect(requests.map((l) => l.status)).toEqual(expect.arrayContaining([200, 202]));
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'info', msg: 'tool call', tool: 'ask', ms: expect.any(Number) }));
+  });
+
+  it('shares one rate-limit budget with /api/*', async () => {
+    const { app } = withMcp({ rateLimitPerMinute: 3 });
+    expect((await app.request('/api/sources')).status).toBe(200);
+    const client = await connect(app); // initialize, then the initialized notification: the budget is spent
+    const limited = await app.request('/mcp', rpc({ jsonrpc: '2.0', id: 1, method: 'tools/list' }, { 'Mcp-Protocol-Version': '2025-06-18' }));
+    const body = await expectProblem(limited, 429, 'rate_limited');
+    expect(body.instance).toBe('/mcp');
+    await expect(client.listTools()).rejects.toThrow(/429/);
+  });
+
+  it('applies the body limit before the MCP transport reads the body', async () => {
+    const { app } = withMcp({ bodyLimitBytes: 200 });
+    const call = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'ask', arguments: { question: 'q'.repeat(300) } } };
+    await expectProblem(await app.request('/mcp', rpc(call)), 413, 'payload_too_large');
+  });
+
+  it('lets allowed origins call it from a browser, MCP headers included, and refuses any other Origin', async () => {
+    const { app } = withMcp({ corsOrigins: ['https://good.example'] });
+    const preflight = await app.request('/mcp', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://good.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, mcp-protocol-version' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('Access-Control-Allow-Headers')).toContain('Mcp-Protocol-Version');
+    expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('https://good.example');
+    const allowed = await app.request('/mcp', rpc({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Origin: 'https://good.example' }));
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe('https://good.example');
+    // Any other Origin is refused outright (the transport spec's guard against DNS rebinding), not just left unreadable.
+    const denied = await app.request('/mcp', rpc({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Origin: 'http://rebound.example:8787' }));
+    const body = await expectProblem(denied, 403, 'forbidden_origin');
+    expect(body.hint).toContain('REMIT_CORS_ORIGINS');
+    expect(denied.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('is stateless: GET and DELETE are 405, malformed JSON-RPC a 400 that reaches no tool, and without the handler /mcp is a 404 problem', async () => {
+    const { app, logs } = withMcp();
+    for (const method of ['GET', 'DELETE']) {
+      const res = await app.request('/mcp', { method, headers: { Accept: 'text/event-stream' } });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('Allow')).toBe('POST');
+    }
+    const malformed = await app.request('/mcp', rpc('{"jsonrpc":'));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
+    expect(logs.filter((l) => l.msg === 'tool call')).toEqual([]);
+    await expectProblem(await createApp(createSmallDeps().deps).request('/mcp', rpc({ jsonrpc: '2.0', id: 1, method: 'ping' })), 404, 'not_found');
+  });
+
+  it('stops the tool when the client goes away mid-call, and keeps serving', async () => {
+    let aborted = 0;
+    const { app, logs } = withMcp({}, { delayMs: 10_000, onAbort: () => aborted++ });
+    const controller = new AbortController();
+    const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } };
+    expect((await app.request('/mcp', rpc(init))).status).toBe(200);
+    const call = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'ask', arguments: { question: 'How much can the Harbour Board fine?' } } };
+    const pending = app.request('/mcp', { ...rpc(call, { 'Mcp-Protocol-Version': '2025-06-18' }), signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    expect((await pending).status).toBe(499);
+    await expect.poll(() => aborted).toBe(1);
+    const client = await connect(app);
+    expect((await client.callTool({ name: 'search_sources', arguments: { query: 'lighthouse' } })).isError).toBeFalsy();
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'request', path: '/mcp', status: 499 }));
   });
 });

@@ -1,6 +1,7 @@
 // The Remit HTTP app: Web-standard Hono, so Node (src/adapter/node/serve.ts) and Workers serve the same thing.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import { REMIT_VERSION } from '../core/version.js';
 import type { AppDeps } from './deps.js';
 import type { AppEnv, RemitApp } from './env.js';
 import { accessLog } from './middleware/access-log.js';
@@ -13,10 +14,11 @@ import { DOCS_PATH, registerDocsRoutes } from './routes/docs.js';
 import { registerFeedbackRoute } from './routes/feedback.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerIngestRoute } from './routes/ingest.js';
+import { MCP_PATH, registerMcpRoute } from './routes/mcp.js';
 import { registerPowersRoute } from './routes/powers.js';
 import { registerSourceRoutes } from './routes/sources.js';
 
-export const API_VERSION = '0.1.0';
+export const API_VERSION = REMIT_VERSION;
 
 export interface CreateAppOptions {
   /** Mounts HTML pages (the chat page, the widget) on the app; HTML responses get the page CSP. */
@@ -38,16 +40,16 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
   app.use(securityHeaders({ pageCsp: config.pageCsp, docsPath: DOCS_PATH }));
   app.use(corsAllowList(config.corsOrigins));
   if (config.rateLimitPerMinute > 0) {
-    app.use(
-      '/api/*',
-      rateLimit({
-        limit: config.rateLimitPerMinute,
-        store: deps.rateLimitStore ?? createMemoryRateLimitStore(),
-        key: (c) => clientKey(c, config.trustProxy, deps.clientAddress),
-        // Windows follow wall time, not the latency clock (which may be performance.now()).
-        now: () => Date.now(),
-      }),
-    );
+    // One budget per client across the API and MCP: a tool call is an ask by another route.
+    const limiter = rateLimit({
+      limit: config.rateLimitPerMinute,
+      store: deps.rateLimitStore ?? createMemoryRateLimitStore(),
+      key: (c) => clientKey(c, config.trustProxy, deps.clientAddress),
+      // Windows follow wall time, not the latency clock (which may be performance.now()).
+      now: () => Date.now(),
+    });
+    app.use('/api/*', limiter);
+    app.use(MCP_PATH, limiter);
   }
 
   registerAskRoute(app, { ask: deps.ask, bodyLimit: limitBody(config.bodyLimitBytes), logger });
@@ -56,6 +58,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
   registerIngestRoute(app, { ingest: deps.ingest, adminToken: config.adminToken, bodyLimit: limitBody(config.ingestBodyLimitBytes) });
   registerPowersRoute(app, deps);
   registerHealthRoute(app, deps.sources);
+  if (deps.mcp) registerMcpRoute(app, { handle: deps.mcp, bodyLimit: limitBody(config.bodyLimitBytes), corsOrigins: config.corsOrigins });
   registerDocsRoutes(app, { version: API_VERSION });
   options.pages?.(app);
 

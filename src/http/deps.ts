@@ -60,6 +60,11 @@ export interface AppDeps {
   feedback: FeedbackStore;
   /** Absent disables /api/ingest (404). */
   ingest?: IngestFn;
+  /**
+   * MCP over Streamable HTTP at /mcp (src/mcp/http.ts, injected so the app does not load the MCP SDK unless served);
+   * absent answers 404.
+   */
+  mcp?: (request: Request) => Promise<Response>;
   /** The powers table (powers.json on Node); absent computes it from `sources` with the rules. */
   powers?: PowersCatalog;
   config: ServerConfig;

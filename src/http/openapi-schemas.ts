@@ -3,7 +3,7 @@
 // zod-openapi import patched zod, which depends on import order.
 import { z } from '@hono/zod-openapi';
 import { Answer, AskRequest, Document, DocumentMeta, Feedback } from '../core/schema.js';
-import { ProblemDetails } from './problem.js';
+import { ProblemDetails } from '../core/problem.js';
 
 export const AnswerSchema = Answer.meta({ id: 'Answer' });
 export const AskRequestSchema = AskRequest.meta({

@@ -66,6 +66,8 @@ export interface MessagesApiServer {
   /** Pass as the SDK's `baseURL`. */
   url: string;
   requests: RecordedRequest[];
+  /** Requests whose client went away before the reply (an aborted call). */
+  readonly disconnected: number;
   /** Queue scripted failures for the next requests. */
   fail(...failures: Failure[]): void;
   set(options: StandInOptions): void;
@@ -78,11 +80,15 @@ export async function startMessagesApiServer(initial: StandInOptions = {}): Prom
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const cachedPrefixes = new Set<string>();
+  let disconnected = 0;
 
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || !req.url?.startsWith('/v1/messages')) return sendJson(res, 404, apiError('not_found_error', 'Not found'));
     const body = JSON.parse(await readBody(req)) as MessagesRequestBody;
     requests.push({ headers: req.headers, body });
+    res.on('close', () => {
+      if (!res.writableEnded) disconnected += 1;
+    });
     const failure = failures.shift();
     if (failure === 'hang') return; // never answers; the client's timeout must fire
     if (failure === 429) return sendJson(res, 429, apiError('rate_limit_error', 'Rate limited'), { 'retry-after-ms': '10' });
@@ -112,6 +118,9 @@ export async function startMessagesApiServer(initial: StandInOptions = {}): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get disconnected() {
+      return disconnected;
+    },
     fail: (...next) => failures.push(...next),
     set: (next) => (options = { reply: 'cite', ...next }),
     close: () =>

@@ -37,6 +37,9 @@ function retrieve(query: string, k: number): Hit[] {
     }));
 }
 
+/** The small world's search, for callers that want passages rather than an answer. */
+export const smallRetriever = { retrieve: async (query: string, { k }: { k: number }): Promise<Hit[]> => retrieve(query, k) };
+
 export interface SmallAskOptions {
   /** Wait this long between emitted events, so tests can disconnect or shut down mid-answer. */
   delayMs?: number;
@@ -76,7 +79,7 @@ const pause = (ms: number, signal?: AbortSignal) =>
 
 export function createSmallAsk(options: SmallAskOptions = {}): Ask {
   return createAsk({
-    retriever: { retrieve: async (query, { k }) => retrieve(query, k) },
+    retriever: smallRetriever,
     answerers: { extractive: quotingAnswerer(options) },
     defaultMode: 'extractive',
     rewriter: { rewrite: async (question) => question },

@@ -3,6 +3,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import fc from 'fast-check';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +217,33 @@ describe('the Worker in workerd', () => {
     const db = await mf.getD1Database('DB');
     const row = await db.prepare('SELECT answer_id, rating, comment FROM feedback WHERE answer_id = ?1').bind('ans_worker_test').first();
     expect(row).toEqual({ answer_id: 'ans_worker_test', rating: 'up', comment: "it's right" });
+  });
+
+  it('serves MCP at /mcp with the SDK web-standard transport: tools whose quotes are exact spans of get_source', async () => {
+    const client = new Client({ name: 'remit-worker-test', version: '0' });
+    // Through workerd (dispatchFetch), exactly as a remote MCP client's requests would arrive.
+    await client.connect(new StreamableHTTPClientTransport(new URL(`${BASE}/mcp`), { fetch: (url, init) => mf.dispatchFetch(String(url), init as never) as never }));
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(['ask', 'get_source', 'list_powers', 'search_sources']);
+      const asked = await client.callTool({ name: 'ask', arguments: { question: 'What is the maximum fine Ofcom can impose under the Online Safety Act?' } });
+      const answer = asked.structuredContent as { abstained: boolean; citations: { docId: string; start: number; end: number; quote: string }[] };
+      expect(answer.abstained).toBe(false);
+      expect(answer.citations.length).toBeGreaterThan(0);
+      for (const citation of answer.citations) {
+        const span = await client.callTool({ name: 'get_source', arguments: { docId: citation.docId, start: citation.start, end: citation.end } });
+        expect((span.structuredContent as { text: string }).text).toBe(citation.quote);
+      }
+      const passages = (await client.callTool({ name: 'search_sources', arguments: { query: 'Ofcom fine', k: 2 } })).structuredContent as { passages: unknown[] };
+      expect(passages.passages).toHaveLength(2);
+      expect(((await client.callTool({ name: 'list_powers', arguments: { regulator: 'Ofcom' } })).structuredContent as { powers: unknown[] }).powers.length).toBeGreaterThan(0);
+      const missing = await client.callTool({ name: 'get_source', arguments: { docId: 'doc_missing' } });
+      expect(missing.isError).toBe(true);
+      expect(JSON.parse((missing.content as { text: string }[])[0]!.text)).toMatchObject({ code: 'not_found', status: 404 });
+      expect((await client.callTool({ name: 'ask', arguments: { question: '' } })).isError).toBe(true);
+      expect((await client.listResources()).resources).toHaveLength(5);
+    } finally {
+      await client.close();
+    }
   });
 
   it('answers problem details for unknown documents and bad input', async () => {

@@ -1,6 +1,6 @@
 // Node wiring: the real store, embedder and answerers, built once from config and shared by CLI, HTTP and evals.
 import { resolve } from 'node:path';
-import type { ClaudeDeps } from '../../core/remit.js';
+import type { ClaudeDeps, Retriever } from '../../core/remit.js';
 import { createRemit } from '../../core/remit.js';
 import type { Ask } from '../../core/ask.js';
 import type { Embedder } from '../../core/embed/embedder.js';
@@ -40,6 +40,8 @@ export interface Runtime {
   store: IndexStore;
   embedder: Embedder;
   ask: Ask;
+  /** The hybrid search under `ask`, for callers that want passages rather than an answer (the MCP search tool). */
+  retriever: Retriever;
   /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
   passageEncoder(passages: number): PassageEncoder;
   info: IndexInfo | null;
@@ -80,7 +82,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const warm = async () => {
       await Promise.all([store.warm?.(), remit.warm()]);
     };
-    return { db, store, embedder, ask: remit.ask, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -7,10 +7,12 @@ import { loadDocument } from '../../core/load/index.js';
 import { Document } from '../../core/schema.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
 import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
-import { powersFromDocuments } from '../../core/powers/catalog.js';
-import { readPowersFile } from './powers/powers-file.js';
+import { powersCatalog } from './powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
+import { logToolCalls } from '../../mcp/deps.js';
+import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
+import { failureLog, indexKeeper } from './follow-index.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
 
 export interface ServeOptions {
@@ -51,13 +53,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       answerCache: config.answerCacheEntries,
     }));
   let draining = false;
-  let stopFollowing = () => {};
-  // Warm-ups run one after another and are awaited before the runtime closes, so none reads a closed table.
-  let warming = Promise.resolve();
-  const warmUp = () => {
-    if (!draining) warming = warming.then(() => warmIndex(runtime, logger));
-    return warming;
-  };
+  const keeper = indexKeeper(runtime, logger);
+  let keeperStopped = Promise.resolve();
   const indexIsWhole = integrityCheck(runtime, logger);
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
@@ -71,14 +68,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return { ready: true, ...counts };
     },
   };
-  // powers.json is rebuilt after every ingest; an index made before it existed gets the rules table from the sources.
-  const rulesPowers = powersFromDocuments(sources);
+  const powers = powersCatalog(runtime.db, sources);
   const deps: AppDeps = {
     ask: runtime.ask,
     sources,
-    powers: { table: async () => (await readPowersFile(runtime.db)) ?? rulesPowers.table() },
+    powers,
+    mcp: lazyMcpHttpHandler({ ask: runtime.ask, retriever: runtime.retriever, sources, powers, onToolCall: logToolCalls(logger) }),
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
-    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, warmUp) : undefined,
+    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, keeper.warmUp) : undefined,
     config: config.server,
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
@@ -90,50 +87,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger,
     beforeClose: () => {
       draining = true;
-      stopFollowing();
+      keeperStopped = keeper.stop();
     },
     afterClose: async () => {
-      await warming;
+      await keeperStopped;
       await runtime.close();
     },
   }).catch(async (error: unknown) => {
     await runtime.close();
     throw error;
   });
-  void warmUp();
-  stopFollowing = followIndex(runtime, options.indexPollMs ?? 1000, logger, warmUp);
+  keeper.start(options.indexPollMs ?? 1000);
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
-}
-
-/**
- * Serves what other processes commit (a `remit ingest` in a terminal while this one serves): state.json is a few
- * hundred bytes, so it is read every `intervalMs`. Returns a function that stops following.
- */
-function followIndex(runtime: Runtime, intervalMs: number, logger: Logger, warmUp: () => Promise<void>): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const failures = failureLog((error) => logger.warn('index refresh failed', { error }));
-  const tick = async () => {
-    try {
-      if (await runtime.refreshIndex()) {
-        const info = await runtime.store.info();
-        logger.info('index changed', { documents: info?.documents ?? 0, chunks: info?.chunks ?? 0, builtAt: info?.builtAt });
-        await warmUp();
-      }
-      failures.succeeded();
-    } catch (error) {
-      // The last good index keeps being served and the next tick tries again; the same failure is logged once.
-      failures.failed(error);
-    }
-    if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-  };
-  timer = setTimeout(tick, intervalMs).unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
 }
 
 export interface ListenOptions {
@@ -196,23 +163,6 @@ function closeOnSignals(running: RunningServer, out: (line: string) => void): vo
   });
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Logs a failure that repeats (a poll, a probe) once per distinct message, until the caller reports a success. */
-function failureLog(log: (message: string) => void): { failed(error: unknown): void; succeeded(): void } {
-  let last: string | undefined;
-  return {
-    failed(error) {
-      const message = messageOf(error);
-      if (message !== last) log(message);
-      last = message;
-    },
-    succeeded() {
-      last = undefined;
-    },
-  };
-}
-
 /** Public, so it names no path: the log line has the file and the error. */
 const DAMAGED_INDEX_REASON = 'The index files are damaged or missing; re-ingest with `remit ingest --rebuild <paths>`';
 /** A health probe every second must not read every file every second. */
@@ -238,20 +188,6 @@ function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | un
     if (!last || last.builtAt !== builtAt || now - last.at > INTEGRITY_CHECK_INTERVAL_MS) last = { builtAt, at: now, whole: check() };
     return last.whole;
   };
-}
-
-/**
- * Loads the index's caches (see IndexStore.warm) and logs how long it took. A failure is logged, not thrown: the
- * question that needs what failed to load loads it again, and reports the error if it persists.
- */
-async function warmIndex(runtime: Runtime, logger: Logger): Promise<void> {
-  const started = performance.now();
-  try {
-    await runtime.warm();
-    logger.info('index warmed', { ms: Math.round(performance.now() - started) });
-  } catch (error) {
-    logger.warn('index warm-up failed', { error: messageOf(error) });
-  }
 }
 
 /** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */

@@ -68,7 +68,8 @@ export function corsAllowList(origins: readonly string[]): MiddlewareHandler {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Accept', 'Authorization', 'X-Request-Id'],
+    // MCP clients send the negotiated protocol version on every request after initialize.
+    allowHeaders: ['Content-Type', 'Accept', 'Authorization', 'X-Request-Id', 'Mcp-Protocol-Version'],
     exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 600,
   });

@@ -1,6 +1,7 @@
 // GET /api/sources and /api/sources/{id}: document metadata, and one document's clean text for highlighting cited spans.
 import { createRoute } from '@hono/zod-openapi';
 import { createError } from '../../core/errors.js';
+import { DocumentId } from '../../core/schema.js';
 import type { SourceCatalog } from '../deps.js';
 import type { RemitApp } from '../env.js';
 import { commonProblems, DocumentMetaSchema, DocumentSchema, problemContent, z } from '../openapi-schemas.js';
@@ -22,7 +23,7 @@ const getRoute = createRoute({
   summary: 'One document with its clean text; citation offsets index into `text`',
   request: {
     params: z.object({
-      id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a document id such as doc_0123456789abcdef').meta({ param: { name: 'id', in: 'path' } }),
+      id: DocumentId.meta({ param: { name: 'id', in: 'path' } }),
     }),
   },
   responses: {

@@ -1,6 +1,7 @@
 // powers.json beside the index: written atomically (temp file, fsync, rename), validated when read.
 import { join } from 'node:path';
 import { createError } from '../../../core/errors.js';
+import { type DocumentSource, type PowersCatalog, powersFromDocuments } from '../../../core/powers/catalog.js';
 import { PowersTable } from '../../../core/powers/schema.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { readJsonFile } from '../read-json-file.js';
@@ -25,4 +26,10 @@ export async function writePowersFile(dir: string, table: PowersTable): Promise<
   } catch (error) {
     throw createError({ code: 'index_unwritable', message: `Cannot write ${path}`, cause: error });
   }
+}
+
+/** powers.json, rebuilt after every ingest; an index made before it existed gets the rules table from its documents. */
+export function powersCatalog(dir: string, documents: DocumentSource): PowersCatalog {
+  const rules = powersFromDocuments(documents);
+  return { table: async () => (await readPowersFile(dir)) ?? rules.table() };
 }
