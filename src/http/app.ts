@@ -9,7 +9,7 @@ import { clientKey, createMemoryRateLimitStore, rateLimit } from './middleware/r
 import { corsAllowList, securityHeaders } from './middleware/security.js';
 import { problem, problemFromError, validationProblem } from './problem.js';
 import { registerAskRoute } from './routes/ask.js';
-import { DOCS_PATH, registerDocsRoutes } from './routes/docs.js';
+import { DOCS_PATH, docsCsp, registerDocsRoutes, type ScalarBundle } from './routes/docs.js';
 import { registerFeedbackRoute } from './routes/feedback.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerIngestRoute } from './routes/ingest.js';
@@ -21,6 +21,10 @@ export const API_VERSION = '0.1.0';
 export interface CreateAppOptions {
   /** Mounts HTML pages (the chat page, the widget) on the app; HTML responses get the page CSP. */
   pages?: (app: RemitApp) => void;
+  /** Scalar's bundle for /docs, served by the app (Node, offline); absent: /docs loads it from a CDN (Workers). */
+  scalar?: ScalarBundle;
+  /** Gzip bundles in the app (default); Workers pass false. */
+  compress?: boolean;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitApp {
@@ -35,7 +39,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
 
   app.use(requestId());
   app.use(accessLog(logger, clock));
-  app.use(securityHeaders({ pageCsp: config.pageCsp, docsPath: DOCS_PATH }));
+  app.use(securityHeaders({ pageCsp: config.pageCsp, docsPath: DOCS_PATH, docsCsp: docsCsp(options.scalar) }));
   app.use(corsAllowList(config.corsOrigins));
   if (config.rateLimitPerMinute > 0) {
     app.use(
@@ -56,7 +60,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
   registerIngestRoute(app, { ingest: deps.ingest, adminToken: config.adminToken, bodyLimit: limitBody(config.ingestBodyLimitBytes) });
   registerPowersRoute(app, deps);
   registerHealthRoute(app, deps.sources);
-  registerDocsRoutes(app, { version: API_VERSION });
+  registerDocsRoutes(app, { version: API_VERSION, scalar: options.scalar, compress: options.compress });
   options.pages?.(app);
 
   app.notFound((c) => problem(c, { status: 404, code: 'not_found', detail: `No route ${c.req.method} ${c.req.path}` }));
