@@ -19,6 +19,7 @@ export const DEFAULT_STARTERS = [
 ];
 
 const TIP_WIDTH_PX = 352;
+const TIP_GAP_PX = 4;
 
 export class RemitChat extends LitElement {
   static override styles = chatStyles;
@@ -56,6 +57,8 @@ export class RemitChat extends LitElement {
   #clientEndpoint: string | undefined;
   #inflight = new Map<string, AbortController>();
   #paneOpener: HTMLElement | undefined;
+  /** The marker whose tooltip is shown: the tooltip is placed beside it after each render. */
+  #tipAnchor: HTMLElement | undefined;
   #scrollToMark = false;
   #nextId = 0;
 
@@ -137,13 +140,13 @@ export class RemitChat extends LitElement {
 
   #handlers: TurnHandlers = {
     showTip: (turn, n, marker) => {
-      const article = marker.closest('article');
-      if (!article) return;
-      const width = Math.min(TIP_WIDTH_PX, article.clientWidth - 16);
-      const left = Math.max(8, Math.min(marker.offsetLeft - 8, article.clientWidth - width - 8));
-      this.tip = { turnId: turn.id, n, top: marker.offsetTop + marker.offsetHeight + 4, left };
+      this.#tipAnchor = marker;
+      this.tip = { turnId: turn.id, n };
     },
-    hideTip: () => (this.tip = undefined),
+    hideTip: () => {
+      this.#tipAnchor = undefined;
+      this.tip = undefined;
+    },
     openSource: (docId, span) => this.#openSource(docId, span),
     copy: (turn) => void this.#copy(turn),
     rate: (turn, rating) => void this.#rate(turn, rating),
@@ -235,7 +238,32 @@ export class RemitChat extends LitElement {
     return this.#inflight.size > 0;
   }
 
+  /**
+   * Places the tooltip just below its marker, or just above it when below would run past the visible conversation
+   * (on a phone, over the sources list). Set through CSSOM (element.style), which a style-src 'self' CSP allows.
+   */
+  #placeTip(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
+    const marker = this.#tipAnchor;
+    const article = marker?.closest('article');
+    if (!tip || !marker?.isConnected || !article) return;
+    const width = Math.min(TIP_WIDTH_PX, article.clientWidth - 16);
+    // Width first: the height measured below depends on it.
+    tip.style.width = `${width}px`;
+    tip.style.left = `${Math.max(8, Math.min(marker.offsetLeft - 8, article.clientWidth - width - 8))}px`;
+    const below = marker.offsetTop + marker.offsetHeight + TIP_GAP_PX;
+    const above = marker.offsetTop - TIP_GAP_PX - tip.offsetHeight;
+    const log = this.renderRoot.querySelector<HTMLElement>('.log')?.getBoundingClientRect();
+    const anchor = marker.getBoundingClientRect();
+    const roomBelow = !log || anchor.bottom + TIP_GAP_PX + tip.offsetHeight <= log.bottom;
+    const roomAbove = !!log && anchor.top - TIP_GAP_PX - tip.offsetHeight >= log.top;
+    const placeBelow = roomBelow || !roomAbove;
+    tip.style.top = `${placeBelow ? below : above}px`;
+    tip.dataset.placement = placeBelow ? 'below' : 'above';
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.tip) this.#placeTip();
     if (this.#scrollToMark && this.pane?.status === 'ready') {
       this.#scrollToMark = false;
       const body = this.renderRoot.querySelector<HTMLElement>('.pane-body');

@@ -1,7 +1,6 @@
 // One question and its answer: streamed text with [n] buttons, the cited sources, abstention, actions and failures.
 // Everything from the server goes through Lit text bindings, so no source or answer text is ever parsed as HTML.
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Citation } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
@@ -9,12 +8,10 @@ import { splitMarkers } from './markers.js';
 import './powers-cards.js';
 import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
 
-/** The citation tooltip currently shown, positioned inside its answer. */
+/** The citation tooltip currently shown; <remit-chat> places it beside its marker once rendered. */
 export interface TipState {
   turnId: string;
   n: number;
-  top: number;
-  left: number;
 }
 
 export interface TurnHandlers {
@@ -40,7 +37,7 @@ export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: bo
             segment.kind === 'text' ? segment.text : renderMarker(turn, byNumber.get(segment.n)!, activeTip, tipId, on),
           )}</p>`
         : statusLine(turn)}
-      ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, activeTip, tipId) : nothing}
+      ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, tipId) : nothing}
       ${turn.status === 'done' && !abstained ? renderSources(turn.citations, on) : nothing}
       ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
       ${abstained ? renderRelated(turn, on) : nothing}
@@ -73,8 +70,9 @@ function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefi
   >[${citation.n}]</button>`;
 }
 
-function renderTip(citation: Citation, tip: TipState, id: string) {
-  return html`<div class="tip" role="tooltip" id=${id} style=${styleMap({ top: `${tip.top}px`, left: `${tip.left}px` })}>
+// No style attribute: the page's CSP (style-src 'self') refuses inline styles; <remit-chat> positions it through CSSOM.
+function renderTip(citation: Citation, id: string) {
+  return html`<div class="tip" role="tooltip" id=${id}>
     <span class="quote">“${citation.quote.trim()}”</span>
     <span class="outlet">${outletLine(citation) || citation.title}</span>
   </div>`;

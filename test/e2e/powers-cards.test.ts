@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from './support/browser.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsoleGuard, expectCleanConsole, guardedPage, launchChromium, screenshot } from './support/browser.js';
 import { waitForAnswer } from './support/chat-page.js';
 import { startRemit } from './support/servers.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
@@ -16,6 +16,7 @@ let fixture: FixtureIndex;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
+let consoleGuard: ConsoleGuard;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'remit-powers-e2e-'));
@@ -23,11 +24,11 @@ beforeAll(async () => {
   fixture = index;
   server = await startRemit({ runtime: fixture.runtime, widgetJs: built.js, db: fixture.dir, feedbackFile: join(tmp, 'feedback.jsonl') });
   browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  ({ page, console: consoleGuard } = await guardedPage(await browser.newContext({ viewport: { width: 1100, height: 900 } })));
 }, 120_000);
+
+// Any console error (a CSP refusal, an uncaught exception) fails the test that caused it.
+afterEach(() => expectCleanConsole(consoleGuard));
 
 afterAll(async () => {
   await browser?.close();

@@ -8,8 +8,8 @@ import type { RunningServer } from '../../src/adapter/node/serve.js';
 import { readFeedbackFile } from '../../src/adapter/node/feedback-file.js';
 import { buildWidget } from '../../src/adapter/node/widget-bundle.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
-import { countElementsEverywhere, launchChromium, SCREENSHOT_DIR, screenshot } from './support/browser.js';
-import { answersIn, recordWidgetEvents, statusesIn, timingsIn, waitForAnswer, watchStatuses } from './support/chat-page.js';
+import { type ConsoleGuard, countElementsEverywhere, expectCleanConsole, guardedPage, launchChromium, SCREENSHOT_DIR, screenshot } from './support/browser.js';
+import { answersIn, expectTipBesideMarker, recordWidgetEvents, statusesIn, timingsIn, waitForAnswer, watchStatuses } from './support/chat-page.js';
 import { startRemit } from './support/servers.js';
 import { STATEMENT_URL, SYNDICATED_QUESTION, writeSyndicatedDocuments } from './support/syndicated-documents.js';
 import { writeXssDocument, XSS_PAYLOAD, XSS_QUESTION } from './support/xss-document.js';
@@ -22,6 +22,7 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let consoleGuard: ConsoleGuard;
 let feedbackFile: string;
 
 beforeAll(async () => {
@@ -46,15 +47,14 @@ afterAll(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  ({ page, console: consoleGuard } = await guardedPage(context));
   await recordWidgetEvents(page);
 });
 
 afterEach(async () => {
   await context.close();
+  // Any console error (a CSP refusal, an uncaught exception) fails the test that caused it.
+  expectCleanConsole(consoleGuard);
 });
 
 async function openChat(): Promise<void> {
@@ -112,6 +112,8 @@ describe('the chat page', () => {
     if (citation.publisher) expect(outlet).toContain(citation.publisher);
     if (citation.date) expect(outlet).toContain(citation.date);
     expect(await marker.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+    // Beside its marker, not dropped below the paragraph (a refused inline style used to leave it there).
+    await expectTipBesideMarker(page, tip, marker);
     await screenshot(page, '03-citation-tooltip');
 
     await marker.click();

@@ -57,8 +57,10 @@ export async function guardedPage(context: BrowserContext): Promise<{ page: Page
   return { page, console: guardConsole(page) };
 }
 
+/** Throws with every console error seen since the last check (and forgets them, for pages shared across tests). */
 export function expectCleanConsole(guard: ConsoleGuard | undefined): void {
-  if (guard && guard.problems.length) throw new Error(`The page logged ${guard.problems.length} console error(s):\n${guard.problems.join('\n')}`);
+  const problems = guard?.problems.splice(0) ?? [];
+  if (problems.length) throw new Error(`The page logged ${problems.length} console error(s):\n${problems.join('\n')}`);
 }
 
 /** Aborts every request that leaves loopback, as on a machine with no internet; `blocked` lists what was tried. */
