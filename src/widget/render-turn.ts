@@ -39,7 +39,7 @@ export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: bo
         : statusLine(turn)}
       ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, tipId) : nothing}
       ${turn.status === 'done' && !abstained ? renderSources(turn.citations, on) : nothing}
-      ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
+      ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} .answer=${turn.answer} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
       ${abstained ? renderRelated(turn, on) : nothing}
       ${turn.answer?.warnings.length ? html`<ul class="warnings">${turn.answer.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       ${turn.status === 'done' ? renderActions(turn, copied, on) : nothing}
