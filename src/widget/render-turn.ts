@@ -1,12 +1,12 @@
 // One question and its answer: streamed text with [n] buttons, the cited sources, abstention, actions and failures.
 // Everything from the server goes through Lit text bindings, so no source or answer text is ever parsed as HTML.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Citation } from '../core/schema.js';
+import type { Citation, SourceRef } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
 import { splitMarkers } from './markers.js';
 import './powers-cards.js';
-import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
+import { alsoCarriedLabel, groupSources, outletLine, primaryLine, safeHttpUrl, viaLine } from './source-groups.js';
 
 /** The citation tooltip currently shown; <remit-chat> places it beside its marker once rendered. */
 export interface TipState {
@@ -74,7 +74,10 @@ function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefi
 function renderTip(citation: Citation, id: string) {
   return html`<div class="tip" role="tooltip" id=${id}>
     <span class="quote">“${citation.quote.trim()}”</span>
-    <span class="outlet">${outletLine(citation) || citation.title}</span>
+    ${citation.primarySource
+      ? html`<span class="primary">${primaryLine(citation.primarySource)}</span>
+          <span class="outlet">${viaLine(citation)}</span>`
+      : html`<span class="outlet">${outletLine(citation) || citation.title}</span>`}
   </div>`;
 }
 
@@ -87,24 +90,55 @@ function renderSources(citations: readonly Citation[], on: TurnHandlers) {
       ${groups.map((group) => {
         const also = alsoCarriedLabel(group.otherOutlets.length);
         const others = group.otherOutlets.map((o) => o.publisher ?? o.title).join(', ');
+        const open = () => on.openSource(group.docId, { start: group.first.start, end: group.first.end });
+        if (group.primaries.length) {
+          // The primary sources first, with their links; the document that carries the passages after "via".
+          const numbered = group.primaries.length > 1;
+          return html`<li data-doc=${group.docId}>
+            ${group.primaries.map(
+              (primary) => html`<div class="primary">
+                <span class="nums">${(numbered ? primary.numbers : group.numbers).map((n) => `[${n}]`).join('')}</span>
+                ${renderPrimary(primary.source)}
+              </div>`,
+            )}
+            <div class="meta via">via <button class="source-link" type="button" @click=${open}>${group.title}</button>${outletLine(group) ? ` · ${outletLine(group)}` : ''}</div>
+            ${renderAlso(also, others)}
+            ${renderUnderlying(group.sources)}
+          </li>`;
+        }
         return html`<li data-doc=${group.docId}>
           <span class="nums">${group.numbers.map((n) => `[${n}]`).join('')}</span>
-          <button class="source-link" type="button" @click=${() => on.openSource(group.docId, { start: group.first.start, end: group.first.end })}>${group.title}</button>
+          <button class="source-link" type="button" @click=${open}>${group.title}</button>
           ${outletLine(group) ? html`<span class="meta">${outletLine(group)}</span>` : nothing}
-          ${also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing}
-          ${group.sources.length
-            ? html`<details class="underlying-list">
-                <summary>Based on ${group.sources.length} underlying source${group.sources.length === 1 ? '' : 's'}</summary>
-                <ul class="underlying">${group.sources.map(renderSourceRef)}</ul>
-              </details>`
-            : nothing}
+          ${renderAlso(also, others)}
+          ${renderUnderlying(group.sources)}
         </li>`;
       })}
     </ol>
   </section>`;
 }
 
-function renderSourceRef(source: { publisher?: string; title?: string; url?: string; date?: string }) {
+function renderAlso(also: string, others: string) {
+  return also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing;
+}
+
+function renderUnderlying(sources: readonly SourceRef[]) {
+  return sources.length
+    ? html`<details class="underlying-list">
+        <summary>Based on ${sources.length} underlying source${sources.length === 1 ? '' : 's'}</summary>
+        <ul class="underlying">${sources.map(renderSourceRef)}</ul>
+      </details>`
+    : nothing;
+}
+
+/** A primary source as a link when it has a web address, else as text. */
+function renderPrimary(source: SourceRef) {
+  const href = safeHttpUrl(source.url);
+  const label = primaryLine(source);
+  return href ? html`<a class="primary-link" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : html`<span class="primary-text">${label}</span>`;
+}
+
+function renderSourceRef(source: SourceRef) {
   const text = [source.publisher, source.title, source.date].filter(Boolean).join(' — ') || source.url || 'Unnamed source';
   const href = safeHttpUrl(source.url);
   return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</li>`;

@@ -15,6 +15,8 @@ export interface SourceGroup {
   otherOutlets: { docId: string; title: string; publisher?: string }[];
   /** The document's own underlying sources, from its front matter. */
   sources: SourceRef[];
+  /** The primary sources the cited passages rest on, each with the markers resting on it. */
+  primaries: { numbers: number[]; source: SourceRef }[];
 }
 
 export function groupSources(citations: readonly Citation[]): SourceGroup[] {
@@ -24,6 +26,7 @@ export function groupSources(citations: readonly Citation[]): SourceGroup[] {
     if (group) {
       group.numbers.push(citation.n);
       group.otherOutlets.push(...citation.alsoIn);
+      addPrimary(group, citation);
       continue;
     }
     groups.set(citation.docId, {
@@ -36,7 +39,9 @@ export function groupSources(citations: readonly Citation[]): SourceGroup[] {
       first: citation,
       otherOutlets: [...citation.alsoIn],
       sources: citation.sources,
+      primaries: [],
     });
+    addPrimary(groups.get(citation.docId)!, citation);
   }
   const cited = new Set(groups.keys());
   for (const group of groups.values()) {
@@ -48,6 +53,25 @@ export function groupSources(citations: readonly Citation[]): SourceGroup[] {
     });
   }
   return [...groups.values()];
+}
+
+function addPrimary(group: SourceGroup, citation: Citation): void {
+  const source = citation.primarySource;
+  if (!source) return;
+  const same = group.primaries.find((p) => p.source.title === source.title && p.source.url === source.url && p.source.publisher === source.publisher);
+  if (same) same.numbers.push(citation.n);
+  else group.primaries.push({ numbers: [citation.n], source });
+}
+
+/** "Online Safety Act 2023, Sch. 13 para 4 · legislation.gov.uk": a primary source as a citation line names it. */
+export function primaryLine(source: SourceRef): string {
+  const title = source.title?.replace(/\bSchedule (\d+), paragraph (\d+)/g, 'Sch. $1 para $2');
+  return [title, source.publisher].filter(Boolean).join(' · ') || source.url || 'Unnamed source';
+}
+
+/** "via Remit explainers · 2026-05-20": the document that carries a primary source's passage. */
+export function viaLine(document: { publisher?: string; date?: string; title: string }): string {
+  return `via ${outletLine(document) || document.title}`;
 }
 
 /** "also carried by 2 other outlets", or nothing when the passage is unique. */

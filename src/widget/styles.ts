@@ -124,6 +124,7 @@ export const chatStyles = css`
     background: var(--bg); color: var(--fg); border: 1px solid var(--border); box-shadow: var(--shadow); font-size: 0.85rem; pointer-events: none;
   }
   .tip .quote { display: block; margin-bottom: 0.3rem; }
+  .tip .primary { display: block; font-size: 0.8rem; font-weight: 600; }
   .tip .outlet { display: block; color: var(--muted); font-size: 0.8rem; }
 
   .sources, .related, .warnings { margin-top: 0.7rem; padding-top: 0.5rem; border-top: 1px solid var(--border); font-size: 0.85rem; }
@@ -132,6 +133,9 @@ export const chatStyles = css`
   .source-link { border: 0; background: none; padding: 0; color: var(--accent); text-align: left; text-decoration: underline; }
   .meta { color: var(--muted); }
   .nums { color: var(--muted); font-variant-numeric: tabular-nums; }
+  .sources .primary .nums { margin-right: 0.25rem; }
+  .primary-link { color: var(--accent); }
+  .sources .via { font-size: 0.8rem; }
   .underlying-list summary { color: var(--muted); cursor: pointer; width: fit-content; }
   .underlying { margin-top: 0.15rem; padding-left: 1.1rem; color: var(--muted); list-style: disc; }
   .underlying a { color: inherit; }

@@ -101,16 +101,26 @@ describe('the chat page', () => {
     await ask(QUESTION);
     const article = await waitForAnswer(page, 0);
     const [answer] = await answersIn(page);
-    const marker = article.locator('.marker').first();
-    const n = Number(await marker.getAttribute('data-n'));
-    const citation = answer!.citations.find((c) => c.n === n)!;
+    // A citation whose passage rests on a primary source the explainer lists (the provision it cites).
+    const citation = answer!.citations.find((c) => c.primarySource?.url);
+    expect(citation, 'a citation naming the primary source it rests on').toBeDefined();
+    const n = citation!.n;
+    const marker = article.locator(`.marker[data-n="${n}"]`).first();
     await marker.hover();
     const tip = article.locator('.tip');
     await tip.waitFor();
-    expect(await tip.locator('.quote').textContent()).toBe(`“${citation.quote.trim()}”`);
+    expect(await tip.locator('.quote').textContent()).toBe(`“${citation!.quote.trim()}”`);
+    expect(await tip.locator('.primary').textContent()).toContain(citation!.primarySource!.publisher!);
     const outlet = await tip.locator('.outlet').textContent();
-    if (citation.publisher) expect(outlet).toContain(citation.publisher);
-    if (citation.date) expect(outlet).toContain(citation.date);
+    expect(outlet).toMatch(/^via /);
+    if (citation!.publisher) expect(outlet).toContain(citation!.publisher);
+    if (citation!.date) expect(outlet).toContain(citation!.date);
+    // The source list names it too, linking to it, with the explainer it came through.
+    const entry = article.locator(`.sources li[data-doc="${citation!.docId}"]`);
+    expect(await entry.locator('a.primary-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(
+      new URL(citation!.primarySource!.url!).href,
+    );
+    expect(await entry.locator('.via').textContent()).toContain(citation!.title);
     expect(await marker.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
     // Beside its marker, not dropped below the paragraph (a refused inline style used to leave it there).
     await expectTipBesideMarker(page, tip, marker);
@@ -119,8 +129,8 @@ describe('the chat page', () => {
     await marker.click();
     const mark = page.locator('remit-chat .pane mark');
     await mark.waitFor();
-    expect(await mark.textContent()).toBe(citation.quote);
-    expect(await page.locator('remit-chat .pane h2').textContent()).toBe(citation.title);
+    expect(await mark.textContent()).toBe(citation!.quote);
+    expect(await page.locator('remit-chat .pane h2').textContent()).toBe(citation!.title);
     // Scrolled into view inside the pane.
     const [markBox, bodyBox] = await Promise.all([mark.boundingBox(), page.locator('remit-chat .pane-body').boundingBox()]);
     expect(markBox!.y).toBeGreaterThanOrEqual(bodyBox!.y);
