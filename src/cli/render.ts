@@ -1,11 +1,12 @@
 // Plain-text rendering of answers and sources for a terminal.
+import { outletName } from '../core/outlet-name.js';
 import type { Answer, Citation, DocumentMeta } from '../core/schema.js';
 import type { IngestReport } from '../core/ingest/ingest.js';
 
 const MAX_CARRIERS_NAMED = 3;
 
 const describeSource = (s: { title: string; publisher?: string; date?: string; origin: string }): string =>
-  [s.title, [s.publisher, s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
+  [s.title, [outletName(s), s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
 
 export function renderCitation(citation: Citation): string {
   const lines = [`[${citation.n}] ${describeSource(citation)}`, `    “${citation.quote.replace(/\s+/g, ' ')}”`];

@@ -1,6 +1,7 @@
 // One question and its answer: streamed text with [n] buttons, the cited sources, abstention, actions and failures.
 // Everything from the server goes through Lit text bindings, so no source or answer text is ever parsed as HTML.
 import { html, nothing, type TemplateResult } from 'lit';
+import { outletName } from '../core/outlet-name.js';
 import type { Citation, SourceRef } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
@@ -55,7 +56,7 @@ function statusLine(turn: ChatTurn) {
 }
 
 function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefined, tipId: string, on: TurnHandlers) {
-  const label = `Source ${citation.n}: ${citation.title}${citation.publisher ? `, ${citation.publisher}` : ''}`;
+  const label = `Source ${citation.n}: ${citation.title}, ${outletName(citation)}`;
   return html`<button
     class="marker"
     type="button"

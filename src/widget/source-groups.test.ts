@@ -56,7 +56,8 @@ describe('labels', () => {
 
   it('joins outlet and date, or gives an empty line', () => {
     expect(outletLine({ publisher: 'BBC', date: '2026-01-12' })).toBe('BBC · 2026-01-12');
-    expect(outletLine({})).toBe('');
+    expect(outletLine({ date: '2026-01-12' })).toBe('unknown outlet · 2026-01-12');
+    expect(outletLine({})).toBe('unknown outlet');
   });
 
   it('lets only http(s) URLs become links', () => {

@@ -1,4 +1,5 @@
 // Sources under an answer: one entry per cited document, its marker numbers, and the other outlets carrying the same passages.
+import { outletName } from '../core/outlet-name.js';
 import type { Citation, SourceRef } from '../core/schema.js';
 
 export interface SourceGroup {
@@ -80,9 +81,9 @@ export function alsoCarriedLabel(count: number): string {
   return `also carried by ${count} other outlet${count === 1 ? '' : 's'}`;
 }
 
-/** "The Guardian · 2026-01-12", or "" when neither is known. */
+/** "The Guardian · 2026-01-12"; "unknown outlet" when no publisher is known. */
 export function outletLine(source: { publisher?: string; date?: string }): string {
-  return [source.publisher, source.date].filter(Boolean).join(' · ');
+  return [outletName(source), source.date].filter(Boolean).join(' · ');
 }
 
 /** Only web links are rendered as links; anything else (javascript:, data:) stays text. */
