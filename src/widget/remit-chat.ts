@@ -4,7 +4,7 @@ import type { AnswerMode } from '../core/schema.js';
 import { createRemitClient, type RemitClient } from './api-client.js';
 import { applyEvent, type ChatTurn, failTurn, resetTurn, startTurn } from './conversation.js';
 import { answerAsText } from './copy-text.js';
-import { describeFailure } from './failure.js';
+import { describeFailure, secondsUntilRetry } from './failure.js';
 import { chatIcon, closeIcon, sendIcon } from './icons.js';
 import { type PaneState, renderPane } from './render-pane.js';
 import { renderTurn, type TipState, type TurnHandlers } from './render-turn.js';
@@ -20,6 +20,8 @@ export const DEFAULT_STARTERS = [
 
 const TIP_WIDTH_PX = 352;
 const TIP_GAP_PX = 4;
+// What Tab can reach inside the chat's own shadow root (cards in <remit-powers> sit between its first and last).
+const FOCUSABLE = 'button, a[href], textarea, input, select, summary, [tabindex]:not([tabindex="-1"])';
 
 export class RemitChat extends LitElement {
   static override styles = chatStyles;
@@ -36,6 +38,7 @@ export class RemitChat extends LitElement {
     draft: { state: true },
     announcement: { state: true },
     copiedTurnId: { state: true },
+    now: { state: true },
   };
 
   /** API base URL; empty means this page's origin. */
@@ -52,6 +55,8 @@ export class RemitChat extends LitElement {
   declare draft: string;
   declare announcement: string;
   declare copiedTurnId: string | undefined;
+  /** The clock a rate-limited Retry counts down against; ticks only while one is waiting. */
+  declare now: number;
 
   #client: RemitClient | undefined;
   #clientEndpoint: string | undefined;
@@ -61,6 +66,7 @@ export class RemitChat extends LitElement {
   #tipAnchor: HTMLElement | undefined;
   #scrollToMark = false;
   #nextId = 0;
+  #ticking: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -72,11 +78,13 @@ export class RemitChat extends LitElement {
     this.turns = [];
     this.draft = '';
     this.announcement = '';
+    this.now = Date.now();
     this.addEventListener('keydown', (event) => this.#onKeydown(event));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopTicking();
     for (const controller of this.#inflight.values()) controller.abort();
     this.#inflight.clear();
   }
@@ -125,9 +133,28 @@ export class RemitChat extends LitElement {
       const failure = describeFailure(error);
       this.#update(turn.id, (current) => failTurn(current, failure));
       this.announcement = failure.message;
+      if (failure.retryAt) this.#tick();
     } finally {
       this.#inflight.delete(turn.id);
     }
+  }
+
+  /** Advances the clock every second while some turn waits out a rate limit, then stops. */
+  #tick(): void {
+    this.now = Date.now();
+    if (this.#ticking) return;
+    this.#ticking = setInterval(() => {
+      this.now = Date.now();
+      const waiting = this.turns.some((t) => t.status === 'failed' && secondsUntilRetry(t.failure, this.now) > 0);
+      if (waiting) return;
+      this.#stopTicking();
+      this.announcement = 'You can ask again now.';
+    }, 1000);
+  }
+
+  #stopTicking(): void {
+    clearInterval(this.#ticking);
+    this.#ticking = undefined;
   }
 
   #update(id: string, change: (turn: ChatTurn) => ChatTurn): void {
@@ -202,6 +229,10 @@ export class RemitChat extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') {
+      this.#keepFocusInPanel(event);
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.pane) {
       event.stopPropagation();
@@ -209,6 +240,30 @@ export class RemitChat extends LitElement {
     } else if (this.layout === 'launcher' && this.open) {
       event.stopPropagation();
       this.#setOpen(false);
+    }
+  }
+
+  /**
+   * The open launcher panel (full screen on a phone) holds focus: Tab past its last control comes back to its first,
+   * Shift+Tab before its first goes to its last. With the source pane over it, the pane holds focus the same way.
+   */
+  #keepFocusInPanel(event: KeyboardEvent): void {
+    if (this.layout !== 'launcher' || !this.open) return;
+    const root = this.renderRoot as ShadowRoot;
+    const container = root.querySelector<HTMLElement>('.pane') ?? root.querySelector<HTMLElement>('#panel');
+    if (!container) return;
+    const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    const active = root.activeElement;
+    const outside = !active || !container.contains(active);
+    if (event.shiftKey && (active === first || outside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || outside)) {
+      event.preventDefault();
+      first.focus();
     }
   }
 
@@ -304,7 +359,7 @@ export class RemitChat extends LitElement {
             : nothing}
         </header>
         <div class="log" role="log" aria-label="Conversation">
-          ${this.turns.length ? this.turns.map((turn) => renderTurn(turn, this.tip, this.copiedTurnId === turn.id, this.#handlers)) : this.#renderEmpty()}
+          ${this.turns.length ? this.turns.map((turn) => renderTurn(turn, this.tip, this.copiedTurnId === turn.id, this.now, this.#handlers)) : this.#renderEmpty()}
         </div>
         <form class="composer" @submit=${this.#onSubmit}>
           <label class="sr-only" for="question">Your question</label>

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { outletName } from '../core/outlet-name.js';
 import type { Citation, SourceRef } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
+import { failureMessage, retryLabel, secondsUntilRetry } from './failure.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
 import { splitMarkers } from './markers.js';
 import './powers-cards.js';
@@ -24,7 +25,8 @@ export interface TurnHandlers {
   retry(turn: ChatTurn): void;
 }
 
-export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: boolean, on: TurnHandlers): TemplateResult {
+/** `now` (epoch ms) is the chat's clock: a rate-limited turn's Retry counts down against it. */
+export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: boolean, now: number, on: TurnHandlers): TemplateResult {
   const abstained = turn.answer?.abstained ?? false;
   const tipId = `tip-${turn.id}`;
   const activeTip = tip?.turnId === turn.id ? tip : undefined;
@@ -44,7 +46,7 @@ export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: bo
       ${abstained ? renderRelated(turn, on) : nothing}
       ${turn.answer?.warnings.length ? html`<ul class="warnings">${turn.answer.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       ${turn.status === 'done' ? renderActions(turn, copied, on) : nothing}
-      ${turn.failure ? renderFailure(turn, on) : nothing}
+      ${turn.failure ? renderFailure(turn, now, on) : nothing}
     </article>
   `;
 }
@@ -173,9 +175,10 @@ function renderActions(turn: ChatTurn, copied: boolean, on: TurnHandlers) {
   </div>`;
 }
 
-function renderFailure(turn: ChatTurn, on: TurnHandlers) {
-  return html`<div class="failure" role="alert" data-kind=${turn.failure!.kind}>
-    <p>${turn.failure!.message}</p>
-    <button class="retry" type="button" @click=${() => on.retry(turn)}>Retry</button>
+function renderFailure(turn: ChatTurn, now: number, on: TurnHandlers) {
+  const failure = turn.failure!;
+  return html`<div class="failure" role="alert" data-kind=${failure.kind}>
+    <p>${failureMessage(failure, now)}</p>
+    <button class="retry" type="button" ?disabled=${secondsUntilRetry(failure, now) > 0} @click=${() => on.retry(turn)}>${retryLabel(failure, now)}</button>
   </div>`;
 }

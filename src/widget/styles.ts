@@ -144,7 +144,8 @@ export const chatStyles = css`
   .actions .note { color: var(--muted); font-size: 0.8rem; margin-left: 0.25rem; }
   .failure { margin-top: 0.3rem; padding: 0.55rem 0.7rem; border: 1px solid var(--danger); border-radius: 8px; color: var(--danger); display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
   .failure p { flex: 1; min-width: 12rem; }
-  .retry { padding: 0.3rem 0.8rem; border-radius: 8px; border: 1px solid var(--danger); background: var(--bg); color: var(--danger); font-weight: 600; }
+  .retry { padding: 0.3rem 0.8rem; border-radius: 8px; border: 1px solid var(--danger); background: var(--bg); color: var(--danger); font-weight: 600; font-variant-numeric: tabular-nums; }
+  .retry:disabled { opacity: 0.65; cursor: default; }
 
   form.composer { display: flex; gap: 0.5rem; padding: 0.6rem 0.75rem; border-top: 1px solid var(--border); background: var(--bg); }
   form.composer textarea {

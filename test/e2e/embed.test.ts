@@ -101,6 +101,27 @@ describe('the embed snippet on another site', () => {
     expect(await computed(page, '#host-text', 'color')).toBe('rgb(255, 0, 0)');
     expect(await computed(page, '#host-button', 'background-color')).toBe('rgb(0, 255, 0)');
 
+    // The open panel holds focus: Tab from its last control comes back to its first (the close button), Shift+Tab
+    // from its first goes to its last, and no number of Tabs reaches the host page.
+    const active = () =>
+      page.evaluate(() => {
+        const chat = document.querySelector('remit-chat')!;
+        const inner = chat.shadowRoot!.activeElement;
+        return { inChat: document.activeElement === chat, inPanel: !!inner?.closest('#panel'), className: inner?.className ?? '' };
+      });
+    await page.locator('remit-chat textarea').focus();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Tab');
+    expect((await active()).className).toBe('send');
+    await page.keyboard.press('Tab');
+    expect((await active()).className).toContain('close-panel');
+    await page.keyboard.press('Shift+Tab');
+    expect((await active()).className).toBe('send');
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await active()).toMatchObject({ inChat: true, inPanel: true });
+    }
+
     // Escape closes the panel and returns focus to the launcher.
     await page.locator('remit-chat textarea').focus();
     await page.keyboard.press('Escape');
@@ -147,6 +168,13 @@ describe('failures', () => {
       const refused = await waitForAnswer(page, 1, 'failed');
       expect(await refused.locator('.failure').getAttribute('data-kind')).toBe('rate_limited');
       expect(await refused.locator('.failure p').textContent()).toMatch(/Try again in \d+ seconds?\./);
+      // Retry waits out the limit, counting down, rather than inviting another 429.
+      const retry = refused.locator('.retry');
+      expect(await retry.isDisabled()).toBe(true);
+      const secondsLeft = async () => Number(/^Retry in (\d+) s$/.exec((await retry.textContent()) ?? '')?.[1]);
+      const first = await secondsLeft();
+      expect(first).toBeGreaterThan(1);
+      await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first);
       await screenshot(page, '09-rate-limited');
     } finally {
       await limited.close();
