@@ -162,6 +162,11 @@ export const chatStyles = css`
   .pane .meta { font-size: 0.8rem; overflow-wrap: anywhere; }
   .pane .meta a { color: var(--accent); }
   .pane-body { overflow-y: auto; padding: 0.9rem; }
-  .article { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
+  .article { overflow-wrap: anywhere; line-height: 1.6; }
+  .article p, .article ul { margin: 0 0 0.85em; }
+  .article ul { padding-left: 1.3rem; list-style: disc; }
+  .article li + li { margin-top: 0.25em; }
+  .article h3 { font-size: 1rem; font-weight: 650; line-height: 1.35; margin: 1.2em 0 0.4em; }
+  .article h3:first-child { margin-top: 0; }
   mark { background: var(--mark-bg); color: var(--mark-fg); border-radius: 2px; padding: 0 0.1em; }
 `;

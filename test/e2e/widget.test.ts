@@ -131,6 +131,10 @@ describe('the chat page', () => {
     await mark.waitFor();
     expect(await mark.textContent()).toBe(citation!.quote);
     expect(await page.locator('remit-chat .pane h2').textContent()).toBe(citation!.title);
+    // The explainer keeps its structure: its section headings are headings, each followed by its paragraphs.
+    const headings = page.locator('remit-chat .pane .article > h3');
+    expect(await headings.count()).toBeGreaterThan(1);
+    expect(await page.locator('remit-chat .pane .article > p').count()).toBeGreaterThan(await headings.count());
     // Scrolled into view inside the pane.
     const [markBox, bodyBox] = await Promise.all([mark.boundingBox(), page.locator('remit-chat .pane-body').boundingBox()]);
     expect(markBox!.y).toBeGreaterThanOrEqual(bodyBox!.y);

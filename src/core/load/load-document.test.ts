@@ -50,7 +50,7 @@ Some \`inline code\` and an image ![chart](chart.png) here.
 `;
 
 describe('loadDocument: Markdown', () => {
-  it('reads front matter and turns the body into plain paragraphs', async () => {
+  it('reads front matter and turns the body into plain paragraphs, a list into one block of lines', async () => {
     const document = Document.parse(await load('explainers/gambling.md', EXPLAINER));
     expect(document).toMatchObject({
       title: 'What the Gambling Commission can do',
@@ -63,8 +63,7 @@ describe('loadDocument: Markdown', () => {
     expect(document.text.split('\n\n')).toEqual([
       'The Gambling Commission can impose a financial penalty on an operator that breaches a licence condition.',
       'Sanctions',
-      'It can suspend a licence.',
-      'It can revoke a licence.',
+      'It can suspend a licence.\nIt can revoke a licence.',
       'Regulators must act proportionately.',
       'Power; Limit',
       'Penalty; No statutory cap',
