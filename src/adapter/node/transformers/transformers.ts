@@ -167,22 +167,23 @@ const MODEL_FILES = 'config.json, tokenizer.json, tokenizer_config.json, onnx/mo
 function unavailable(settings: Settings, folder: string, reason: ModelUnavailableReason, cause: unknown) {
   const why = (cause instanceof Error ? cause.message.split('\n')[0]! : String(cause)).replace(/[.\s]+$/, '');
   const details: ModelUnavailableDetails = { reason, model: settings.model, folder, cause: why };
+  const hashing = 'or use the offline hashing embedder (--embedder hashing)';
   const { message, hint } = {
     downloads_off: {
       message: `Embedding model "${settings.model}" is not in ${folder}, and downloads are off`,
-      hint: `Put the model's ONNX export (${MODEL_FILES}) in ${folder}, or unset REMIT_ALLOW_REMOTE_MODELS=0 to fetch it.`,
+      hint: `Put the model's ONNX export (${MODEL_FILES}) in ${folder}, let Remit fetch it (unset REMIT_ALLOW_REMOTE_MODELS), ${hashing}.`,
     },
     offline: {
       message: `Could not fetch embedding model "${settings.model}": ${why}`,
-      hint: `Connect to the internet once, or put the model's ONNX export (${MODEL_FILES}) in ${folder}.`,
+      hint: `Connect to the internet once, put the model's ONNX export (${MODEL_FILES}) in ${folder}, ${hashing}.`,
     },
     load_failed: {
       message: `Could not load embedding model "${settings.model}" from ${folder}: ${why}`,
-      hint: `Replace that folder's files (${MODEL_FILES}), or delete the folder so the model is fetched again.`,
+      hint: `Replace that folder's files (${MODEL_FILES}), delete the folder so the model is fetched again, ${hashing}.`,
     },
     fetch_failed: {
       message: `Could not fetch embedding model "${settings.model}" into ${folder}: ${why}`,
-      hint: 'Check the network and the model id, then try again.',
+      hint: `Check the network and the model id and try again, ${hashing}.`,
     },
   }[reason];
   return createError({ code: 'model_unavailable', message, hint, details, cause });
