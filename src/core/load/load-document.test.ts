@@ -83,6 +83,13 @@ describe('loadDocument: Markdown', () => {
     expect(document.text).toBe('Another heading\n\nBody text.');
   });
 
+  it("accepts a source dated to the month or year, but not a document's own date", async () => {
+    const document = await load('a.md', '---\nsources:\n  - title: A report\n    date: 2025-03\n  - title: A book\n    date: 2017\n---\nBody.');
+    expect(document.sources.map((s) => s.date)).toEqual(['2025-03', '2017']);
+    expect((await refusal(load('b.md', '---\nsources:\n  - title: A report\n    date: 2025-13\n---\nBody.'))).message).toContain('sources.0.date');
+    expect((await refusal(load('c.md', '---\ndate: 2025-03\n---\nBody.'))).message).toContain('date');
+  });
+
   it('uses the date when there is no update date, and accepts timestamps', async () => {
     expect((await load('a.md', '---\ndate: 2026-01-11T09:00:00Z\n---\nBody.')).date).toBe('2026-01-11');
   });
