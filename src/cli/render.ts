@@ -10,6 +10,9 @@ const describeSource = (s: { title: string; publisher?: string; date?: string; o
 
 export function renderCitation(citation: Citation): string {
   const lines = [`[${citation.n}] ${describeSource(citation)}`, `    “${citation.quote.replace(/\s+/g, ' ')}”`];
+  const primary = citation.primarySource;
+  // The primary source the passage rests on (the provision it cites), as the widget names it.
+  if (primary) lines.push(`    rests on: ${[primary.title, primary.publisher].filter(Boolean).join(' · ')}${primary.url ? ` <${primary.url}>` : ''}`);
   if (citation.alsoIn.length) {
     const n = citation.alsoIn.length;
     // A widely syndicated passage can have hundreds of carriers: name a few, count the rest.

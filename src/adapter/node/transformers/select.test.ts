@@ -18,10 +18,16 @@ describe('createEmbedder', () => {
   it('falls back to hashing under auto, in one line naming the variable, when the model is missing and downloads are off', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'remit-no-model-'));
     const warnings: string[] = [];
-    const embedder = await createEmbedder({ kind: 'auto', modelDir: empty, warn: (line) => warnings.push(line) });
+    const embedder = await createEmbedder({ kind: 'auto', modelDir: empty, allowRemote: false, warn: (line) => warnings.push(line) });
     expect(embedder).toBeInstanceOf(HashingEmbedder);
     expect(warnings).toEqual([
       `Embedder: hashing-v1-512 (offline hashing); Xenova/bge-small-en-v1.5 is not in ${join(empty, 'Xenova/bge-small-en-v1.5')} and REMIT_ALLOW_REMOTE_MODELS=0 keeps it from being fetched.`,
+    ]);
+    // A caller that never fetches (the eval's own indexes) does not blame a setting nobody made.
+    const quiet: string[] = [];
+    await createEmbedder({ kind: 'auto', modelDir: empty, warn: (line) => quiet.push(line) });
+    expect(quiet).toEqual([
+      `Embedder: hashing-v1-512 (offline hashing); Xenova/bge-small-en-v1.5 is not in ${join(empty, 'Xenova/bge-small-en-v1.5')}, and this command does not fetch models (npm start and remit ingest do).`,
     ]);
   });
 

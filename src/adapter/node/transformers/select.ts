@@ -46,7 +46,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
   } catch (error) {
     if (settings.kind === 'transformers' || !isRemitError(error) || error.code !== 'model_unavailable') throw error;
     const fallback = new HashingEmbedder({ dimensions: settings.dimensions });
-    warn?.(fallbackNotice(fallback.id, error.details as ModelUnavailableDetails | undefined));
+    // Downloads are off either by the user's setting (false) or because this caller never fetches (unset).
+    warn?.(fallbackNotice(fallback.id, error.details as ModelUnavailableDetails | undefined, rest.allowRemote === false ? 'setting' : 'caller'));
     return fallback;
   }
 }
@@ -55,13 +56,15 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
 const SWITCH_LATER = 'npx remit ingest --rebuild corpus';
 
 /** One calm line: what is used, why, and the one thing that changes it. */
-export function fallbackNotice(id: string, why: ModelUnavailableDetails | undefined): string {
+export function fallbackNotice(id: string, why: ModelUnavailableDetails | undefined, downloadsOffBy: 'setting' | 'caller' = 'setting'): string {
   const used = `Embedder: ${id} (offline hashing)`;
   switch (why?.reason) {
     case 'offline':
       return `${used}; ${why.cause}, so ${why.model} was not fetched. To switch once it can be: ${SWITCH_LATER}`;
     case 'downloads_off':
-      return `${used}; ${why.model} is not in ${why.folder} and REMIT_ALLOW_REMOTE_MODELS=0 keeps it from being fetched.`;
+      return downloadsOffBy === 'setting'
+        ? `${used}; ${why.model} is not in ${why.folder} and REMIT_ALLOW_REMOTE_MODELS=0 keeps it from being fetched.`
+        : `${used}; ${why.model} is not in ${why.folder}, and this command does not fetch models (npm start and remit ingest do).`;
     case 'load_failed':
     case 'fetch_failed':
       return `${used}; ${why.model} did not load (${why.cause}). Delete ${why.folder} to fetch it again, then run: ${SWITCH_LATER}`;
