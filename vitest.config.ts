@@ -7,7 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // LanceDB and model loading are CPU-heavy; two cores do better with few workers.
     maxWorkers: 2,
-    env: { LANCEDB_LOG: 'error' },
+    // Tests never reach the Hugging Face hub: the hub paths are tested against local stand-ins (test/support/hub-stand-in.ts).
+    env: { LANCEDB_LOG: 'error', REMIT_ALLOW_REMOTE_MODELS: '0' },
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -1,5 +1,6 @@
 // Shared by every command: IO, and how to open the runtime from the common flags.
 import { resolve } from 'node:path';
+import { defaultModelDir } from '../adapter/node/transformers/hub.js';
 import type { EmbedderKind } from '../adapter/node/transformers/select.js';
 import { DEFAULT_DB_DIR, openRuntime, type Runtime, type RuntimeOptions } from '../adapter/node/runtime.js';
 import type { CliIO } from './io.js';
@@ -22,8 +23,10 @@ export function createCliContext(io: CliIO): CliContext {
       openRuntime({
         db: resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR),
         embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined),
-        modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR,
-        allowRemoteModels: io.env.REMIT_ALLOW_REMOTE_MODELS === '1',
+        modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR ?? defaultModelDir(io.env),
+        // On by default: a connected machine fetches the model once; an offline one learns so within a second or two.
+        allowRemoteModels: !['0', 'false'].includes(io.env.REMIT_ALLOW_REMOTE_MODELS?.trim() ?? ''),
+        hubUrl: io.env.HF_ENDPOINT?.trim() || undefined,
         mode: io.env.REMIT_MODE as RuntimeOptions['mode'],
         anthropic: { apiKey: io.env.ANTHROPIC_API_KEY, baseURL: io.env.ANTHROPIC_BASE_URL, model: io.env.REMIT_MODEL },
         warn: (line) => io.err(`${line}\n`),

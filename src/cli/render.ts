@@ -1,14 +1,18 @@
 // Plain-text rendering of answers and sources for a terminal.
+import { outletName } from '../core/outlet-name.js';
 import type { Answer, Citation, DocumentMeta } from '../core/schema.js';
 import type { IngestReport } from '../core/ingest/ingest.js';
 
 const MAX_CARRIERS_NAMED = 3;
 
 const describeSource = (s: { title: string; publisher?: string; date?: string; origin: string }): string =>
-  [s.title, [s.publisher, s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
+  [s.title, [outletName(s), s.date].filter(Boolean).join(', '), s.origin].filter(Boolean).join(' — ');
 
 export function renderCitation(citation: Citation): string {
   const lines = [`[${citation.n}] ${describeSource(citation)}`, `    “${citation.quote.replace(/\s+/g, ' ')}”`];
+  const primary = citation.primarySource;
+  // The primary source the passage rests on (the provision it cites), as the widget names it.
+  if (primary) lines.push(`    rests on: ${[primary.title, primary.publisher].filter(Boolean).join(' · ')}${primary.url ? ` <${primary.url}>` : ''}`);
   if (citation.alsoIn.length) {
     const n = citation.alsoIn.length;
     // A widely syndicated passage can have hundreds of carriers: name a few, count the rest.

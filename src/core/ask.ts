@@ -1,6 +1,7 @@
 // The ask pipeline shared by the CLI, HTTP and evals: rewrite -> retrieve -> answer, as one Answer or a stream of events.
 import type { Answerer, DraftEvent, QueryRewriter } from './answer/answerer.js';
 import { type AnswerCacheDeps, answerCacheKey, isCacheable } from './answer-cache.js';
+import { withPrimarySource } from './answer/primary-source.js';
 import { createError, isRemitError } from './errors.js';
 import type { RetrieveOptions } from './retrieve.js';
 import { Answer, type AnswerEvent, type AnswerMode, AskRequest, type Document, type Hit } from './schema.js';
@@ -67,7 +68,8 @@ export function createAsk(deps: AskDeps): Ask {
         getDocument: deps.getDocument,
         signal,
       },
-      (event: DraftEvent) => send(event),
+      // Whichever answerer cited it, a citation names the primary source its passage rests on, as it streams.
+      (event: DraftEvent) => send(event.type === 'citation' ? { ...event, citation: withPrimarySource(event.citation, hits) } : event),
     );
     const finished = now();
     const answer = Answer.parse({
@@ -75,6 +77,7 @@ export function createAsk(deps: AskDeps): Ask {
       question: request.question,
       query: query === request.question ? undefined : query,
       ...draft,
+      citations: draft.citations.map((citation) => withPrimarySource(citation, hits)),
       timings: { retrieveMs: retrieved - started, answerMs: finished - retrieved, totalMs: finished - started },
     });
     if (key && isCacheable(answer, mode, signal)) deps.cache!.answers.set(key, { events, answer });

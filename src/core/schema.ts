@@ -93,6 +93,8 @@ export const Citation = z.object({
   alsoIn: z.array(CitationCarrier).default([]),
   /** The document's own underlying sources (explainers list what they rely on). */
   sources: z.array(SourceRef).default([]),
+  /** The one of `sources` the cited passage rests on (the provision it cites, the publisher it quotes), when clear. */
+  primarySource: SourceRef.optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

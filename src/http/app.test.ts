@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../core/schema.js';
 import type { AnswerEvent } from '../core/schema.js';
 import { createError } from '../core/errors.js';
+import { SCALAR_CDN_URL } from './routes/docs.js';
 import { createApp } from './app.js';
 import type { IngestInput } from './deps.js';
 import { createMemoryFeedbackStore } from './feedback-store.js';
@@ -152,11 +153,28 @@ describe('OpenAPI and docs', () => {
     expect(doc.paths['/api/sources/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
   });
 
-  it('serves the Scalar page with a CSP that lets it load', async () => {
-    const res = await createApp(createSmallDeps().deps).request('/docs');
+  it('serves the Scalar page from its own bundle when given one, with no inline script and nothing from elsewhere', async () => {
+    const scalar = { version: '9.9.9', script: 'window.Scalar = {};' };
+    const app = createApp(createSmallDeps().deps, { scalar });
+    const res = await app.request('/docs');
     expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(await res.text()).toContain('/openapi.json');
-    expect(res.headers.get('Content-Security-Policy')).toContain('script-src \'self\' https://cdn.jsdelivr.net');
+    const page = await res.text();
+    expect(page).toContain('<script src="/docs/scalar-9.9.9.js"></script>');
+    expect(page).toContain('data-url="/openapi.json"');
+    expect(page).not.toMatch(/https?:\/\//);
+    const csp = res.headers.get('Content-Security-Policy')!;
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('jsdelivr');
+    const script = await app.request('/docs/scalar-9.9.9.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+    expect(await script.text()).toBe(scalar.script);
+  });
+
+  it('without a bundle (Workers), loads the pinned Scalar version from the CDN, still without inline script', async () => {
+    const res = await createApp(createSmallDeps().deps).request('/docs');
+    expect(await res.text()).toContain(`<script src="${SCALAR_CDN_URL}"></script>`);
+    expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self' https://cdn.jsdelivr.net;");
   });
 });
 

@@ -10,7 +10,7 @@ import { clientKey, createMemoryRateLimitStore, rateLimit } from './middleware/r
 import { corsAllowList, securityHeaders } from './middleware/security.js';
 import { problem, problemFromError, validationProblem } from './problem.js';
 import { registerAskRoute } from './routes/ask.js';
-import { DOCS_PATH, registerDocsRoutes } from './routes/docs.js';
+import { DOCS_PATH, docsCsp, registerDocsRoutes, type ScalarBundle } from './routes/docs.js';
 import { registerFeedbackRoute } from './routes/feedback.js';
 import { registerHealthRoute } from './routes/health.js';
 import { registerIngestRoute } from './routes/ingest.js';
@@ -23,6 +23,10 @@ export const API_VERSION = REMIT_VERSION;
 export interface CreateAppOptions {
   /** Mounts HTML pages (the chat page, the widget) on the app; HTML responses get the page CSP. */
   pages?: (app: RemitApp) => void;
+  /** Scalar's bundle for /docs, served by the app (Node, offline); absent: /docs loads it from a CDN (Workers). */
+  scalar?: ScalarBundle;
+  /** Gzip bundles in the app (default); Workers pass false. */
+  compress?: boolean;
 }
 
 export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitApp {
@@ -37,7 +41,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
 
   app.use(requestId());
   app.use(accessLog(logger, clock));
-  app.use(securityHeaders({ pageCsp: config.pageCsp, docsPath: DOCS_PATH }));
+  app.use(securityHeaders({ pageCsp: config.pageCsp, docsPath: DOCS_PATH, docsCsp: docsCsp(options.scalar) }));
   app.use(corsAllowList(config.corsOrigins));
   if (config.rateLimitPerMinute > 0) {
     // One budget per client across the API and MCP: a tool call is an ask by another route.
@@ -59,7 +63,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): RemitA
   registerPowersRoute(app, deps);
   registerHealthRoute(app, deps.sources);
   if (deps.mcp) registerMcpRoute(app, { handle: deps.mcp, bodyLimit: limitBody(config.bodyLimitBytes), corsOrigins: config.corsOrigins });
-  registerDocsRoutes(app, { version: API_VERSION });
+  registerDocsRoutes(app, { version: API_VERSION, scalar: options.scalar, compress: options.compress });
   options.pages?.(app);
 
   app.notFound((c) => problem(c, { status: 404, code: 'not_found', detail: `No route ${c.req.method} ${c.req.path}` }));

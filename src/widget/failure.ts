@@ -6,14 +6,20 @@ export interface Failure {
   message: string;
   /** From Retry-After on a 429. */
   retryAfterSeconds?: number;
+  /** When a retry may go (epoch ms): Retry counts down to it. */
+  retryAt?: number;
 }
 
-export function describeFailure(error: unknown): Failure {
+export function describeFailure(error: unknown, now: number = Date.now()): Failure {
   if (isRemitError(error)) {
     if (error.code === 'rate_limited') {
       const seconds = retryAfterOf(error.details);
-      const wait = seconds === undefined ? 'in a moment' : `in ${seconds} second${seconds === 1 ? '' : 's'}`;
-      return { kind: 'rate_limited', message: `Too many questions for now. Try again ${wait}.`, retryAfterSeconds: seconds };
+      return {
+        kind: 'rate_limited',
+        message: rateLimitedMessage(seconds),
+        retryAfterSeconds: seconds,
+        ...(seconds ? { retryAt: now + seconds * 1000 } : {}),
+      };
     }
     if (error.code === 'upstream' && error.status === 0) {
       return { kind: 'network', message: 'Remit could not be reached. Check your connection, then retry.' };
@@ -28,3 +34,26 @@ function retryAfterOf(details: unknown): number | undefined {
   const value = (details as { retryAfterSeconds: unknown }).retryAfterSeconds;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
+
+const rateLimitedMessage = (seconds: number | undefined): string =>
+  seconds ? `Too many questions for now. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.` : 'Too many questions for now. Try again in a moment.';
+
+/** Whole seconds until a retry may go (0: now), for the countdown on Retry. */
+export function secondsUntilRetry(failure: Failure | undefined, now: number): number {
+  return failure?.retryAt ? Math.max(0, Math.ceil((failure.retryAt - now) / 1000)) : 0;
+}
+
+/**
+ * The failure as it reads at `now`. It sits in an alert, which a screen reader repeats on every change, so it changes
+ * once, when the wait is over; the Retry button carries the countdown.
+ */
+export function failureMessage(failure: Failure, now: number): string {
+  if (failure.kind !== 'rate_limited' || !failure.retryAt) return failure.message;
+  return secondsUntilRetry(failure, now) > 0 ? failure.message : 'You can ask again now.';
+}
+
+/** "Retry in 12 s" while a rate limit lasts, then "Retry". */
+export const retryLabel = (failure: Failure | undefined, now: number): string => {
+  const wait = secondsUntilRetry(failure, now);
+  return wait > 0 ? `Retry in ${wait} s` : 'Retry';
+};

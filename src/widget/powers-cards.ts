@@ -1,9 +1,12 @@
-// <remit-powers>: under an answer about a regulator's powers, one card per power with its quotes; for
-// "how does Ofcom compare with the EU?", the UK / EU / Australia comparison. Text bindings only: no HTML from sources.
+// <remit-powers>: under an answer about a regulator's powers, the cards of the kinds asked (two open, the rest folded);
+// for "how does Ofcom compare with the EU?", the UK / EU / Australia comparison. Which cards fit is the core's choice
+// (powersForQuestion): none under an abstention, none that disagree with the answer. Text bindings only.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import * as z from 'zod';
+import { type AnswerSummary, type ComparisonRow, powersForQuestion } from '../core/powers/for-question.js';
+import { powersAsked, REGIMES } from '../core/powers/question.js';
 import { Power, type PowerCitation } from '../core/powers/schema.js';
-import { cardFields, cardTitle, comparisonRows, type PowersIntent, powersIntent, REGIMES } from './powers-view.js';
+import { cardFields, cardTitle, KIND_LABEL } from './powers-view.js';
 
 const PowerList = z.object({ powers: z.array(Power) });
 const MAX_QUOTES = 3;
@@ -26,11 +29,14 @@ function loadPowers(endpoint: string): Promise<Power[]> {
 export class RemitPowers extends LitElement {
   static override properties = {
     question: { type: String },
+    answer: { attribute: false },
     endpoint: { type: String },
     powers: { state: true },
     failed: { state: true },
   };
   declare question: string;
+  /** The answer shown above the cards: no cards under an abstention, none that disagree with it. */
+  declare answer: AnswerSummary | undefined;
   /** API base URL; empty means this page's origin (or the enclosing <remit-chat>'s endpoint). */
   declare endpoint: string;
   declare powers: Power[] | undefined;
@@ -43,12 +49,13 @@ export class RemitPowers extends LitElement {
     this.failed = false;
   }
 
-  get intent(): PowersIntent | undefined {
-    return powersIntent(this.question);
+  /** Whether the question and answer could show anything: only then is the table fetched. */
+  get #wanted(): boolean {
+    return !this.answer?.abstained && powersAsked(this.question) !== undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed.has('question') || changed.has('endpoint')) && this.intent) void this.#load();
+    if ((changed.has('question') || changed.has('endpoint') || changed.has('answer')) && this.#wanted && !this.powers) void this.#load();
   }
 
   async #load(): Promise<void> {
@@ -63,43 +70,48 @@ export class RemitPowers extends LitElement {
   }
 
   protected override render() {
-    const intent = this.intent;
-    if (!intent || this.failed || !this.powers) return nothing;
-    return intent.view === 'compare' ? this.#comparison() : this.#cards(intent.regulator);
+    if (this.failed || !this.powers || !this.#wanted) return nothing;
+    const selection = powersForQuestion(this.question, this.powers, this.answer);
+    if (!selection) return nothing;
+    return selection.view === 'compare' ? this.#comparison(selection.rows) : this.#cards(selection.regulator, selection.powers, selection.open);
   }
 
-  #cards(regulator: string) {
-    const powers = this.powers!.filter((p) => p.regulator === regulator);
-    if (!powers.length) return nothing;
+  #cards(regulator: string, powers: readonly Power[], open: number) {
+    const folded = powers.slice(open);
     return html`<section aria-label=${`What ${regulator} can do`}>
       <h3>What ${regulator} can do</h3>
-      <ul class="cards">
-        ${powers.map(
-          (power) => html`<li class="card">
-            <h4>${cardTitle(power)}</h4>
-            <dl>
-              ${cardFields(power).map(
-                (field) => html`<dt>${field.label}</dt>
-                  <dd>
-                    ${field.value}${field.conflict ? html` <span class="conflict-flag">sources disagree</span>` : nothing}
-                    ${this.#quotes(field.quotes)}
-                    ${field.conflict
-                      ? html`<ul class="conflict" role="note">
-                          ${field.conflict.map((v) => html`<li><strong>${v.value}</strong>: ${this.#quote(v.citation)}</li>`)}
-                        </ul>`
-                      : nothing}
-                  </dd>`,
-              )}
-            </dl>
-          </li>`,
-        )}
-      </ul>
+      <ul class="cards">${powers.slice(0, open).map((power) => this.#card(power))}</ul>
+      ${folded.length
+        ? html`<details class="more">
+            <summary>${folded.length} more of ${regulator}’s powers</summary>
+            <ul class="cards">${folded.map((power) => this.#card(power))}</ul>
+          </details>`
+        : nothing}
       <p class="note">Fields no source states are left out.</p>
     </section>`;
   }
 
-  #comparison() {
-    const rows = comparisonRows(this.powers!);
+  #card(power: Power) {
+    return html`<li class="card">
+      <h4>${cardTitle(power)}</h4>
+      <dl>
+        ${cardFields(power).map(
+          (field) => html`<dt>${field.label}</dt>
+            <dd>
+              ${field.value}${field.conflict ? html` <span class="conflict-flag">sources disagree</span>` : nothing}
+              ${this.#quotes(field.quotes)}
+              ${field.conflict
+                ? html`<ul class="conflict" role="note">
+                    ${field.conflict.map((v) => html`<li><strong>${v.value}</strong>: ${this.#quote(v.citation)}</li>`)}
+                  </ul>`
+                : nothing}
+            </dd>`,
+        )}
+      </dl>
+    </li>`;
+  }
+
+  #comparison(rows: readonly ComparisonRow[]) {
     return html`<section aria-label="Powers compared">
       <h3>Powers compared</h3>
       <table>
@@ -107,7 +119,7 @@ export class RemitPowers extends LitElement {
         <tbody>
           ${rows.map(
             (row) => html`<tr>
-              <th scope="row">${row.label}</th>
+              <th scope="row">${KIND_LABEL[row.kind]}</th>
               ${row.cells.map((cell) => html`<td>${cell.text}${cell.quote ? html`<div class="cell-quote">${this.#quote(cell.quote)}</div>` : nothing}</td>`)}
             </tr>`,
           )}
@@ -145,6 +157,9 @@ export class RemitPowers extends LitElement {
     dd { margin: 0; }
     details { font-size: 0.8rem; }
     summary { cursor: pointer; opacity: 0.8; }
+    details.more { font-size: inherit; margin-top: 0.5rem; }
+    details.more > summary { font-size: 0.85rem; opacity: 1; width: fit-content; }
+    details.more > .cards { margin-top: 0.5rem; }
     q { font-style: italic; }
     button.source { font: inherit; font-size: 0.75rem; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; color: inherit; }
     .conflict-flag { font-size: 0.7rem; font-weight: 600; padding: 0 0.35rem; border-radius: 0.25rem; background: #fde68a; color: #78350f; }

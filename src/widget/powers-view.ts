@@ -1,28 +1,7 @@
-// What the powers cards show for a question: the regulator(s) it names, and whether it asks for a comparison.
-// Pure functions over the /api/powers payload, so the component only renders.
+// How a powers card reads: its title and its filled fields in reading order. Which cards fit a question is the
+// core's choice (core/powers/for-question.ts); these only word them.
 import { describeLimit } from '../core/powers/limit.js';
 import type { Power, PowerCitation, PowerField, PowerKind } from '../core/powers/schema.js';
-
-/** The three regimes of the comparison view, each with the regulator whose cards stand for it. */
-export const REGIMES = [
-  { id: 'uk', label: 'UK Online Safety Act', regulator: 'Ofcom', cue: /\b(?:ofcom|uk|united kingdom|britain|british|online safety act 2023)\b/i },
-  { id: 'eu', label: 'EU Digital Services Act', regulator: 'European Commission', cue: /\b(?:eu|european (?:commission|union)|dsa|digital services act|brussels)\b/i },
-  { id: 'au', label: "Australia's eSafety", regulator: 'eSafety Commissioner', cue: /\b(?:esafety|australia(?:n)?|online safety act 2021)\b/i },
-] as const;
-export type RegimeId = (typeof REGIMES)[number]['id'];
-
-const POWERS_CUE = /\b(?:power|powers|fine|fines|penalt|sanction|can (?:ofcom|the|it)|what can|block|ban|order|enforce|cap|maximum|compare|comparison|versus|vs\.?)\b/i;
-const COMPARE_CUE = /\b(?:compare[sd]?|comparison|versus|vs\.?|differ(?:s|ence)?|against|stack up)\b/i;
-
-export type PowersIntent = { view: 'cards'; regulator: string } | { view: 'compare'; regimes: RegimeId[] };
-
-/** Cards for a question about one regulator's powers; the comparison for one naming two regimes or asking to compare. */
-export function powersIntent(question: string): PowersIntent | undefined {
-  if (!POWERS_CUE.test(question)) return undefined;
-  const named = REGIMES.filter((r) => r.cue.test(question));
-  if (named.length >= 2 || (named.length === 1 && COMPARE_CUE.test(question))) return { view: 'compare', regimes: REGIMES.map((r) => r.id) };
-  return named.length === 1 ? { view: 'cards', regulator: named[0]!.regulator } : undefined;
-}
 
 export const KIND_LABEL: Record<PowerKind, string> = {
   fine: 'Fine',
@@ -80,26 +59,3 @@ export function fieldText(power: Power, field: PowerField): string | undefined {
 }
 
 export const cardTitle = (power: Power): string => fieldText(power, 'kind')!;
-
-/** The kinds compared side by side, in the order a reader escalates through them. */
-const COMPARED_KINDS: PowerKind[] = ['fine', 'periodic_penalty', 'information_notice', 'removal_notice', 'business_disruption_order', 'blocking_order', 'criminal_liability'];
-
-export interface ComparisonCell {
-  text: string;
-  quote?: PowerCitation;
-}
-
-/** Rows of kinds, one cell per regime: the limit or who decides, else "yes"; "—" when no source states it. */
-export function comparisonRows(powers: readonly Power[]): { kind: PowerKind; label: string; cells: ComparisonCell[] }[] {
-  return COMPARED_KINDS.map((kind) => ({
-    kind,
-    label: KIND_LABEL[kind],
-    cells: REGIMES.map((regime) => {
-      const power = powers.find((p) => p.regulator === regime.regulator && p.kind === kind && !p.scope);
-      if (!power) return { text: '—' };
-      const detail = power.limit ? describeLimit(power.limit) : power.decidedBy === 'court' ? 'yes, by court order' : 'yes';
-      const quote = (power.limit ? power.citations.limit : power.decidedBy === 'court' ? power.citations.decidedBy : power.citations.kind)?.[0];
-      return { text: detail, ...(quote ? { quote } : {}) };
-    }),
-  })).filter((row) => row.cells.some((c) => c.text !== '—'));
-}

@@ -4,7 +4,7 @@ import type { AnswerMode } from '../core/schema.js';
 import { createRemitClient, type RemitClient } from './api-client.js';
 import { applyEvent, type ChatTurn, failTurn, resetTurn, startTurn } from './conversation.js';
 import { answerAsText } from './copy-text.js';
-import { describeFailure } from './failure.js';
+import { describeFailure, secondsUntilRetry } from './failure.js';
 import { chatIcon, closeIcon, sendIcon } from './icons.js';
 import { type PaneState, renderPane } from './render-pane.js';
 import { renderTurn, type TipState, type TurnHandlers } from './render-turn.js';
@@ -19,6 +19,9 @@ export const DEFAULT_STARTERS = [
 ];
 
 const TIP_WIDTH_PX = 352;
+const TIP_GAP_PX = 4;
+// What Tab can reach inside the chat's own shadow root (cards in <remit-powers> sit between its first and last).
+const FOCUSABLE = 'button, a[href], textarea, input, select, summary, [tabindex]:not([tabindex="-1"])';
 
 export class RemitChat extends LitElement {
   static override styles = chatStyles;
@@ -35,6 +38,7 @@ export class RemitChat extends LitElement {
     draft: { state: true },
     announcement: { state: true },
     copiedTurnId: { state: true },
+    now: { state: true },
   };
 
   /** API base URL; empty means this page's origin. */
@@ -51,13 +55,18 @@ export class RemitChat extends LitElement {
   declare draft: string;
   declare announcement: string;
   declare copiedTurnId: string | undefined;
+  /** The clock a rate-limited Retry counts down against; ticks only while one is waiting. */
+  declare now: number;
 
   #client: RemitClient | undefined;
   #clientEndpoint: string | undefined;
   #inflight = new Map<string, AbortController>();
   #paneOpener: HTMLElement | undefined;
+  /** The marker whose tooltip is shown: the tooltip is placed beside it after each render. */
+  #tipAnchor: HTMLElement | undefined;
   #scrollToMark = false;
   #nextId = 0;
+  #ticking: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -69,11 +78,13 @@ export class RemitChat extends LitElement {
     this.turns = [];
     this.draft = '';
     this.announcement = '';
+    this.now = Date.now();
     this.addEventListener('keydown', (event) => this.#onKeydown(event));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopTicking();
     for (const controller of this.#inflight.values()) controller.abort();
     this.#inflight.clear();
   }
@@ -122,9 +133,28 @@ export class RemitChat extends LitElement {
       const failure = describeFailure(error);
       this.#update(turn.id, (current) => failTurn(current, failure));
       this.announcement = failure.message;
+      if (failure.retryAt) this.#tick();
     } finally {
       this.#inflight.delete(turn.id);
     }
+  }
+
+  /** Advances the clock every second while some turn waits out a rate limit, then stops. */
+  #tick(): void {
+    this.now = Date.now();
+    if (this.#ticking) return;
+    this.#ticking = setInterval(() => {
+      this.now = Date.now();
+      const waiting = this.turns.some((t) => t.status === 'failed' && secondsUntilRetry(t.failure, this.now) > 0);
+      if (waiting) return;
+      this.#stopTicking();
+      this.announcement = 'You can ask again now.';
+    }, 1000);
+  }
+
+  #stopTicking(): void {
+    clearInterval(this.#ticking);
+    this.#ticking = undefined;
   }
 
   #update(id: string, change: (turn: ChatTurn) => ChatTurn): void {
@@ -137,13 +167,13 @@ export class RemitChat extends LitElement {
 
   #handlers: TurnHandlers = {
     showTip: (turn, n, marker) => {
-      const article = marker.closest('article');
-      if (!article) return;
-      const width = Math.min(TIP_WIDTH_PX, article.clientWidth - 16);
-      const left = Math.max(8, Math.min(marker.offsetLeft - 8, article.clientWidth - width - 8));
-      this.tip = { turnId: turn.id, n, top: marker.offsetTop + marker.offsetHeight + 4, left };
+      this.#tipAnchor = marker;
+      this.tip = { turnId: turn.id, n };
     },
-    hideTip: () => (this.tip = undefined),
+    hideTip: () => {
+      this.#tipAnchor = undefined;
+      this.tip = undefined;
+    },
     openSource: (docId, span) => this.#openSource(docId, span),
     copy: (turn) => void this.#copy(turn),
     rate: (turn, rating) => void this.#rate(turn, rating),
@@ -199,6 +229,10 @@ export class RemitChat extends LitElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') {
+      this.#keepFocusInPanel(event);
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (this.pane) {
       event.stopPropagation();
@@ -206,6 +240,30 @@ export class RemitChat extends LitElement {
     } else if (this.layout === 'launcher' && this.open) {
       event.stopPropagation();
       this.#setOpen(false);
+    }
+  }
+
+  /**
+   * The open launcher panel (full screen on a phone) holds focus: Tab past its last control comes back to its first,
+   * Shift+Tab before its first goes to its last. With the source pane over it, the pane holds focus the same way.
+   */
+  #keepFocusInPanel(event: KeyboardEvent): void {
+    if (this.layout !== 'launcher' || !this.open) return;
+    const root = this.renderRoot as ShadowRoot;
+    const container = root.querySelector<HTMLElement>('.pane') ?? root.querySelector<HTMLElement>('#panel');
+    if (!container) return;
+    const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    const active = root.activeElement;
+    const outside = !active || !container.contains(active);
+    if (event.shiftKey && (active === first || outside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || outside)) {
+      event.preventDefault();
+      first.focus();
     }
   }
 
@@ -235,7 +293,32 @@ export class RemitChat extends LitElement {
     return this.#inflight.size > 0;
   }
 
+  /**
+   * Places the tooltip just below its marker, or just above it when below would run past the visible conversation
+   * (on a phone, over the sources list). Set through CSSOM (element.style), which a style-src 'self' CSP allows.
+   */
+  #placeTip(): void {
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
+    const marker = this.#tipAnchor;
+    const article = marker?.closest('article');
+    if (!tip || !marker?.isConnected || !article) return;
+    const width = Math.min(TIP_WIDTH_PX, article.clientWidth - 16);
+    // Width first: the height measured below depends on it.
+    tip.style.width = `${width}px`;
+    tip.style.left = `${Math.max(8, Math.min(marker.offsetLeft - 8, article.clientWidth - width - 8))}px`;
+    const below = marker.offsetTop + marker.offsetHeight + TIP_GAP_PX;
+    const above = marker.offsetTop - TIP_GAP_PX - tip.offsetHeight;
+    const log = this.renderRoot.querySelector<HTMLElement>('.log')?.getBoundingClientRect();
+    const anchor = marker.getBoundingClientRect();
+    const roomBelow = !log || anchor.bottom + TIP_GAP_PX + tip.offsetHeight <= log.bottom;
+    const roomAbove = !!log && anchor.top - TIP_GAP_PX - tip.offsetHeight >= log.top;
+    const placeBelow = roomBelow || !roomAbove;
+    tip.style.top = `${placeBelow ? below : above}px`;
+    tip.dataset.placement = placeBelow ? 'below' : 'above';
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.tip) this.#placeTip();
     if (this.#scrollToMark && this.pane?.status === 'ready') {
       this.#scrollToMark = false;
       const body = this.renderRoot.querySelector<HTMLElement>('.pane-body');
@@ -276,7 +359,7 @@ export class RemitChat extends LitElement {
             : nothing}
         </header>
         <div class="log" role="log" aria-label="Conversation">
-          ${this.turns.length ? this.turns.map((turn) => renderTurn(turn, this.tip, this.copiedTurnId === turn.id, this.#handlers)) : this.#renderEmpty()}
+          ${this.turns.length ? this.turns.map((turn) => renderTurn(turn, this.tip, this.copiedTurnId === turn.id, this.now, this.#handlers)) : this.#renderEmpty()}
         </div>
         <form class="composer" @submit=${this.#onSubmit}>
           <label class="sr-only" for="question">Your question</label>

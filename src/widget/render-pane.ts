@@ -1,6 +1,9 @@
-// The source pane: the whole article as text, the cited span wrapped in <mark> so it can be scrolled into view.
+// The source pane: the whole article as text in its structure (headings, lists, paragraphs, read by the core from the
+// text itself), the cited span wrapped in <mark> so it can be scrolled into view. Text bindings only: nothing from a
+// source is ever parsed as HTML.
 import { html, nothing } from 'lit';
 import type { Document } from '../core/schema.js';
+import { textBlocks } from '../core/text/blocks.js';
 import type { Failure } from './failure.js';
 import { closeIcon } from './icons.js';
 import { outletLine, safeHttpUrl } from './source-groups.js';
@@ -38,7 +41,20 @@ export function renderPane(pane: PaneState, on: { close(): void; reload(): void 
 }
 
 function renderArticle(text: string, span: PaneState['span']) {
-  const valid = span && span.start < span.end && span.end <= text.length;
-  if (!valid) return html`<p class="article">${text}</p>`;
-  return html`<p class="article">${text.slice(0, span.start)}<mark>${text.slice(span.start, span.end)}</mark>${text.slice(span.end)}</p>`;
+  const cited = span && span.start < span.end && span.end <= text.length ? span : undefined;
+  return html`<div class="article">
+    ${textBlocks(text).map((block) => {
+      if (block.kind === 'heading') return html`<h3>${marked(text, block, cited)}</h3>`;
+      if (block.kind === 'list') return html`<ul>${block.items.map((item) => html`<li>${marked(text, item, cited)}</li>`)}</ul>`;
+      return html`<p>${marked(text, block, cited)}</p>`;
+    })}
+  </div>`;
+}
+
+/** The text of [start, end), with the part inside the cited span in <mark>. */
+function marked(text: string, range: { start: number; end: number }, cited: { start: number; end: number } | undefined) {
+  const from = cited ? Math.max(range.start, cited.start) : 0;
+  const to = cited ? Math.min(range.end, cited.end) : 0;
+  if (!cited || from >= to) return text.slice(range.start, range.end);
+  return html`${text.slice(range.start, from)}<mark>${text.slice(from, to)}</mark>${text.slice(to, range.end)}`;
 }

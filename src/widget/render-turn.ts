@@ -1,20 +1,19 @@
 // One question and its answer: streamed text with [n] buttons, the cited sources, abstention, actions and failures.
 // Everything from the server goes through Lit text bindings, so no source or answer text is ever parsed as HTML.
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
-import type { Citation } from '../core/schema.js';
+import { outletName } from '../core/outlet-name.js';
+import type { Citation, SourceRef } from '../core/schema.js';
 import type { ChatTurn } from './conversation.js';
+import { failureMessage, retryLabel, secondsUntilRetry } from './failure.js';
 import { copyIcon, thumbDownIcon, thumbUpIcon } from './icons.js';
 import { splitMarkers } from './markers.js';
 import './powers-cards.js';
-import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
+import { alsoCarriedLabel, groupSources, outletLine, primaryLine, safeHttpUrl, viaLine } from './source-groups.js';
 
-/** The citation tooltip currently shown, positioned inside its answer. */
+/** The citation tooltip currently shown; <remit-chat> places it beside its marker once rendered. */
 export interface TipState {
   turnId: string;
   n: number;
-  top: number;
-  left: number;
 }
 
 export interface TurnHandlers {
@@ -26,7 +25,8 @@ export interface TurnHandlers {
   retry(turn: ChatTurn): void;
 }
 
-export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: boolean, on: TurnHandlers): TemplateResult {
+/** `now` (epoch ms) is the chat's clock: a rate-limited turn's Retry counts down against it. */
+export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: boolean, now: number, on: TurnHandlers): TemplateResult {
   const abstained = turn.answer?.abstained ?? false;
   const tipId = `tip-${turn.id}`;
   const activeTip = tip?.turnId === turn.id ? tip : undefined;
@@ -40,13 +40,13 @@ export function renderTurn(turn: ChatTurn, tip: TipState | undefined, copied: bo
             segment.kind === 'text' ? segment.text : renderMarker(turn, byNumber.get(segment.n)!, activeTip, tipId, on),
           )}</p>`
         : statusLine(turn)}
-      ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, activeTip, tipId) : nothing}
+      ${activeTip && byNumber.has(activeTip.n) ? renderTip(byNumber.get(activeTip.n)!, tipId) : nothing}
       ${turn.status === 'done' && !abstained ? renderSources(turn.citations, on) : nothing}
-      ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
+      ${turn.status === 'done' ? html`<remit-powers .question=${turn.question} .answer=${turn.answer} @remit-open-source=${(e: CustomEvent<{ docId: string; start: number; end: number }>) => on.openSource(e.detail.docId, e.detail)}></remit-powers>` : nothing}
       ${abstained ? renderRelated(turn, on) : nothing}
       ${turn.answer?.warnings.length ? html`<ul class="warnings">${turn.answer.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       ${turn.status === 'done' ? renderActions(turn, copied, on) : nothing}
-      ${turn.failure ? renderFailure(turn, on) : nothing}
+      ${turn.failure ? renderFailure(turn, now, on) : nothing}
     </article>
   `;
 }
@@ -58,7 +58,7 @@ function statusLine(turn: ChatTurn) {
 }
 
 function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefined, tipId: string, on: TurnHandlers) {
-  const label = `Source ${citation.n}: ${citation.title}${citation.publisher ? `, ${citation.publisher}` : ''}`;
+  const label = `Source ${citation.n}: ${citation.title}, ${outletName(citation)}`;
   return html`<button
     class="marker"
     type="button"
@@ -73,10 +73,14 @@ function renderMarker(turn: ChatTurn, citation: Citation, tip: TipState | undefi
   >[${citation.n}]</button>`;
 }
 
-function renderTip(citation: Citation, tip: TipState, id: string) {
-  return html`<div class="tip" role="tooltip" id=${id} style=${styleMap({ top: `${tip.top}px`, left: `${tip.left}px` })}>
+// No style attribute: the page's CSP (style-src 'self') refuses inline styles; <remit-chat> positions it through CSSOM.
+function renderTip(citation: Citation, id: string) {
+  return html`<div class="tip" role="tooltip" id=${id}>
     <span class="quote">“${citation.quote.trim()}”</span>
-    <span class="outlet">${outletLine(citation) || citation.title}</span>
+    ${citation.primarySource
+      ? html`<span class="primary">${primaryLine(citation.primarySource)}</span>
+          <span class="outlet">${viaLine(citation)}</span>`
+      : html`<span class="outlet">${outletLine(citation) || citation.title}</span>`}
   </div>`;
 }
 
@@ -89,24 +93,55 @@ function renderSources(citations: readonly Citation[], on: TurnHandlers) {
       ${groups.map((group) => {
         const also = alsoCarriedLabel(group.otherOutlets.length);
         const others = group.otherOutlets.map((o) => o.publisher ?? o.title).join(', ');
+        const open = () => on.openSource(group.docId, { start: group.first.start, end: group.first.end });
+        if (group.primaries.length) {
+          // The primary sources first, with their links; the document that carries the passages after "via".
+          const numbered = group.primaries.length > 1;
+          return html`<li data-doc=${group.docId}>
+            ${group.primaries.map(
+              (primary) => html`<div class="primary">
+                <span class="nums">${(numbered ? primary.numbers : group.numbers).map((n) => `[${n}]`).join('')}</span>
+                ${renderPrimary(primary.source)}
+              </div>`,
+            )}
+            <div class="meta via">via <button class="source-link" type="button" @click=${open}>${group.title}</button>${outletLine(group) ? ` · ${outletLine(group)}` : ''}</div>
+            ${renderAlso(also, others)}
+            ${renderUnderlying(group.sources)}
+          </li>`;
+        }
         return html`<li data-doc=${group.docId}>
           <span class="nums">${group.numbers.map((n) => `[${n}]`).join('')}</span>
-          <button class="source-link" type="button" @click=${() => on.openSource(group.docId, { start: group.first.start, end: group.first.end })}>${group.title}</button>
+          <button class="source-link" type="button" @click=${open}>${group.title}</button>
           ${outletLine(group) ? html`<span class="meta">${outletLine(group)}</span>` : nothing}
-          ${also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing}
-          ${group.sources.length
-            ? html`<details class="underlying-list">
-                <summary>Based on ${group.sources.length} underlying source${group.sources.length === 1 ? '' : 's'}</summary>
-                <ul class="underlying">${group.sources.map(renderSourceRef)}</ul>
-              </details>`
-            : nothing}
+          ${renderAlso(also, others)}
+          ${renderUnderlying(group.sources)}
         </li>`;
       })}
     </ol>
   </section>`;
 }
 
-function renderSourceRef(source: { publisher?: string; title?: string; url?: string; date?: string }) {
+function renderAlso(also: string, others: string) {
+  return also ? html`<div class="meta also" title=${others}>${also}${others ? ` (${others})` : ''}</div>` : nothing;
+}
+
+function renderUnderlying(sources: readonly SourceRef[]) {
+  return sources.length
+    ? html`<details class="underlying-list">
+        <summary>Based on ${sources.length} underlying source${sources.length === 1 ? '' : 's'}</summary>
+        <ul class="underlying">${sources.map(renderSourceRef)}</ul>
+      </details>`
+    : nothing;
+}
+
+/** A primary source as a link when it has a web address, else as text. */
+function renderPrimary(source: SourceRef) {
+  const href = safeHttpUrl(source.url);
+  const label = primaryLine(source);
+  return href ? html`<a class="primary-link" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : html`<span class="primary-text">${label}</span>`;
+}
+
+function renderSourceRef(source: SourceRef) {
   const text = [source.publisher, source.title, source.date].filter(Boolean).join(' — ') || source.url || 'Unnamed source';
   const href = safeHttpUrl(source.url);
   return html`<li>${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</li>`;
@@ -140,9 +175,10 @@ function renderActions(turn: ChatTurn, copied: boolean, on: TurnHandlers) {
   </div>`;
 }
 
-function renderFailure(turn: ChatTurn, on: TurnHandlers) {
-  return html`<div class="failure" role="alert" data-kind=${turn.failure!.kind}>
-    <p>${turn.failure!.message}</p>
-    <button class="retry" type="button" @click=${() => on.retry(turn)}>Retry</button>
+function renderFailure(turn: ChatTurn, now: number, on: TurnHandlers) {
+  const failure = turn.failure!;
+  return html`<div class="failure" role="alert" data-kind=${failure.kind}>
+    <p>${failureMessage(failure, now)}</p>
+    <button class="retry" type="button" ?disabled=${secondsUntilRetry(failure, now) > 0} @click=${() => on.retry(turn)}>${retryLabel(failure, now)}</button>
   </div>`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../core/schema.js';
-import { alsoCarriedLabel, groupSources, outletLine, safeHttpUrl } from './source-groups.js';
+import { alsoCarriedLabel, groupSources, outletLine, primaryLine, safeHttpUrl, viaLine } from './source-groups.js';
 
 const citation = (n: number, docId: string, alsoIn: string[] = []): Citation => ({
   n,
@@ -17,6 +17,22 @@ const citation = (n: number, docId: string, alsoIn: string[] = []): Citation => 
 });
 
 describe('groupSources', () => {
+  it('lists the primary sources a document’s cited passages rest on, each once with its markers', () => {
+    const act = { publisher: 'legislation.gov.uk', title: 'Online Safety Act 2023, section 100', url: 'https://legislation.gov.uk/ukpga/2023/50/section/100' };
+    const release = { publisher: 'Ofcom', title: 'Ofcom news release, 27 February 2026' };
+    const groups = groupSources([
+      { ...citation(1, 'a'), primarySource: act },
+      { ...citation(2, 'a'), primarySource: release },
+      { ...citation(3, 'a'), primarySource: { ...act } },
+      citation(4, 'b'),
+    ]);
+    expect(groups[0]!.primaries).toEqual([
+      { numbers: [1, 3], source: act },
+      { numbers: [2], source: release },
+    ]);
+    expect(groups[1]!.primaries).toEqual([]);
+  });
+
   it('lists each cited document once with all its marker numbers, opening at its first citation', () => {
     const groups = groupSources([citation(3, 'a'), citation(1, 'a'), citation(2, 'b')]);
     expect(groups.map((g) => [g.docId, g.numbers, g.first.n])).toEqual([
@@ -40,7 +56,8 @@ describe('labels', () => {
 
   it('joins outlet and date, or gives an empty line', () => {
     expect(outletLine({ publisher: 'BBC', date: '2026-01-12' })).toBe('BBC · 2026-01-12');
-    expect(outletLine({})).toBe('');
+    expect(outletLine({ date: '2026-01-12' })).toBe('unknown outlet · 2026-01-12');
+    expect(outletLine({})).toBe('unknown outlet');
   });
 
   it('lets only http(s) URLs become links', () => {
@@ -48,5 +65,15 @@ describe('labels', () => {
     expect(safeHttpUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeHttpUrl('data:text/html,<script>')).toBeUndefined();
     expect(safeHttpUrl('not a url')).toBeUndefined();
+  });
+});
+
+describe('primaryLine and viaLine', () => {
+  it('name a primary source the way a citation does, and the explainer that carries it', () => {
+    expect(primaryLine({ publisher: 'legislation.gov.uk', title: 'Online Safety Act 2023, Schedule 13, paragraph 4' })).toBe(
+      'Online Safety Act 2023, Sch. 13 para 4 · legislation.gov.uk',
+    );
+    expect(primaryLine({ url: 'https://example.org/x' })).toBe('https://example.org/x');
+    expect(viaLine({ title: 'Ofcom’s fines', publisher: 'Remit explainers', date: '2026-05-20' })).toBe('via Remit explainers · 2026-05-20');
   });
 });

@@ -124,6 +124,7 @@ export const chatStyles = css`
     background: var(--bg); color: var(--fg); border: 1px solid var(--border); box-shadow: var(--shadow); font-size: 0.85rem; pointer-events: none;
   }
   .tip .quote { display: block; margin-bottom: 0.3rem; }
+  .tip .primary { display: block; font-size: 0.8rem; font-weight: 600; }
   .tip .outlet { display: block; color: var(--muted); font-size: 0.8rem; }
 
   .sources, .related, .warnings { margin-top: 0.7rem; padding-top: 0.5rem; border-top: 1px solid var(--border); font-size: 0.85rem; }
@@ -132,6 +133,9 @@ export const chatStyles = css`
   .source-link { border: 0; background: none; padding: 0; color: var(--accent); text-align: left; text-decoration: underline; }
   .meta { color: var(--muted); }
   .nums { color: var(--muted); font-variant-numeric: tabular-nums; }
+  .sources .primary .nums { margin-right: 0.25rem; }
+  .primary-link { color: var(--accent); }
+  .sources .via { font-size: 0.8rem; }
   .underlying-list summary { color: var(--muted); cursor: pointer; width: fit-content; }
   .underlying { margin-top: 0.15rem; padding-left: 1.1rem; color: var(--muted); list-style: disc; }
   .underlying a { color: inherit; }
@@ -140,7 +144,8 @@ export const chatStyles = css`
   .actions .note { color: var(--muted); font-size: 0.8rem; margin-left: 0.25rem; }
   .failure { margin-top: 0.3rem; padding: 0.55rem 0.7rem; border: 1px solid var(--danger); border-radius: 8px; color: var(--danger); display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
   .failure p { flex: 1; min-width: 12rem; }
-  .retry { padding: 0.3rem 0.8rem; border-radius: 8px; border: 1px solid var(--danger); background: var(--bg); color: var(--danger); font-weight: 600; }
+  .retry { padding: 0.3rem 0.8rem; border-radius: 8px; border: 1px solid var(--danger); background: var(--bg); color: var(--danger); font-weight: 600; font-variant-numeric: tabular-nums; }
+  .retry:disabled { opacity: 0.65; cursor: default; }
 
   form.composer { display: flex; gap: 0.5rem; padding: 0.6rem 0.75rem; border-top: 1px solid var(--border); background: var(--bg); }
   form.composer textarea {
@@ -157,6 +162,11 @@ export const chatStyles = css`
   .pane .meta { font-size: 0.8rem; overflow-wrap: anywhere; }
   .pane .meta a { color: var(--accent); }
   .pane-body { overflow-y: auto; padding: 0.9rem; }
-  .article { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.6; }
+  .article { overflow-wrap: anywhere; line-height: 1.6; }
+  .article p, .article ul { margin: 0 0 0.85em; }
+  .article ul { padding-left: 1.3rem; list-style: disc; }
+  .article li + li { margin-top: 0.25em; }
+  .article h3 { font-size: 1rem; font-weight: 650; line-height: 1.35; margin: 1.2em 0 0.4em; }
+  .article h3:first-child { margin-top: 0; }
   mark { background: var(--mark-bg); color: var(--mark-fg); border-radius: 2px; padding: 0 0.1em; }
 `;

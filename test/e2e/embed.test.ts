@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/adapter/node/serve.js';
 import { buildWidget } from '../../src/adapter/node/widget-bundle.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
-import { launchChromium, screenshot } from './support/browser.js';
-import { answersIn, recordWidgetEvents, waitForAnswer } from './support/chat-page.js';
+import { type ConsoleGuard, expectCleanConsole, guardedPage, launchChromium, screenshot } from './support/browser.js';
+import { answersIn, expectTipBesideMarker, recordWidgetEvents, waitForAnswer } from './support/chat-page.js';
 import { freePort, type HostSite, startHostSite, startLimitedRemit, startRemit } from './support/servers.js';
 
 const QUESTION = 'What can Ofcom fine under the Online Safety Act?';
@@ -26,6 +26,7 @@ let remit: RunningServer;
 let host: HostSite;
 let browser: Browser;
 let context: BrowserContext | undefined;
+let consoleGuard: ConsoleGuard | undefined;
 
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'remit-embed-'));
@@ -47,14 +48,16 @@ afterAll(async () => {
 afterEach(async () => {
   await context?.close();
   context = undefined;
+  const guard = consoleGuard;
+  consoleGuard = undefined;
+  // Any console error (a CSP refusal, an uncaught exception) fails the test that caused it.
+  expectCleanConsole(guard);
 });
 
 async function newPage(options: { width?: number; height?: number; dark?: boolean } = {}): Promise<Page> {
   context = await browser.newContext({ viewport: { width: options.width ?? 1100, height: options.height ?? 800 }, colorScheme: options.dark ? 'dark' : 'light' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  const { page, console } = await guardedPage(context);
+  consoleGuard = console;
   await recordWidgetEvents(page);
   return page;
 }
@@ -98,6 +101,27 @@ describe('the embed snippet on another site', () => {
     expect(await computed(page, '#host-text', 'color')).toBe('rgb(255, 0, 0)');
     expect(await computed(page, '#host-button', 'background-color')).toBe('rgb(0, 255, 0)');
 
+    // The open panel holds focus: Tab from its last control comes back to its first (the close button), Shift+Tab
+    // from its first goes to its last, and no number of Tabs reaches the host page.
+    const active = () =>
+      page.evaluate(() => {
+        const chat = document.querySelector('remit-chat')!;
+        const inner = chat.shadowRoot!.activeElement;
+        return { inChat: document.activeElement === chat, inPanel: !!inner?.closest('#panel'), className: inner?.className ?? '' };
+      });
+    await page.locator('remit-chat textarea').focus();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Tab');
+    expect((await active()).className).toBe('send');
+    await page.keyboard.press('Tab');
+    expect((await active()).className).toContain('close-panel');
+    await page.keyboard.press('Shift+Tab');
+    expect((await active()).className).toBe('send');
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await active()).toMatchObject({ inChat: true, inPanel: true });
+    }
+
     // Escape closes the panel and returns focus to the launcher.
     await page.locator('remit-chat textarea').focus();
     await page.keyboard.press('Escape');
@@ -108,6 +132,8 @@ describe('the embed snippet on another site', () => {
   it('works inline as <remit-chat endpoint> too', async () => {
     host.setPage(hostPage(`<script src="${remit.url}/widget.js" defer></script><remit-chat endpoint="${remit.url}"></remit-chat>`));
     const page = await newPage();
+    // What this test provokes: a refused connection, then 429s (the browser logs each failed request).
+    consoleGuard!.allow(/^Failed to load resource: (?:net::ERR_CONNECTION_REFUSED|the server responded with a status of 429)/);
     await page.goto(host.url);
     await page.locator('remit-chat textarea').fill(QUESTION);
     await page.locator('remit-chat textarea').press('Enter');
@@ -122,6 +148,8 @@ describe('failures', () => {
     const endpoint = `http://127.0.0.1:${port}`;
     host.setPage(hostPage(`<script src="${remit.url}/widget.js" defer></script><remit-chat endpoint="${endpoint}"></remit-chat>`));
     const page = await newPage();
+    // What this test provokes: a refused connection, then 429s (the browser logs each failed request).
+    consoleGuard!.allow(/^Failed to load resource: (?:net::ERR_CONNECTION_REFUSED|the server responded with a status of 429)/);
     await page.goto(host.url);
     await page.locator('remit-chat textarea').fill(QUESTION);
     await page.locator('remit-chat textarea').press('Enter');
@@ -140,6 +168,13 @@ describe('failures', () => {
       const refused = await waitForAnswer(page, 1, 'failed');
       expect(await refused.locator('.failure').getAttribute('data-kind')).toBe('rate_limited');
       expect(await refused.locator('.failure p').textContent()).toMatch(/Try again in \d+ seconds?\./);
+      // Retry waits out the limit, counting down, rather than inviting another 429.
+      const retry = refused.locator('.retry');
+      expect(await retry.isDisabled()).toBe(true);
+      const secondsLeft = async () => Number(/^Retry in (\d+) s$/.exec((await retry.textContent()) ?? '')?.[1]);
+      const first = await secondsLeft();
+      expect(first).toBeGreaterThan(1);
+      await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first);
       await screenshot(page, '09-rate-limited');
     } finally {
       await limited.close();
@@ -159,7 +194,14 @@ describe('layout', () => {
     const panel = await page.locator('remit-chat .panel').boundingBox();
     expect(panel!.width).toBeLessThanOrEqual(360);
     await screenshot(page, '12-phone-answer');
-    await page.locator('remit-chat .marker').first().click();
+    // Focus shows the tooltip beside the marker, inside the screen; a tap opens the source.
+    const marker = page.locator('remit-chat .marker').first();
+    await marker.focus();
+    const tip = page.locator('remit-chat .tip');
+    await tip.waitFor();
+    await expectTipBesideMarker(page, tip, marker);
+    await screenshot(page, '12b-phone-tooltip');
+    await marker.click();
     await page.locator('remit-chat .pane mark').waitFor();
     const pane = await page.locator('remit-chat .pane').boundingBox();
     expect(pane!.x).toBeGreaterThanOrEqual(0);

@@ -8,8 +8,8 @@ import type { RunningServer } from '../../src/adapter/node/serve.js';
 import { readFeedbackFile } from '../../src/adapter/node/feedback-file.js';
 import { buildWidget } from '../../src/adapter/node/widget-bundle.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
-import { countElementsEverywhere, launchChromium, SCREENSHOT_DIR, screenshot } from './support/browser.js';
-import { answersIn, recordWidgetEvents, statusesIn, timingsIn, waitForAnswer, watchStatuses } from './support/chat-page.js';
+import { type ConsoleGuard, countElementsEverywhere, expectCleanConsole, guardedPage, launchChromium, SCREENSHOT_DIR, screenshot } from './support/browser.js';
+import { answersIn, expectTipBesideMarker, recordWidgetEvents, statusesIn, timingsIn, waitForAnswer, watchStatuses } from './support/chat-page.js';
 import { startRemit } from './support/servers.js';
 import { STATEMENT_URL, SYNDICATED_QUESTION, writeSyndicatedDocuments } from './support/syndicated-documents.js';
 import { writeXssDocument, XSS_PAYLOAD, XSS_QUESTION } from './support/xss-document.js';
@@ -22,6 +22,7 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let consoleGuard: ConsoleGuard;
 let feedbackFile: string;
 
 beforeAll(async () => {
@@ -46,15 +47,14 @@ afterAll(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  ({ page, console: consoleGuard } = await guardedPage(context));
   await recordWidgetEvents(page);
 });
 
 afterEach(async () => {
   await context.close();
+  // Any console error (a CSP refusal, an uncaught exception) fails the test that caused it.
+  expectCleanConsole(consoleGuard);
 });
 
 async function openChat(): Promise<void> {
@@ -101,24 +101,40 @@ describe('the chat page', () => {
     await ask(QUESTION);
     const article = await waitForAnswer(page, 0);
     const [answer] = await answersIn(page);
-    const marker = article.locator('.marker').first();
-    const n = Number(await marker.getAttribute('data-n'));
-    const citation = answer!.citations.find((c) => c.n === n)!;
+    // A citation whose passage rests on a primary source the explainer lists (the provision it cites).
+    const citation = answer!.citations.find((c) => c.primarySource?.url);
+    expect(citation, 'a citation naming the primary source it rests on').toBeDefined();
+    const n = citation!.n;
+    const marker = article.locator(`.marker[data-n="${n}"]`).first();
     await marker.hover();
     const tip = article.locator('.tip');
     await tip.waitFor();
-    expect(await tip.locator('.quote').textContent()).toBe(`“${citation.quote.trim()}”`);
+    expect(await tip.locator('.quote').textContent()).toBe(`“${citation!.quote.trim()}”`);
+    expect(await tip.locator('.primary').textContent()).toContain(citation!.primarySource!.publisher!);
     const outlet = await tip.locator('.outlet').textContent();
-    if (citation.publisher) expect(outlet).toContain(citation.publisher);
-    if (citation.date) expect(outlet).toContain(citation.date);
+    expect(outlet).toMatch(/^via /);
+    if (citation!.publisher) expect(outlet).toContain(citation!.publisher);
+    if (citation!.date) expect(outlet).toContain(citation!.date);
+    // The source list names it too, linking to it, with the explainer it came through.
+    const entry = article.locator(`.sources li[data-doc="${citation!.docId}"]`);
+    expect(await entry.locator('a.primary-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toContain(
+      new URL(citation!.primarySource!.url!).href,
+    );
+    expect(await entry.locator('.via').textContent()).toContain(citation!.title);
     expect(await marker.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+    // Beside its marker, not dropped below the paragraph (a refused inline style used to leave it there).
+    await expectTipBesideMarker(page, tip, marker);
     await screenshot(page, '03-citation-tooltip');
 
     await marker.click();
     const mark = page.locator('remit-chat .pane mark');
     await mark.waitFor();
-    expect(await mark.textContent()).toBe(citation.quote);
-    expect(await page.locator('remit-chat .pane h2').textContent()).toBe(citation.title);
+    expect(await mark.textContent()).toBe(citation!.quote);
+    expect(await page.locator('remit-chat .pane h2').textContent()).toBe(citation!.title);
+    // The explainer keeps its structure: its section headings are headings, each followed by its paragraphs.
+    const headings = page.locator('remit-chat .pane .article > h3');
+    expect(await headings.count()).toBeGreaterThan(1);
+    expect(await page.locator('remit-chat .pane .article > p').count()).toBeGreaterThan(await headings.count());
     // Scrolled into view inside the pane.
     const [markBox, bodyBox] = await Promise.all([mark.boundingBox(), page.locator('remit-chat .pane-body').boundingBox()]);
     expect(markBox!.y).toBeGreaterThanOrEqual(bodyBox!.y);

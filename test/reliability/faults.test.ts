@@ -104,7 +104,7 @@ it('a missing model names the folder it looked in and the ways out', async () =>
   const models = join(root, 'empty-models');
   await mkdir(models);
   const line = await failsWithOneLine(['ingest', NEWS_DIR, '--db', join(root, 'model-db'), '--embedder', 'transformers'], { REMIT_MODEL_DIR: models });
-  expect(line).toMatch(/Could not load embedding model .* from .*empty-models.*: the folder does not exist\. .*hashing embedder/);
+  expect(line).toMatch(/Embedding model "Xenova\/bge-small-en-v1\.5" is not in .*empty-models.*, and downloads are off\. Put .* REMIT_ALLOW_REMOTE_MODELS.*hashing embedder \(--embedder hashing\)\.$/);
   outcomes.missingModel = line;
 });
 

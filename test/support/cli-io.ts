@@ -3,8 +3,12 @@ import type { CliIO } from '../../src/cli/io.js';
 
 export type CapturedIO = CliIO & { stdout: string; stderr: string };
 
-/** Offline by default (hashing embedder); `env` replaces nothing else of the test process's environment. */
-export function captureIO(env: Record<string, string | undefined> = { REMIT_EMBEDDER: 'hashing' }): CapturedIO {
+/**
+ * Offline by default (hashing embedder); `given` is the whole environment the command sees, except that the Hugging
+ * Face hub is never asked unless `given` sets REMIT_ALLOW_REMOTE_MODELS itself.
+ */
+export function captureIO(given: Record<string, string | undefined> = { REMIT_EMBEDDER: 'hashing' }): CapturedIO {
+  const env = { REMIT_ALLOW_REMOTE_MODELS: '0', ...given };
   const io: CapturedIO = {
     stdout: '',
     stderr: '',

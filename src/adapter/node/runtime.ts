@@ -22,7 +22,9 @@ export interface RuntimeOptions {
   /** Embedder for a new index; an existing index always reopens with the embedder that built it. */
   embedder?: EmbedderKind;
   modelDir?: string;
+  /** Fetch the model from the hub (or `hubUrl`) when it is not in `modelDir` and the hub answers. */
   allowRemoteModels?: boolean;
+  hubUrl?: string;
   /** Default answer mode; Claude when a key is given, else extractive. */
   mode?: AnswerMode;
   /** Claude answers (and follow-up rewrites) when an API key is given. */
@@ -61,9 +63,10 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = withReadCache(lance);
   try {
     const info = await store.info();
+    const models = { modelDir: options.modelDir, allowRemote: options.allowRemoteModels, hubUrl: options.hubUrl };
     const embedder = info && !options.rebuild
-      ? await embedderFromId(info.embedder, { modelDir: options.modelDir, allowRemote: options.allowRemoteModels })
-      : await createEmbedder({ kind: options.embedder ?? 'auto', modelDir: options.modelDir, allowRemote: options.allowRemoteModels, warn });
+      ? await embedderFromId(info.embedder, { ...models, warn })
+      : await createEmbedder({ kind: options.embedder ?? 'auto', ...models, warn });
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
     const lexicon = new WordNetLexicon();
     const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon });

@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from './config.js';
 import { loadDocument } from '../../core/load/index.js';
 import { Document } from '../../core/schema.js';
+import { readScalarBundle } from './scalar-bundle.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
 import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
 import { powersCatalog } from './powers/powers-file.js';
@@ -80,7 +81,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
   };
-  const running = await listen(createApp(deps, options.app), {
+  const running = await listen(createApp(deps, { scalar: await readScalarBundle(), ...options.app }), {
     port: config.port,
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,

@@ -12,6 +12,14 @@ const Day = z
   .transform((value) => toIsoDay(value) ?? String(value))
   .pipe(IsoDate);
 
+// A publication is often dated to the month or year only ("2025-03"): a source's date may be, the document's may not.
+// YAML reads 2017 as a number and 2025-03 as a string.
+const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+const SourceDay = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((value) => toIsoDay(value) ?? String(value).trim())
+  .refine((value) => IsoDate.safeParse(value).success || PARTIAL_DATE.test(value), 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY');
+
 // Blank strings mean "not given".
 const Text = z
   .string()
@@ -25,7 +33,7 @@ export const FrontMatter = z.object({
   updated: Day.optional(),
   url: Text.optional(),
   sources: z
-    .array(z.object({ publisher: Text.optional(), title: Text.optional(), url: Text.optional(), date: Day.optional() }))
+    .array(z.object({ publisher: Text.optional(), title: Text.optional(), url: Text.optional(), date: SourceDay.optional() }))
     .default([]),
 });
 export type FrontMatter = z.infer<typeof FrontMatter>;

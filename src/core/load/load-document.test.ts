@@ -50,7 +50,7 @@ Some \`inline code\` and an image ![chart](chart.png) here.
 `;
 
 describe('loadDocument: Markdown', () => {
-  it('reads front matter and turns the body into plain paragraphs', async () => {
+  it('reads front matter and turns the body into plain paragraphs, a list into one block of lines', async () => {
     const document = Document.parse(await load('explainers/gambling.md', EXPLAINER));
     expect(document).toMatchObject({
       title: 'What the Gambling Commission can do',
@@ -63,8 +63,7 @@ describe('loadDocument: Markdown', () => {
     expect(document.text.split('\n\n')).toEqual([
       'The Gambling Commission can impose a financial penalty on an operator that breaches a licence condition.',
       'Sanctions',
-      'It can suspend a licence.',
-      'It can revoke a licence.',
+      'It can suspend a licence.\nIt can revoke a licence.',
       'Regulators must act proportionately.',
       'Power; Limit',
       'Penalty; No statutory cap',
@@ -82,6 +81,13 @@ describe('loadDocument: Markdown', () => {
     const document = await load('a.md', '---\ntitle: Declared\n---\n# Another heading\n\nBody text.\n');
     expect(document.title).toBe('Declared');
     expect(document.text).toBe('Another heading\n\nBody text.');
+  });
+
+  it("accepts a source dated to the month or year, but not a document's own date", async () => {
+    const document = await load('a.md', '---\nsources:\n  - title: A report\n    date: 2025-03\n  - title: A book\n    date: 2017\n---\nBody.');
+    expect(document.sources.map((s) => s.date)).toEqual(['2025-03', '2017']);
+    expect((await refusal(load('b.md', '---\nsources:\n  - title: A report\n    date: 2025-13\n---\nBody.'))).message).toContain('sources.0.date');
+    expect((await refusal(load('c.md', '---\ndate: 2025-03\n---\nBody.'))).message).toContain('date');
   });
 
   it('uses the date when there is no update date, and accepts timestamps', async () => {

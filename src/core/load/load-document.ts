@@ -7,7 +7,7 @@ import { detectFormat, extensionOf } from './format.js';
 import { identify } from './identity.js';
 import { readFormat, type Extracted } from './readers.js';
 import { refuse, SUPPORTED_HINT } from './refuse.js';
-import { cutAtWord, MAX_TITLE, titleFromText } from './title.js';
+import { cutAtWord, headlineFromText, MAX_TITLE } from './title.js';
 
 export const LoadInput = z.object({
   /** A file path as given at ingest, or a URL. */
@@ -46,7 +46,7 @@ export async function loadDocument(input: LoadInput, options: LoadOptions = {}):
     hash,
     origin,
     text,
-    title: cutAtWord(extracted.title ?? titleFromText(text), MAX_TITLE),
+    title: cutAtWord(extracted.title ?? headlineFromText(text), MAX_TITLE),
     sources: extracted.sources ?? [],
   });
   if (!document.success) throw createError({ code: 'internal', message: `Loaded ${origin} into an invalid document`, cause: document.error });

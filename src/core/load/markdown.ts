@@ -1,5 +1,5 @@
 // Markdown body -> plain paragraphs: syntax goes (heading marks, emphasis, link targets, list markers), words stay.
-import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -32,8 +32,10 @@ function collectBlocks(node: RootContent, out: string[]): void {
     case 'table':
       out.push(...tableRows(node));
       return;
-    case 'blockquote':
     case 'list':
+      out.push(listLines(node).join('\n'));
+      return;
+    case 'blockquote':
     case 'listItem':
     case 'footnoteDefinition':
       for (const child of node.children) collectBlocks(child, out);
@@ -42,6 +44,23 @@ function collectBlocks(node: RootContent, out: string[]): void {
       // Raw HTML, thematic breaks, link definitions: nothing a reader would quote.
       return;
   }
+}
+
+/**
+ * A list is one block, one item per line (nested items follow their parent's line): a reader of the text still sees
+ * a list (core/text/blocks.ts), and a line break ends a sentence as a paragraph break does.
+ */
+function listLines(list: List): string[] {
+  return list.children.flatMap((item) => {
+    const own: string[] = [];
+    const nested: string[] = [];
+    for (const child of item.children) {
+      if (child.type === 'list') nested.push(...listLines(child));
+      else collectBlocks(child, own);
+    }
+    const line = own.join(' ').trim();
+    return line ? [line, ...nested] : nested;
+  });
 }
 
 /** One paragraph per table row, cells separated by semicolons. */

@@ -42,11 +42,11 @@ describe('loadDocument on the shared news articles', () => {
       expect(document.text).not.toMatch(/ {2}/);
     });
 
-    it('has a sensible title that is not repeated as the first paragraph', async () => {
+    it('has a headline-sized title, never cut mid-phrase', async () => {
       const { document } = await load(name);
       expect(document.title.length).toBeGreaterThan(20);
-      expect(document.title.length).toBeLessThanOrEqual(161);
-      expect(document.text.startsWith(document.title)).toBe(false);
+      expect(document.title.length).toBeLessThanOrEqual(130);
+      expect(document.title).not.toMatch(/…$/);
     });
 
     it('derives id and hash from the cleaned text, stably', async () => {
@@ -74,13 +74,29 @@ describe('loadDocument on the shared news articles', () => {
     expect((await load(byPrefix('002'))).document.title).toMatch(/^Tech billionaire says .*censorship.$/);
   });
 
-  it('falls back to the first sentence, cut at a word boundary, when there is no headline', async () => {
+  it('takes a headline line out of the text it titles', async () => {
+    for (const prefix of ['000', '002']) {
+      const { document } = await load(byPrefix(prefix));
+      expect(document.text.startsWith(document.title)).toBe(false);
+    }
+  });
+
+  it('titles an article without a headline by its lead sentence: whole when it fits, else its main clause', async () => {
     for (const prefix of ['001', '003', '004']) {
       const { document } = await load(byPrefix(prefix));
-      expect(document.title).toMatch(/\S…$/);
-      expect(document.title.length).toBeLessThanOrEqual(91);
-      expect(document.text.startsWith(document.title.slice(0, -1))).toBe(true);
+      expect(document.text.startsWith(document.title)).toBe(true);
+      // It ends where the sentence ends or where a clause it hangs on begins ("... after ministers stepped up ...").
+      expect(document.text.slice(document.title.length)).toMatch(/^(?:\.|,|;| (?:after|amid|as|over|following|because|while|which|who) )/);
     }
+    expect((await load(byPrefix('004'))).document.title).toMatch(/“fascist”$/);
+    expect((await load(byPrefix('003'))).document.title).toMatch(/address MPs about social media platform X$/);
+  });
+
+  it('names the outlet where the text names it (a donation appeal), and no one where it does not', async () => {
+    expect((await load(byPrefix('001'))).document.publisher).toBe('The Independent');
+    expect((await load(byPrefix('003'))).document.publisher).toBe('The Independent');
+    // 000's only credit is a photo's (an agency picture), which says nothing of who ran the story.
+    for (const prefix of ['000', '002', '004']) expect((await load(byPrefix(prefix))).document.publisher).toBeUndefined();
   });
 
   it('keeps the key facts', async () => {

@@ -6,6 +6,7 @@ import { readFrontMatter } from './front-matter.js';
 import { htmlToArticle } from './html.js';
 import { markdownToParagraphs } from './markdown.js';
 import { takeDateHeader, takeHeadline } from './news-header.js';
+import { publisherFromText } from './outlet.js';
 import { textToParagraphs } from './plain-text.js';
 import { refuse } from './refuse.js';
 
@@ -29,11 +30,12 @@ export function readFormat(format: Format, origin: string, source: string): Extr
   }
 }
 
-/** Plain text is treated as scraped news: header, headline and boilerplate are taken out. */
+/** Plain text is treated as scraped news: header, headline and boilerplate are taken out; credits and appeals name the outlet. */
 function readText(source: string): Extracted {
   const { date, rest } = takeDateHeader(source);
-  const { title, paragraphs } = takeHeadline(stripBoilerplate(textToParagraphs(rest)));
-  return { title, date, paragraphs };
+  const raw = textToParagraphs(rest);
+  const { title, paragraphs } = takeHeadline(stripBoilerplate(raw));
+  return { title, date, publisher: publisherFromText(raw), paragraphs };
 }
 
 /** Markdown is written for us (explainers), so it is converted but not second-guessed for boilerplate. */
@@ -50,5 +52,5 @@ function readMarkdown(origin: string, source: string): Extracted {
 
 function readHtml(source: string): Extracted {
   const { paragraphs, ...meta } = htmlToArticle(source);
-  return { ...meta, paragraphs: stripBoilerplate(paragraphs) };
+  return { ...meta, publisher: meta.publisher ?? publisherFromText(paragraphs), paragraphs: stripBoilerplate(paragraphs) };
 }

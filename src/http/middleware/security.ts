@@ -25,14 +25,6 @@ export const PAGE_CSP: CspDirectives = {
   frameAncestors: ["'self'"],
 };
 
-/** Scalar's docs page loads its bundle from jsDelivr and boots from an inline script. */
-export const DOCS_CSP: CspDirectives = mergeCsp(PAGE_CSP, {
-  scriptSrc: ['https://cdn.jsdelivr.net', "'unsafe-inline'"],
-  styleSrc: ['https://cdn.jsdelivr.net', "'unsafe-inline'"],
-  fontSrc: ["'self'", 'https://fonts.scalar.com', 'data:'],
-  imgSrc: ['https:'],
-});
-
 export function mergeCsp(base: CspDirectives, extra: CspDirectives = {}): CspDirectives {
   const merged: CspDirectives = { ...base };
   for (const [directive, sources] of Object.entries(extra)) merged[directive] = [...new Set([...(merged[directive] ?? []), ...sources])];
@@ -44,11 +36,11 @@ export const renderCsp = (directives: CspDirectives): string =>
     .map(([name, sources]) => `${name.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${sources.join(' ')}`)
     .join('; ');
 
-export function securityHeaders(options: { pageCsp?: CspDirectives; docsPath: string }): MiddlewareHandler {
+export function securityHeaders(options: { pageCsp?: CspDirectives; docsPath: string; docsCsp: CspDirectives }): MiddlewareHandler {
   const headers = secureHeaders({ contentSecurityPolicy: undefined, crossOriginResourcePolicy: 'same-origin' });
   const api = renderCsp(API_CSP);
   const page = renderCsp(mergeCsp(PAGE_CSP, options.pageCsp));
-  const docs = renderCsp(mergeCsp(DOCS_CSP, options.pageCsp));
+  const docs = renderCsp(mergeCsp(options.docsCsp, options.pageCsp));
   return async (c, next) => {
     let routeCorp = null as string | null;
     await headers(c, async () => {

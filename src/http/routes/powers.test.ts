@@ -28,6 +28,14 @@ describe('GET /api/powers', () => {
     expect(documents.find((d) => d.id === quote.docId)!.text.slice(quote.start, quote.end)).toBe(quote.quote);
   });
 
+  it('with a question, gives only the cards that fit it, as the widget shows them', async () => {
+    const body = await (await app.request(`/api/powers?question=${encodeURIComponent('What can Ofcom fine under the Online Safety Act?')}`)).json();
+    expect(body.selection).toEqual({ view: 'cards', regulator: 'Ofcom', kinds: ['fine'], open: 1 });
+    expect(body.powers.map((p: { regulator: string; kind: string }) => `${p.regulator}/${p.kind}`)).toEqual(['Ofcom/fine']);
+    const none = await (await app.request(`/api/powers?question=${encodeURIComponent('What did Elon Musk say?')}`)).json();
+    expect(none).toMatchObject({ powers: [], selection: null });
+  });
+
   it('extracts once per set of documents', async () => {
     const before = gets;
     await app.request('/api/powers');
@@ -45,7 +53,7 @@ describe('GET /api/powers', () => {
   it('is described in the OpenAPI document with its query and Power schema', async () => {
     const spec = await (await app.request('/openapi.json')).json();
     const op = spec.paths['/api/powers'].get;
-    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['kind', 'regulator']);
+    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['kind', 'question', 'regulator']);
     expect(spec.components.schemas.Power.properties.limit).toBeDefined();
   });
 

@@ -1,5 +1,6 @@
 // Page helpers for <remit-chat>: Playwright's CSS locators pierce open shadow roots, so selectors reach inside the widget.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Answer } from '../../../src/core/schema.js';
 
 /** Records the widget's own events in the page, so tests read answers and timings the way a host page would. */
@@ -52,3 +53,15 @@ export async function watchStatuses(page: Page): Promise<void> {
 }
 
 export const statusesIn = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+
+/** The tooltip sits right beside its marker (just below or just above it, overlapping it horizontally), on screen. */
+export async function expectTipBesideMarker(page: Page, tip: Locator, marker: Locator): Promise<void> {
+  const [t, m] = await Promise.all([tip.boundingBox(), marker.boundingBox()]);
+  const gap = t!.y >= m!.y ? t!.y - (m!.y + m!.height) : m!.y - (t!.y + t!.height);
+  expect(gap, 'vertical gap between marker and tooltip').toBeGreaterThanOrEqual(-1);
+  expect(gap, 'vertical gap between marker and tooltip').toBeLessThanOrEqual(10);
+  expect(t!.x).toBeLessThanOrEqual(m!.x + m!.width);
+  expect(t!.x + t!.width).toBeGreaterThanOrEqual(m!.x);
+  expect(t!.x).toBeGreaterThanOrEqual(0);
+  expect(t!.x + t!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}

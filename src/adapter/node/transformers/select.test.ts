@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTinyModel } from '../../../../test/support/tiny-model.js';
 import { HashingEmbedder } from '../../../core/embed/hashing.js';
 import { isRemitError } from '../../../core/errors.js';
+import { defaultModelDir } from './hub.js';
 import { createEmbedder, embedderFromId } from './select.js';
 
 describe('createEmbedder', () => {
@@ -14,14 +15,20 @@ describe('createEmbedder', () => {
     expect(embedder.id).toBe('hashing-v1-256');
   });
 
-  it('falls back to hashing under auto, with one warning, when the model folder is missing', async () => {
+  it('falls back to hashing under auto, in one line naming the variable, when the model is missing and downloads are off', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'remit-no-model-'));
     const warnings: string[] = [];
-    const embedder = await createEmbedder({ kind: 'auto', modelDir: empty, warn: (line) => warnings.push(line) });
+    const embedder = await createEmbedder({ kind: 'auto', modelDir: empty, allowRemote: false, warn: (line) => warnings.push(line) });
     expect(embedder).toBeInstanceOf(HashingEmbedder);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('fell back to the offline hashing embedder');
-    expect(warnings[0]).toContain(empty);
+    expect(warnings).toEqual([
+      `Embedder: hashing-v1-512 (offline hashing); Xenova/bge-small-en-v1.5 is not in ${join(empty, 'Xenova/bge-small-en-v1.5')} and REMIT_ALLOW_REMOTE_MODELS=0 keeps it from being fetched.`,
+    ]);
+    // A caller that never fetches (the eval's own indexes) does not blame a setting nobody made.
+    const quiet: string[] = [];
+    await createEmbedder({ kind: 'auto', modelDir: empty, warn: (line) => quiet.push(line) });
+    expect(quiet).toEqual([
+      `Embedder: hashing-v1-512 (offline hashing); Xenova/bge-small-en-v1.5 is not in ${join(empty, 'Xenova/bge-small-en-v1.5')}, and this command does not fetch models (npm start and remit ingest do).`,
+    ]);
   });
 
   it('uses the transformers model under auto when it loads, without a warning', async () => {
@@ -32,12 +39,13 @@ describe('createEmbedder', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("without a model folder, looks in transformers.js's own folder even after another load used a folder", async () => {
+  it("without a model folder, looks in Remit's own model folder (outside node_modules) even after another load used a folder", async () => {
     const tiny = await buildTinyModel({ modelId: 'remit-test/elsewhere' });
     await createEmbedder({ kind: 'transformers', model: tiny.modelId, modelDir: tiny.modelDir });
     const warnings: string[] = [];
     await createEmbedder({ kind: 'auto', model: 'remit-test/absent', warn: (line) => warnings.push(line) });
-    expect(warnings[0]).toContain(join('@huggingface', 'transformers', 'models', 'remit-test', 'absent'));
+    expect(warnings[0]).toContain(join(defaultModelDir(), 'remit-test', 'absent'));
+    expect(defaultModelDir({ XDG_CACHE_HOME: '/var/cache/me' })).toBe(join('/var/cache/me', 'remit', 'models'));
   });
 
   it('rejects invalid options as bad_input', async () => {
