@@ -1,6 +1,7 @@
-// A document's structure, read from its clean text: headings, paragraphs, and lists with the sentence that
-// introduces them. Real pages name their subject once (in the title, a heading or the opening) and state the
+// A document's structure for reading a sentence in context: the blocks a reader sees (blocks.ts), lists opened into
+// items that know the sentence introducing them. Real pages name their subject once (in the title, a heading or the opening) and state the
 // details beneath it, so a sentence is read together with what stands above it.
+import { textBlocks } from './blocks.js';
 import type { Span } from './sentences.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item';
@@ -25,42 +26,38 @@ export interface Context {
   leadIn?: Span;
 }
 
-// A heading is one short line that does not end like a sentence or a clause.
-const MAX_HEADING_WORDS = 14;
-const SENTENCE_END = /[.!?;:,]["”’')\]]*$/;
-// Lists after a lead-in: markers, or the lower-case starts and clause endings of flattened bullet items.
+// Flattened lists (from HTML or plain text) after a lead-in: markers, or the lower-case starts and clause endings of
+// bullet items each written as its own paragraph.
 const ITEM_MARKER = /^(?:[-*•–]\s|\(?[a-z0-9]{1,3}[.)]\s|\([ivx]+\)\s)/i;
 const ITEM_ENDING = /(?:;|,|;\s*(?:and|or)|,\s*(?:and|or))$/;
 const LEAD_IN_END = /:\s*$/;
 
+/**
+ * The blocks of textBlocks (headings, paragraphs, lists with an item per line), lists opened into their items, each
+ * item pointing at the paragraph that introduces it; paragraphs after a lead-in that read as items join its list.
+ */
 export function outlineOf(text: string): Block[] {
   const blocks: Block[] = [];
   let listFrom: number | undefined;
-  for (const match of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
-    const raw = match[0];
-    const lead = raw.length - raw.trimStart().length;
-    const start = match.index + lead;
-    const end = match.index + raw.trimEnd().length;
-    if (end <= start) continue;
-    const body = text.slice(start, end);
-    const index = blocks.length;
-    const inList = listFrom !== undefined && looksLikeItem(body, blocks[index - 1], text);
-    if (inList) {
-      blocks.push({ kind: 'item', start, end, leadIn: listFrom });
+  for (const block of textBlocks(text)) {
+    const previous = blocks[blocks.length - 1];
+    if (block.kind === 'list') {
+      // A list's lead-in is the paragraph right before it when that ends in a colon, or the list's own first line.
+      const from = previous && previous.kind === 'paragraph' && LEAD_IN_END.test(text.slice(previous.start, previous.end)) ? blocks.length - 1 : undefined;
+      for (const item of block.items) blocks.push({ kind: 'item', start: item.start, end: item.end, leadIn: from });
+      listFrom = undefined;
+      continue;
+    }
+    const body = text.slice(block.start, block.end);
+    if (listFrom !== undefined && looksLikeItem(body, previous, text)) {
+      blocks.push({ kind: 'item', start: block.start, end: block.end, leadIn: listFrom });
       continue;
     }
     listFrom = undefined;
-    const kind: BlockKind = isHeading(body) ? 'heading' : 'paragraph';
-    blocks.push({ kind, start, end });
-    if (kind === 'paragraph' && LEAD_IN_END.test(body)) listFrom = index;
+    blocks.push({ kind: block.kind, start: block.start, end: block.end });
+    if (block.kind === 'paragraph' && LEAD_IN_END.test(body)) listFrom = blocks.length - 1;
   }
   return blocks;
-}
-
-function isHeading(body: string): boolean {
-  if (body.includes('\n') || SENTENCE_END.test(body) || ITEM_MARKER.test(body)) return false;
-  const words = body.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= MAX_HEADING_WORDS && /^[\p{Lu}\p{N}"“'‘(]/u.test(body);
 }
 
 /** An item continues a list: it is marked, starts in lower case, or ends like a clause, as the item before it did. */
