@@ -15,6 +15,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Runtime } from '../src/adapter/node/runtime.js';
 import { WordNetLexicon } from '../src/adapter/node/wordnet/wordnet-lexicon.js';
 import { ExtractiveAnswerer } from '../src/core/answer/extractive.js';
 import { FEATURES, type FeatureName } from '../src/core/answer/extractive/features.js';
@@ -37,6 +38,8 @@ interface Asked {
   query: string;
   hits: Hit[];
   getDocument: (id: string) => Promise<{ text: string } | null>;
+  /** The answerer options of the index the case is answered from (its powers table). */
+  powers: Runtime['powers'];
 }
 
 const paths = await listDatasets(join(REPO_ROOT, 'evals'));
@@ -47,15 +50,14 @@ const lexicon = new WordNetLexicon();
 try {
   const asked: Asked[] = [];
   for (const evalCase of dev) {
-    const index = own.indexes.get(evalCase.dataset) ?? { ask: fixture.runtime.ask, getDocument: (id: string) => fixture.runtime.store.getDocument(id) };
-    asked.push({ evalCase, ...(await retrieve(index.ask, evalCase)), getDocument: index.getDocument });
+    const { runtime } = own.indexes.get(evalCase.dataset) ?? fixture;
+    asked.push({ evalCase, ...(await retrieve(runtime.ask, evalCase)), getDocument: (id) => runtime.store.getDocument(id), powers: runtime.powers });
   }
   console.error(`Asked ${asked.length} dev cases (${asked.filter((a) => a.evalCase.unanswerable).length} unanswerable).`);
 
-  const answerer = new ExtractiveAnswerer({ lexicon });
   const groups: { x: number[]; y: number }[][] = [];
   for (const a of asked.filter((a) => !a.evalCase.unanswerable)) {
-    const plan = await answerer.plan({ question: a.evalCase.question, query: a.query, hits: a.hits, getDocument: a.getDocument });
+    const plan = await new ExtractiveAnswerer({ lexicon, powers: a.powers }).plan({ question: a.evalCase.question, query: a.query, hits: a.hits, getDocument: a.getDocument });
     const facts = a.evalCase.facts.map(factPattern);
     const documents = new Map<string, string>();
     const rows: { x: number[]; y: number }[] = [];
@@ -79,7 +81,7 @@ try {
   // Coordinate search: the answer threshold with the off-topic floor, then the support ratio.
   let best = { answerThreshold: 0.3, supportRatio: 0.6, minAttainable: 0.4, right: -1 };
   const tryThresholds = async (settings: Omit<typeof best, 'right'>) => {
-    const right = await answeredRight(asked, new ExtractiveAnswerer({ lexicon, ranker: { fittedOn: '', weights, bias, ...settings } }));
+    const right = await answeredRight(asked, (powers) => new ExtractiveAnswerer({ lexicon, powers, ranker: { fittedOn: '', weights, bias, ...settings } }));
     if (right > best.right) best = { ...settings, right };
   };
   for (const answerThreshold of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7]) {
@@ -125,9 +127,11 @@ async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: strin
 }
 
 /** Dev cases whose answer abstains exactly when it should and states every fact. */
-async function answeredRight(asked: readonly Asked[], answerer: ExtractiveAnswerer): Promise<number> {
+async function answeredRight(asked: readonly Asked[], answererFor: (powers: Asked['powers']) => ExtractiveAnswerer): Promise<number> {
   let right = 0;
+  const answerers = new Map<Asked['powers'], ExtractiveAnswerer>();
   for (const a of asked) {
+    const answerer = answerers.get(a.powers) ?? answerers.set(a.powers, answererFor(a.powers)).get(a.powers)!;
     const draft = await answerer.answer({ question: a.evalCase.question, query: a.query, history: [], hits: a.hits, getDocument: a.getDocument });
     const text = draft.answer.replace(/\s*\[\d+\]/g, '');
     if (a.evalCase.unanswerable ? draft.abstained : !draft.abstained && a.evalCase.facts.every((f) => factPattern(f).test(text))) right++;

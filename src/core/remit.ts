@@ -10,6 +10,7 @@ import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from './answer-cache.js'
 import { type Ask, createAsk } from './ask.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Lexicon } from './language/lexicon.js';
+import type { PowersCatalog } from './powers/catalog.js';
 import { HybridRetriever, type RetrieveOptions } from './retrieve.js';
 import type { AnswerMode, Hit } from './schema.js';
 import { SharedLoad } from './shared-load.js';
@@ -35,6 +36,8 @@ export interface RemitDeps {
   answerCacheEntries?: number;
   /** What the offline answerer knows of English words (WordNet on Node); absent, words match by their stems. */
   lexicon?: Lexicon;
+  /** The powers table, which the offline answerer reads for questions about what a regulator can do. */
+  powers?: PowersCatalog;
 }
 
 export interface Retriever {
@@ -50,7 +53,7 @@ export interface Remit {
 
 export function createRemit(deps: RemitDeps): Remit {
   const { store, claude } = deps;
-  const extractive = new ExtractiveAnswerer({ lexicon: deps.lexicon });
+  const extractive = new ExtractiveAnswerer({ lexicon: deps.lexicon, powers: deps.powers });
   const offlineRewriter = new OfflineQueryRewriter();
   const withClaude = claude && claudeAnswering(claude, extractive, offlineRewriter);
   const rewriter = withClaude?.rewriter ?? offlineRewriter;

@@ -8,15 +8,15 @@ import { datasetDocumentsDir, datasetName } from './load-dataset.js';
 import type { EvalIndex } from './run.js';
 
 export interface DatasetIndexes {
-  /** By dataset name. */
-  indexes: Map<string, EvalIndex>;
+  /** By dataset name, with the runtime that answers from it. */
+  indexes: Map<string, EvalIndex & { runtime: Runtime }>;
   close(): Promise<void>;
 }
 
 /** One temporary index per dataset file in `paths` that carries documents; the others are answered from the main index. */
 export async function openDatasetIndexes(paths: readonly string[], runtime: Pick<RuntimeOptions, 'embedder' | 'modelDir' | 'warn'> = {}): Promise<DatasetIndexes> {
   const opened: { dir: string; runtime: Runtime }[] = [];
-  const indexes = new Map<string, EvalIndex>();
+  const indexes = new Map<string, EvalIndex & { runtime: Runtime }>();
   const close = async () => {
     for (const { dir, runtime: open } of opened.splice(0)) {
       await open.close();
@@ -31,7 +31,7 @@ export async function openDatasetIndexes(paths: readonly string[], runtime: Pick
       const open = await openRuntime({ db: dir, ...runtime });
       opened.push({ dir, runtime: open });
       await ingestPaths(open, [documents]);
-      indexes.set(datasetName(path), { ask: open.ask, getDocument: (id) => open.store.getDocument(id) });
+      indexes.set(datasetName(path), { ask: open.ask, getDocument: (id) => open.store.getDocument(id), runtime: open });
     }
     return { indexes, close };
   } catch (error) {

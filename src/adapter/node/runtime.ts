@@ -12,6 +12,10 @@ import { withReadCache } from '../../core/store/cached-store.js';
 import { openLanceStore } from './lancedb/lancedb.js';
 import type { FetchUrlOptions } from './fetch-url.js';
 import { threadedEncoding } from './threaded-encoder.js';
+import type { Lexicon } from '../../core/language/lexicon.js';
+import type { PowersCatalog } from '../../core/powers/catalog.js';
+import type { PowersTable } from '../../core/powers/schema.js';
+import { powersCatalog } from './powers/powers-file.js';
 import { WordNetLexicon } from './wordnet/wordnet-lexicon.js';
 
 export const DEFAULT_DB_DIR = '.remit';
@@ -42,6 +46,10 @@ export interface Runtime {
   store: IndexStore;
   embedder: Embedder;
   ask: Ask;
+  /** The powers table of this index, read once per build. */
+  powers: PowersCatalog;
+  /** WordNet, as the offline answerer reads it. */
+  lexicon: Lexicon;
   /** The hybrid search under `ask`, for callers that want passages rather than an answer (the MCP search tool). */
   retriever: Retriever;
   /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
@@ -69,7 +77,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       : await createEmbedder({ kind: options.embedder ?? 'auto', ...models, warn });
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
     const lexicon = new WordNetLexicon();
-    const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon });
+    const powers = tableOncePerBuild(powersCatalog(resolve(options.db), { list: () => store.listDocuments(), get: (id) => store.getDocument(id) }), store);
+    const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon, powers });
     const db = resolve(options.db);
     const refreshPowers = async () => {
       const { refreshPowers: refresh } = await import('./powers/refresh.js');
@@ -85,11 +94,28 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const warm = async () => {
       await Promise.all([store.warm?.(), remit.warm()]);
     };
-    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+/** The powers table read once per index build: the answerer reads it for every powers question. */
+function tableOncePerBuild(catalog: PowersCatalog, store: Pick<IndexStore, 'info'>): PowersCatalog {
+  let cached: { builtAt: string | undefined; table: Promise<PowersTable> } | undefined;
+  return {
+    async table() {
+      const builtAt = (await store.info())?.builtAt;
+      if (!cached || cached.builtAt !== builtAt) {
+        const table = catalog.table();
+        // A failed read is tried again by the next question, not remembered.
+        table.catch(() => cached?.table === table && (cached = undefined));
+        cached = { builtAt, table };
+      }
+      return cached.table;
+    },
+  };
 }
 
 /** The Claude client and prompts; loaded only when a key is set, since the SDK and prompt files cost start-up time. */

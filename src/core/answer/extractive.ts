@@ -3,12 +3,15 @@
 import type { TextAnalyzer } from '../language/analysis.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { loadWinkAnalyzer } from '../language/wink-analyzer.js';
-import type { DocumentMeta, Hit } from '../schema.js';
+import type { PowersCatalog } from '../powers/catalog.js';
+import type { PowerCitation } from '../powers/schema.js';
+import type { Document, DocumentMeta, Hit } from '../schema.js';
 import { type AnswerDraft, type AnswerInput, type Answerer, type DraftEvent, documentTexts } from './answerer.js';
 import { verifyCitations } from './citations.js';
 import { collectCandidates } from './extractive/candidates.js';
 import { composeStatements } from './extractive/compose.js';
 import { type AbstainReason, type ExtractivePlan, planStatements } from './extractive/plan.js';
+import { cardQuotes } from './extractive/powers-evidence.js';
 import { analyseQuestion } from './extractive/question.js';
 import { DEFAULT_RANKER, type RankerWeights } from './extractive/ranker.js';
 
@@ -32,6 +35,8 @@ export interface ExtractiveOptions {
   /** The English analyser; wink-nlp by default, loaded on the first answer. */
   analyzer?: () => Promise<TextAnalyzer>;
   ranker?: RankerWeights;
+  /** The powers table, whose cards mark the sentences that state what a powers question asks. */
+  powers?: PowersCatalog;
 }
 
 export class ExtractiveAnswerer implements Answerer {
@@ -48,9 +53,13 @@ export class ExtractiveAnswerer implements Answerer {
   async plan(input: Pick<AnswerInput, 'question' | 'query' | 'hits' | 'getDocument'>): Promise<ExtractivePlan> {
     const analyzer = await (this.options.analyzer ?? loadWinkAnalyzer)();
     const question = analyseQuestion(input.query || input.question, { analyse: (text) => analyzer.analyse(text), lexicon: this.options.lexicon });
-    const documents = await documentTexts(input.hits, input.getDocument);
-    const candidates = collectCandidates(input.hits, { analyzer, documents, wholeDocuments: WHOLE_DOCUMENTS });
-    return planStatements(question, candidates, { lexicon: this.options.lexicon, ranker: this.options.ranker ?? DEFAULT_RANKER, documents });
+    const powers = this.options.powers ? (await this.options.powers.table()).powers : [];
+    // A powers question is answered from the sentences its card quotes, retrieved or not.
+    const quoted = await quotedHits(cardQuotes(question, powers), input);
+    const hits = [...input.hits, ...quoted];
+    const documents = await documentTexts(hits, input.getDocument);
+    const candidates = collectCandidates(hits, { analyzer, documents, wholeDocuments: WHOLE_DOCUMENTS });
+    return planStatements(question, candidates, { lexicon: this.options.lexicon, ranker: this.options.ranker ?? DEFAULT_RANKER, documents, powers });
   }
 
   async answer(input: AnswerInput, emit: (event: DraftEvent) => void = () => {}): Promise<AnswerDraft> {
@@ -81,6 +90,23 @@ function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void, reason
     mode: 'extractive',
     verification: { sentences: 0, supported: 0, droppedCitations: 0 },
   };
+}
+
+/**
+ * A hit for each card quote no retrieved passage holds, ranked after the retrieved ones: the quote as its passage,
+ * the document's metadata from the store (a quote whose document is gone is left out).
+ */
+async function quotedHits(quotes: readonly PowerCitation[], input: Pick<AnswerInput, 'hits' | 'getDocument'>): Promise<Hit[]> {
+  const held = (q: PowerCitation) => input.hits.some((h) => h.document.id === q.docId && h.chunk.start <= q.start && h.chunk.end >= q.end);
+  const hits: Hit[] = [];
+  for (const quote of quotes.filter((q) => !held(q))) {
+    const known = input.hits.find((h) => h.document.id === quote.docId)?.document;
+    const document = known ?? (await input.getDocument(quote.docId));
+    if (!document || !('origin' in document)) continue;
+    const { text: _text, ...meta } = document as Document;
+    hits.push({ chunk: { id: `${quote.docId}:quote:${quote.start}`, docId: quote.docId, index: 0, start: quote.start, end: quote.end, text: quote.quote }, document: meta, score: 0, alsoIn: [] });
+  }
+  return hits;
 }
 
 /** The hits' documents, once each, best-ranked first. */

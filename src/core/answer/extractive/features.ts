@@ -27,6 +27,7 @@ export const FEATURES = [
   'dangling',
   'statesUnknown',
   'short',
+  'powersCard',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
@@ -54,6 +55,8 @@ export interface Evidence {
 export interface EvidenceOptions {
   /** Stems a misspelt question word is read as, by the word ("gatekeper" -> ["gatekeep"]). */
   corrections?: ReadonlyMap<string, readonly string[]>;
+  /** Sentences (`docId:start`) a powers card quotes for what the question asks of it. */
+  cardQuotes?: ReadonlySet<string>;
 }
 
 /** Features of every citable candidate; term weights are IDF over the candidates, so a word every sentence has counts little. */
@@ -107,6 +110,7 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
       dangling: candidate.leansOn === undefined && /^(?:\W*)(?:it|they|this|these|he|she)\b/i.test(candidate.text) ? 1 : 0,
       statesUnknown: candidate.statesUnknown ? 1 : 0,
       short: Math.max(0, 1 - candidate.wordCount / 12),
+      powersCard: options.cardQuotes?.has(candidate.key) ? 1 : 0,
     };
     return {
       candidate,

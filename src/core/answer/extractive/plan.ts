@@ -6,7 +6,9 @@ import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
 import { attainableShare, carriesType, type Evidence, gatherEvidence, nameIn } from './features.js';
 import type { NamePhrase, QuestionFrame } from './question.js';
+import type { Power } from '../../powers/schema.js';
 import { askedCountries, jurisdictionTest } from './jurisdiction.js';
+import { cardQuotes } from './powers-evidence.js';
 import { type RankerWeights, relevanceOf } from './ranker.js';
 import { spellingCorrections } from './spelling.js';
 
@@ -54,6 +56,8 @@ export interface ExtractivePlan {
 
 export interface PlanOptions {
   lexicon?: Lexicon;
+  /** The powers table: the sentences its cards quote for what is asked are marked as such. */
+  powers?: readonly Power[];
   ranker: RankerWeights;
   /** Whole document texts by id: list items are quoted from them. */
   documents: ReadonlyMap<string, string>;
@@ -61,7 +65,8 @@ export interface PlanOptions {
 
 export function planStatements(question: QuestionFrame, candidates: readonly Candidate[], options: PlanOptions): ExtractivePlan {
   const corrections = spellingCorrections(question.terms, candidates, options.lexicon);
-  const evidence = gatherEvidence(question, candidates, { corrections })
+  const quotes = new Set(cardQuotes(question, options.powers ?? []).map((q) => `${q.docId}:${q.start}`));
+  const evidence = gatherEvidence(question, candidates, { corrections, cardQuotes: quotes })
     .map((e) => ({ ...e, relevance: relevanceOf(e.features, options.ranker) }))
     .sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
   const plan = (statements: Statement[], abstainReason?: AbstainReason, missingNames: string[] = []): ExtractivePlan => ({
