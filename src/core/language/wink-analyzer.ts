@@ -135,7 +135,8 @@ function names(tokens: readonly Token[]): Expression[] {
     // "Act" reads as a verb); at a sentence's start only a proper noun or an acronym does.
     const capital = /^\p{Lu}/u.test(token.text) && token.kind === 'word';
     const sentenceStart = i === 0 || /^[.!?:;"“]$/.test(tokens[i - 1]!.text);
-    const acronym = /^\p{Lu}[\p{Lu}\d]+$/u.test(token.text) && token.text.length > 1;
+    // An acronym, or a brand that starts with a digit ("4chan", "3M").
+    const acronym = (/^\p{Lu}[\p{Lu}\d]+$/u.test(token.text) && token.text.length > 1) || /^\d+\p{L}/u.test(token.text);
     const proper = token.pos === 'PROPN' || acronym || (capital && !sentenceStart && token.pos !== 'PRON');
     if (proper) {
       if (first === -1) first = i;

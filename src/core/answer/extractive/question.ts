@@ -215,7 +215,8 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
       if (nextWord === 'many') {
         const noun = tokens.slice(i + 2).find((t) => t.pos === 'NOUN');
         const type = noun && classOfNoun(noun, lexicon);
-        return { answerType: type === 'duration' ? 'duration' : 'count', focus: noun };
+        // "How many years/days…" counts a period of time.
+        return { answerType: type === 'duration' || type === 'date' ? 'duration' : 'count', focus: noun };
       }
       if (nextWord === 'long' || nextWord === 'soon' || nextWord === 'quickly') return { answerType: 'duration' };
       if (nextWord === 'often') return { answerType: 'count' };
