@@ -71,7 +71,7 @@ try {
         documents.set(candidate.hit.document.id, doc);
         text += ` ${doc.slice(candidate.items[0]!.start, candidate.items[candidate.items.length - 1]!.end)}`;
       }
-      rows.push({ x: FEATURES.map((f) => e.features[f]), y: facts.some((f) => f.test(text)) ? 1 : 0 });
+      rows.push({ x: FEATURES.map((f) => e.features[f]), y: facts[0]!.test(text) ? 1 : 0 });
     }
     if (rows.some((r) => r.y)) groups.push(rows);
   }

@@ -4,6 +4,7 @@
 import type { ExpressionType } from '../../language/analysis.js';
 import type { Relation } from '../../language/lexicon.js';
 import { type Candidate, clauseHolds, contentStemSet } from './candidates.js';
+import { stemsOf } from './terms.js';
 import type { NamePhrase, QueryTerm, QuestionFrame } from './question.js';
 
 export const FEATURES = [
@@ -206,19 +207,43 @@ export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expres
 const WHO_NOUNS = ['court', 'tribunal', 'judg', 'committe', 'commiss', 'regul', 'minist', 'govern', 'parliament', 'author'];
 
 /**
- * The IDF-weighted share of the question's words (names aside) that some candidate carries, by the word or a related
- * one, in its text or its context: low when the sources never use most of what the question asks about.
+ * The share of the question's words (names aside) that some candidate carries, by the word or a related one, in its
+ * text or its context: low when the sources never use most of what the question asks about. Each word counts once:
+ * weighting by rarity would make every word no source has count most, and one paraphrase would sink a question.
  */
 export function attainableShare(question: QuestionFrame, candidates: readonly Candidate[], corrections?: ReadonlyMap<string, readonly string[]>): number {
   const citable = candidates.filter((c) => c.citable);
   const terms = question.terms.map((term) => withCorrections(term, corrections)).filter((t) => !t.name);
-  const weights = termWeights(terms, citable);
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  if (total === 0) return 1;
-  const found = terms.reduce((sum, term, i) => sum + (citable.some((c) => matchOf(term, c) !== 'none') ? weights[i]! : 0), 0);
-  return found / total;
+  if (terms.length === 0) return 1;
+  return terms.filter((term) => citable.some((c) => matchOf(term, c) !== 'none')).length / terms.length;
 }
 
 /** Whether any candidate carries an expression of one of the types (e.g. none says a date: "when" cannot be answered). */
 export const anyTyped = (candidates: readonly Candidate[], types: readonly ExpressionType[]): boolean =>
   candidates.some((c) => c.expressions.some((e) => types.includes(e.type)));
+
+/**
+ * A role the question asks about that the sentence gives to someone else: "X's chief executive" or "the chief
+ * executive of X" answers "who leads Ofcom?" about X, not Ofcom. Read from the possessive or the "of/at" phrase beside
+ * the role word, so a role and its organisation stay bound together.
+ */
+export function roleOwnedByOther(question: QuestionFrame, candidate: Candidate): boolean {
+  // Whose role is asked: the question's names and any word it makes possessive ("the regulator's chief executive").
+  const owners = [...question.text.matchAll(/(\p{L}+)['’]s\b/gu)].map((m) => m[1]!);
+  if (question.names.length === 0 && owners.length === 0) return false;
+  const asked = new Set([...question.names.flatMap((n) => [...n.stems, ...(n.initials ? [n.initials] : []), ...n.alternatives]), ...owners.flatMap((o) => stemsOf(o))]);
+  const roles = new Set(question.terms.filter((t) => !t.name).flatMap((t) => t.stems));
+  const names = candidate.expressions.filter((e) => e.type === 'name');
+  const text = candidate.text;
+  return candidate.words.some((word) => {
+    if (!roles.has(word.stem)) return false;
+    const owner = names.find((e) => {
+      const before = text.slice(e.end, word.index);
+      const after = text.slice(word.index + word.raw.length, e.start);
+      // "X's chief executive", "X’s head" ; "head of X", "chief executive at X"
+      return (e.end <= word.index && /^['’]s\s+(?:\p{L}+\s+){0,2}$/u.test(before)) || (e.start > word.index && /^\s+(?:of|at)\s+(?:the\s+)?$/i.test(after));
+    });
+    if (!owner) return false;
+    return ![...contentStemSet(owner.text)].some((s) => asked.has(s));
+  });
+}

@@ -4,7 +4,7 @@
 import type { Lexicon } from '../../language/lexicon.js';
 import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
-import { attainableShare, carriesType, type Evidence, gatherEvidence, nameIn } from './features.js';
+import { attainableShare, carriesType, type Evidence, gatherEvidence, nameIn, roleOwnedByOther } from './features.js';
 import type { NamePhrase, QuestionFrame } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, jurisdictionTest } from './jurisdiction.js';
@@ -83,7 +83,8 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (attainableShare(question, candidates, corrections) < options.ranker.minAttainable) return plan([], 'off_topic');
 
   const predicate = question.terms.some((t) => !t.name);
-  const about = (e: Evidence) => !predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'));
+  const about = (e: Evidence) =>
+    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
