@@ -3,6 +3,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Analysis, Expression, ExpressionType, TextAnalyzer } from '../../language/analysis.js';
 import type { Citation, Hit } from '../../schema.js';
+import { aliasesIn } from '../../text/aliases.js';
 import { DocumentOutline } from '../../text/outline.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import { addressesReader } from './instructions.js';
@@ -118,6 +119,15 @@ const outlines = new LRUCache<string, DocumentReading>({ max: 500 });
 interface DocumentReading {
   outline: DocumentOutline;
   stems: Map<number, Set<string>>;
+  aliases: AliasStems[];
+}
+
+/** An alias with the stems of both its forms, and how to find its short form in a sentence. */
+interface AliasStems {
+  short: string;
+  long: string[];
+  /** The short form as written: an abbreviation anywhere, a short form after "the". */
+  pattern: RegExp;
 }
 
 export interface CollectOptions {
@@ -174,10 +184,33 @@ function readDocument(text: string): DocumentReading {
   if (!reading) {
     const outline = new DocumentOutline(text);
     const stems = new Map<number, Set<string>>();
-    outline.blocks.forEach((block, i) => stems.set(i, contentStemSet(text.slice(block.start, block.end))));
-    outlines.set(text, (reading = { outline, stems }));
+    const aliases = aliasStems(text);
+    outline.blocks.forEach((block, i) => stems.set(i, withAliases(contentStemSet(text.slice(block.start, block.end)), text.slice(block.start, block.end), aliases)));
+    outlines.set(text, (reading = { outline, stems, aliases }));
   }
   return reading;
+}
+
+function aliasStems(text: string): AliasStems[] {
+  return aliasesIn(text).map(({ short, long }) => ({
+    short,
+    long: [...contentStemSet(long)],
+    // "QWR" is written in capitals; "the Commissioner" with its article and capital.
+    pattern: new RegExp(long.split(/\s+/).length > 1 && /^[a-z]+$/.test(short) && short.length > 4 ? `\\bthe ${short}\\b` : `\\b${short}\\b`, 'i'),
+  }));
+}
+
+/** A sentence's stems with its document's other names for what it mentions: "QWR" brings "qualifying worldwide revenue", and back. */
+function withAliases(stems: Set<string>, text: string, aliases: readonly AliasStems[]): Set<string> {
+  if (!aliases.length) return stems;
+  const more = new Set(stems);
+  for (const alias of aliases) {
+    if (alias.pattern.test(text)) alias.long.forEach((s) => more.add(s));
+    if (alias.long.length > 0 && alias.long.every((s) => more.has(s))) more.add(alias.short);
+  }
+  // A second pass: "the Commissioner" -> "Information Commissioner" -> the "ICO" it begins.
+  for (const alias of aliases) if (alias.long.length > 1 && alias.long.filter((s) => more.has(s)).length >= Math.min(2, alias.long.length)) more.add(alias.short);
+  return more;
 }
 
 function toCandidate(
@@ -229,7 +262,7 @@ function toCandidate(
     end: start + r.text.length,
     text: r.text,
     words: r.words,
-    stems: r.stems,
+    stems: document ? withAliases(r.stems, r.text, document.aliases) : r.stems,
     sequence: r.sequence,
     expressions: r.expressions,
     clauses: r.clauses,
