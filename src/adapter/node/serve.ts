@@ -85,6 +85,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     port: config.port,
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
     logger,
     beforeClose: () => {
       draining = true;
@@ -108,6 +110,10 @@ export interface ListenOptions {
   port: number;
   host: string;
   shutdownTimeoutMs: number;
+  /** 408 and a closed connection for a request not received whole in time (Node's default is 300 s); 30 s by default. */
+  requestTimeoutMs?: number;
+  /** The same for its headers (Node's default is 60 s); 10 s by default, never longer than requestTimeoutMs. */
+  headersTimeoutMs?: number;
   logger: Logger;
   beforeClose?: () => void;
   afterClose?: () => Promise<void>;
@@ -116,7 +122,15 @@ export interface ListenOptions {
 /** Listens with @hono/node-server and returns a handle whose close() drains in-flight requests first. */
 export function listen(app: { fetch: (request: Request, env: never) => Response | Promise<Response> }, options: ListenOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host }, (info) => {
+    const requestTimeout = options.requestTimeoutMs ?? 30_000;
+    const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+    const serverOptions = {
+      requestTimeout,
+      headersTimeout,
+      // Node checks the timeouts on this interval (30 s by default), which would let a 30 s timeout run to 60 s.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    };
+    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host, serverOptions }, (info) => {
       const host = ['0.0.0.0', '::'].includes(options.host) ? 'localhost' : info.family === 'IPv6' ? `[${info.address}]` : info.address;
       let closing: Promise<void> | undefined;
       const close = () =>
