@@ -14,6 +14,8 @@ import { createFileFeedbackStore } from './feedback-file.js';
 import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
 import { failureLog, indexKeeper } from './follow-index.js';
+import { unwritableForClient } from './unwritable.js';
+import { isRemitError } from '../../core/errors.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
 
 export interface ServeOptions {
@@ -212,7 +214,11 @@ function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise
     const run = async () => {
       const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
+      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]).catch((error: unknown) => {
+        // The CLI's hint (make <dir> writable, or --db) is not a client's: 503 with the cause, the path only in the log.
+        if (isRemitError(error) && error.code === 'index_unwritable' && error.status !== 409) throw unwritableForClient('ingest', error);
+        throw error;
+      });
       void warmUp();
       return report;
     };
