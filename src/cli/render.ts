@@ -50,6 +50,7 @@ export function renderIngestReport(report: IngestReport): string {
   const lines = [
     `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
     ...report.skipped.map((s) => `  skipped ${s.origin}: ${s.reason}`),
+    ...report.warnings.map((w) => `  warning ${w.origin}: ${w.message}`),
   ];
   if (report.index) lines.push(`Index: ${report.index.documents} documents, ${report.index.chunks} chunks, embedder ${report.index.embedder}.`);
   return `${lines.join('\n')}\n`;

@@ -135,9 +135,10 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   // HTML parsing libraries load only when something is ingested.
   const { loadPaths } = await import('./read-paths.js');
-  const { documents, skipped } = await loadPaths([...paths], { fetch: options.urls });
+  const { documents, skipped, warnings } = await loadPaths([...paths], { fetch: options.urls });
   const report = await ingestIntoIndex(runtime, documents, options);
   report.skipped.unshift(...skipped);
+  report.warnings.unshift(...warnings);
   return report;
 }
 

@@ -17,6 +17,7 @@ import { failureLog, indexKeeper } from './follow-index.js';
 import { unwritableForClient } from './unwritable.js';
 import { isRemitError } from '../../core/errors.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
+import type { IngestWarning } from '../../core/ingest/ingest.js';
 
 export interface ServeOptions {
   config: Config;
@@ -212,13 +213,18 @@ function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise
   let queue: Promise<unknown> = Promise.resolve();
   return (input) => {
     const run = async () => {
-      const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
+      const warnings: IngestWarning[] = [];
+      const loaded = await loadDocument(
+        { origin: input.origin, bytes: input.bytes, contentType: input.contentType },
+        { maxBytes, warn: (message) => warnings.push({ origin: input.origin, message }) },
+      );
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
       const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]).catch((error: unknown) => {
         // The CLI's hint (make <dir> writable, or --db) is not a client's: 503 with the cause, the path only in the log.
         if (isRemitError(error) && error.code === 'index_unwritable' && error.status !== 409) throw unwritableForClient('ingest', error);
         throw error;
       });
+      report.warnings.unshift(...warnings);
       void warmUp();
       return report;
     };

@@ -46,6 +46,12 @@ export interface IngestDeps {
   passageEncoder?: (passages: number) => PassageEncoder;
 }
 
+/** Something read but left out of a document that was ingested (a URL that is not http(s)). */
+export interface IngestWarning {
+  origin: string;
+  message: string;
+}
+
 export interface IngestReport {
   added: { id: string; origin: string }[];
   replaced: { id: string; origin: string }[];
@@ -53,6 +59,7 @@ export interface IngestReport {
   removed: { id: string; origin: string }[];
   /** Documents not ingested, with the reason (unsupported file, duplicate of another origin...). */
   skipped: { origin: string; reason: string }[];
+  warnings: IngestWarning[];
   chunks: number;
   index: IndexInfo | null;
 }
@@ -73,7 +80,7 @@ export async function ingestDocuments(
   }
   const stored = options.rebuild ? new Map<string, { id: string; hash: string }>() : await store.origins();
   const storedIds = new Map([...stored].map(([origin, { id }]) => [id, origin]));
-  const report: IngestReport = { added: [], replaced: [], unchanged: [], removed: [], skipped: [], chunks: 0, index: info };
+  const report: IngestReport = { added: [], replaced: [], unchanged: [], removed: [], skipped: [], warnings: [], chunks: 0, index: info };
   const toAdd: Document[] = [];
   const remove = new Set<string>(options.rebuild ? [...(await store.origins()).values()].map((d) => d.id) : []);
   const seenIds = new Map<string, string>();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createError } from '../../../core/errors.js';
 import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../../../core/schema.js';
 import type { ChunkRecord, StoredChunk } from '../../../core/store/index-store.js';
+import { keepWebUrls } from '../../../core/web-url.js';
 import { arrow } from './arrow.js';
 
 const { Field, FixedSizeList, Float32, Int32, List, Schema: ArrowSchema, Uint32, Utf8 } = arrow;
@@ -90,11 +91,12 @@ function parseRow<T>(schema: z.ZodType<T>, row: Record<string, unknown>, table: 
 const plain = (row: Record<string, unknown>, columns: readonly string[]) =>
   Object.fromEntries(columns.map((column) => [column, row[column]]));
 
+// An index written before ingest dropped non-http(s) URLs may hold one: it is never read out.
 export const rowToDocument = (row: Record<string, unknown>): Document =>
-  parseRow(DocumentRow, plain(row, [...DOCUMENT_META_COLUMNS, 'text']), DOCUMENTS_TABLE);
+  keepWebUrls(parseRow(DocumentRow, plain(row, [...DOCUMENT_META_COLUMNS, 'text']), DOCUMENTS_TABLE)).meta;
 
 export const rowToDocumentMeta = (row: Record<string, unknown>): DocumentMeta =>
-  parseRow(DocumentMetaRow, plain(row, DOCUMENT_META_COLUMNS), DOCUMENTS_TABLE);
+  keepWebUrls(parseRow(DocumentMetaRow, plain(row, DOCUMENT_META_COLUMNS), DOCUMENTS_TABLE)).meta;
 
 export const rowToStoredChunk = (row: Record<string, unknown>): StoredChunk =>
   parseRow(StoredChunkRow, plain(row, STORED_CHUNK_COLUMNS), CHUNKS_TABLE);
