@@ -48,7 +48,8 @@ export function renderDocumentList(documents: readonly DocumentMeta[]): string {
 
 export function renderIngestReport(report: IngestReport): string {
   const lines = [
-    `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
+    `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length},${report.moved.length ? ` moved ${report.moved.length},` : ''} removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
+    ...report.moved.map((m) => `  moved ${m.from} -> ${m.origin}`),
     ...report.skipped.map((s) => `  skipped ${s.origin}: ${s.reason}`),
     ...report.warnings.map((w) => `  warning ${w.origin}: ${w.message}`),
   ];

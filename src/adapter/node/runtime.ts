@@ -149,6 +149,6 @@ export async function ingestIntoIndex(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const report = await ingestDocuments(documents, runtime, options);
-  if (report.added.length + report.replaced.length + report.removed.length > 0) await runtime.refreshPowers();
+  if (report.added.length + report.replaced.length + report.moved.length + report.removed.length > 0) await runtime.refreshPowers();
   return report;
 }

@@ -219,7 +219,7 @@ function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise
         { maxBytes, warn: (message) => warnings.push({ origin: input.origin, message }) },
       );
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]).catch((error: unknown) => {
+      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })], { via: 'api' }).catch((error: unknown) => {
         // The CLI's hint (make <dir> writable, or --db) is not a client's: 503 with the cause, the path only in the log.
         if (isRemitError(error) && error.code === 'index_unwritable' && error.status !== 409) throw unwritableForClient('ingest', error);
         throw error;

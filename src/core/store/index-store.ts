@@ -19,11 +19,30 @@ export interface ChunkRecord extends StoredChunk {
   signature: Uint32Array;
 }
 
+/**
+ * How a document came into the index: `path` from files, folders or URLs given to an ingest (what `--prune` may drop),
+ * `api` through POST /api/ingest (kept by `--prune` unless asked).
+ */
+export type IngestedVia = 'path' | 'api';
+
+/** A stored document's identity, for incremental ingest. */
+export interface StoredOrigin {
+  id: string;
+  hash: string;
+  /** Absent for documents stored before it was recorded (see ingestedVia in core/ingest). */
+  via?: IngestedVia;
+}
+
 /** What an ingest changes, applied atomically: readers see the old or the new state, never a mix. */
 export interface IndexChange {
   embedder: { id: string; dimensions: number };
   /** Documents to add or replace (a replaced document is listed in `remove` by its old id). */
-  add: { document: Document; chunks: ChunkRecord[] }[];
+  add: { document: Document; chunks: ChunkRecord[]; via?: IngestedVia }[];
+  /**
+   * Documents stored already under the same id (same text, so the same chunks) whose row is rewritten: a moved or
+   * renamed file takes its new origin and metadata, and its chunks stay. Never listed in `remove`.
+   */
+  rewrite?: { document: Document; via?: IngestedVia }[];
   /** Document ids to drop with their chunks. */
   remove: string[];
   /** Existing chunks whose near-duplicate group changed because of this ingest. */
@@ -53,7 +72,7 @@ export interface IndexStore {
   getDocument(id: string): Promise<Document | null>;
   getDocumentMeta(ids: readonly string[]): Promise<Map<string, DocumentMeta>>;
   /** Every stored document by origin, for incremental ingest (skip unchanged, replace changed, prune). */
-  origins(): Promise<Map<string, { id: string; hash: string }>>;
+  origins(): Promise<Map<string, StoredOrigin>>;
   /** Signatures of every stored chunk, to place new chunks in near-duplicate groups. */
   signatures(): Promise<{ chunkId: string; docId: string; dupGroup: string; signature: Uint32Array }[]>;
   commit(change: IndexChange): Promise<IndexInfo>;

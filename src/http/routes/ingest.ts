@@ -39,6 +39,7 @@ const IngestReportSchema = z
     added: z.array(Entry),
     replaced: z.array(Entry),
     unchanged: z.array(Entry),
+    moved: z.array(Entry.extend({ from: z.string() })).meta({ description: 'Stored texts that took a new origin (a moved or renamed file)' }),
     removed: z.array(Entry),
     skipped: z.array(z.object({ origin: z.string(), reason: z.string() })),
     warnings: z.array(z.object({ origin: z.string(), message: z.string() })).meta({ description: 'What was read but left out (a URL that is not http(s))' }),

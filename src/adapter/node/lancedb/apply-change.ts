@@ -11,6 +11,7 @@ import {
   chunksSchema,
   DOCUMENTS_TABLE,
   documentsSchema,
+  LATER_DOCUMENT_COLUMNS,
   rowToChunkRecord,
   TEXT_INDEX,
 } from './tables.js';
@@ -50,6 +51,10 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     }
     const recreated = tables === null;
     if (!tables) tables = await createTables(db, dimensions);
+    else await ensureDocumentColumns(tables.documents);
+    if (recreated && change.rewrite?.length) {
+      throw createError({ code: 'internal', message: 'A commit that recreates the tables cannot rewrite stored documents' });
+    }
 
     // New tables are empty: nothing to delete or regroup.
     const regrouped = recreated ? [] : await dropReplaced(tables, change);
@@ -80,7 +85,9 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
   const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
   const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
-  for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
+  // A rewritten document keeps its chunks; only its row is replaced.
+  const rewritten = (change.rewrite ?? []).map(({ document }) => document.id);
+  for (const filter of sqlInBatches('id', [...dropDocs, ...rewritten])) await tables.documents.delete(filter);
   for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
   for (const filter of sqlInBatches('id', regrouped.map((c) => c.id))) await tables.chunks.delete(filter);
   return regrouped;
@@ -88,7 +95,7 @@ async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<C
 
 /** Appends the change's documents and chunks, and the regrouped chunks. */
 async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
-  const documents = change.add.map(({ document }) => document);
+  const documents = [...change.add, ...(change.rewrite ?? [])];
   const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
   // LanceDB writes the documents on its own threads while this thread builds the chunks' columns.
   const documentsAdded = documents.length > 0 ? tables.documents.add(documentsToArrow(documents)) : Promise.resolve();
@@ -132,6 +139,13 @@ async function rollBackTo(table: Table, version: number): Promise<void> {
   await table.checkout(version);
   // restore() writes the checked-out version as the newest one and leaves the handle writable again.
   await table.restore();
+}
+
+/** A documents table from an older layout gets the columns added since (null in its rows), as part of this commit. */
+async function ensureDocumentColumns(documents: Table): Promise<void> {
+  const present = new Set((await documents.schema()).fields.map((f) => f.name));
+  const missing = LATER_DOCUMENT_COLUMNS.filter((name) => !present.has(name));
+  if (missing.length > 0) await documents.addColumns(missing.map((name) => ({ name, valueSql: 'CAST(NULL AS STRING)' })));
 }
 
 async function createTables(db: Connection, dimensions: number): Promise<StoreTables> {

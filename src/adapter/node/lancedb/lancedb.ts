@@ -6,7 +6,7 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { createError, isRemitError } from '../../../core/errors.js';
 import { makeDirectory } from '../make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../../../core/schema.js';
-import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk } from '../../../core/store/index-store.js';
+import type { Candidate, GroupMember, IndexChange, IndexStore, IngestedVia, StoredChunk, StoredOrigin } from '../../../core/store/index-store.js';
 import { SharedLoad } from '../../../core/shared-load.js';
 import { sharedGroups } from '../../../core/store/shared-groups.js';
 import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
@@ -204,10 +204,18 @@ export class LanceStore implements IndexStore {
     return metas;
   }
 
-  async origins(): Promise<Map<string, { id: string; hash: string }>> {
+  async origins(): Promise<Map<string, StoredOrigin>> {
     const documents = this.#read()?.documents;
-    const rows = documents ? await this.#reading(documents.query().select(['id', 'origin', 'hash']).toArray()) : [];
-    return new Map(rows.map((row) => [String(row.origin), { id: String(row.id), hash: String(row.hash) }]));
+    if (!documents) return new Map();
+    // A table from before `via` was recorded lacks the column (it is added at the next commit).
+    const hasVia = (await this.#reading(documents.schema())).fields.some((f) => f.name === 'via');
+    const rows = await this.#reading(documents.query().select(['id', 'origin', 'hash', ...(hasVia ? ['via'] : [])]).toArray());
+    return new Map(
+      rows.map((row) => {
+        const via = row.via === 'api' || row.via === 'path' ? { via: row.via as IngestedVia } : {};
+        return [String(row.origin), { id: String(row.id), hash: String(row.hash), ...via }];
+      }),
+    );
   }
 
   async signatures(): Promise<{ chunkId: string; docId: string; dupGroup: string; signature: Uint32Array }[]> {

@@ -3,7 +3,7 @@ import type { DataType, Schema } from 'apache-arrow';
 import { z } from 'zod';
 import { createError } from '../../../core/errors.js';
 import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../../../core/schema.js';
-import type { ChunkRecord, StoredChunk } from '../../../core/store/index-store.js';
+import type { ChunkRecord, IngestedVia, StoredChunk } from '../../../core/store/index-store.js';
 import { keepWebUrls } from '../../../core/web-url.js';
 import { arrow } from './arrow.js';
 
@@ -27,7 +27,12 @@ export const documentsSchema = (): Schema =>
     field('url', new Utf8()),
     field('sources', new Utf8()),
     field('text', new Utf8()),
+    // Added after the first layout: an older table gets them (null) at its next commit (see ensureDocumentColumns).
+    ...LATER_DOCUMENT_COLUMNS.map((name) => field(name, new Utf8())),
   ]);
+
+/** Columns the documents table gained after its first layout, in order; null in rows written before. */
+export const LATER_DOCUMENT_COLUMNS = ['via'] as const;
 
 export const chunksSchema = (dimensions: number): Schema =>
   new ArrowSchema([
@@ -45,7 +50,13 @@ export const chunksSchema = (dimensions: number): Schema =>
 export const DOCUMENT_META_COLUMNS = ['id', 'title', 'publisher', 'date', 'origin', 'hash', 'url', 'sources'];
 export const STORED_CHUNK_COLUMNS = ['id', 'docId', 'index', 'start', 'end', 'text', 'dupGroup'];
 
-export function documentToRow(document: Document): Record<string, unknown> {
+/** A documents-table row before it is written: the document, and how it came in. */
+export interface DocumentEntry {
+  document: Document;
+  via?: IngestedVia;
+}
+
+export function documentToRow({ document, via }: DocumentEntry): Record<string, unknown> {
   return {
     id: document.id,
     title: document.title,
@@ -56,6 +67,7 @@ export function documentToRow(document: Document): Record<string, unknown> {
     url: document.url ?? null,
     sources: JSON.stringify(document.sources ?? []),
     text: document.text,
+    via: via ?? 'path',
   };
 }
 
