@@ -3,21 +3,17 @@ import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from './config.js';
-import { loadDocument } from '../../core/load/index.js';
-import { Document } from '../../core/schema.js';
 import { readScalarBundle } from './scalar-bundle.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
-import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
+import type { AppDeps, SourceCatalog } from '../../http/deps.js';
 import { powersCatalog } from './powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
 import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
 import { failureLog, indexKeeper } from './follow-index.js';
-import { unwritableForClient } from './unwritable.js';
-import { isRemitError } from '../../core/errors.js';
-import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
-import type { IngestWarning } from '../../core/ingest/ingest.js';
+import { openRuntime, type Runtime } from './runtime.js';
+import { uploadIngest } from './upload-ingest.js';
 
 export interface ServeOptions {
   config: Config;
@@ -60,6 +56,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const keeper = indexKeeper(runtime, logger);
   let keeperStopped = Promise.resolve();
   const indexIsWhole = integrityCheck(runtime, logger);
+  // Uploads are ingested on a worker thread with its own runtime on the same folder; this one then follows the commit.
+  const uploads = config.server.adminToken
+    ? uploadIngest({
+        runtime: { db: runtime.db, embedder: config.embedder, modelDir: config.modelDir, anthropic: config.anthropic },
+        maxBytes: config.server.ingestBodyLimitBytes,
+        afterCommit: async () => {
+          await runtime.refreshIndex();
+          void keeper.warmUp();
+        },
+      })
+    : undefined;
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
     get: (id) => runtime.store.getDocument(id),
@@ -79,7 +86,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     powers,
     mcp: lazyMcpHttpHandler({ ask: runtime.ask, retriever: runtime.retriever, sources, powers, onToolCall: logToolCalls(logger) }),
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
-    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, keeper.warmUp) : undefined,
+    ingest: uploads?.ingest,
     config: config.server,
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
@@ -96,10 +103,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       keeperStopped = keeper.stop();
     },
     afterClose: async () => {
+      await uploads?.close();
       await keeperStopped;
       await runtime.close();
     },
   }).catch(async (error: unknown) => {
+    await uploads?.close();
     await runtime.close();
     throw error;
   });
@@ -205,31 +214,5 @@ function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | un
     const now = performance.now();
     if (!last || last.builtAt !== builtAt || now - last.at > INTEGRITY_CHECK_INTERVAL_MS) last = { builtAt, at: now, whole: check() };
     return last.whole;
-  };
-}
-
-/** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */
-function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise<void>): IngestFn {
-  let queue: Promise<unknown> = Promise.resolve();
-  return (input) => {
-    const run = async () => {
-      const warnings: IngestWarning[] = [];
-      const loaded = await loadDocument(
-        { origin: input.origin, bytes: input.bytes, contentType: input.contentType },
-        { maxBytes, warn: (message) => warnings.push({ origin: input.origin, message }) },
-      );
-      const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })], { via: 'api' }).catch((error: unknown) => {
-        // The CLI's hint (make <dir> writable, or --db) is not a client's: 503 with the cause, the path only in the log.
-        if (isRemitError(error) && error.code === 'index_unwritable' && error.status !== 409) throw unwritableForClient('ingest', error);
-        throw error;
-      });
-      report.warnings.unshift(...warnings);
-      void warmUp();
-      return report;
-    };
-    const done = queue.then(run, run);
-    queue = done.catch(() => {});
-    return done;
   };
 }

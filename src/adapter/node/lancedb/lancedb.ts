@@ -1,6 +1,7 @@
 // IndexStore over LanceDB: two versioned tables, pinned to the versions that state.json names, so commits are atomic.
 import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { type Connection, connect } from '@lancedb/lancedb';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { createError, isRemitError } from '../../../core/errors.js';
@@ -48,6 +49,9 @@ export interface LanceStoreOptions {
 }
 
 export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
+
+/** Rows of the small table's in-memory copy parsed or indexed between two turns of the event loop. */
+const IN_MEMORY_SLICE = 250;
 
 const REBUILD_HINT = 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder';
 
@@ -280,10 +284,17 @@ export class LanceStore implements IndexStore {
     const dimensions = this.#state!.info.dimensions;
     return this.#inMemory.get(async () => {
       const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
-      const vectors = vectorsOf(batch, dimensions);
+      const vectors = await vectorsOf(batch, dimensions, () => setImmediate(), IN_MEMORY_SLICE);
       const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
-      const chunks = batch.toArray().map((row) => rowToStoredChunk(row));
-      return { vectors, refs, text: new TextInMemory(chunks.map((chunk) => chunk.text)), chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
+      // Parsed and indexed a slice at a time: a server loads this after every commit while it answers other requests.
+      const rows = batch.toArray();
+      const chunks: StoredChunk[] = [];
+      for (let row = 0; row < rows.length; row++) {
+        if (row > 0 && row % IN_MEMORY_SLICE === 0) await setImmediate();
+        chunks.push(rowToStoredChunk(rows[row]));
+      }
+      const text = await TextInMemory.build(chunks.map((chunk) => chunk.text), () => setImmediate(), IN_MEMORY_SLICE);
+      return { vectors, refs, text, chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
     });
   }
 
