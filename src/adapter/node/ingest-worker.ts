@@ -14,7 +14,8 @@ export type WorkerRuntimeOptions = Pick<RuntimeOptions, 'db' | 'embedder' | 'mod
 
 export interface UploadTask {
   runtime: WorkerRuntimeOptions;
-  input: IngestInput;
+  /** The upload; absent for a commit of nothing, which builds a missing powers table (see healPowersTable in serve.ts). */
+  input?: IngestInput;
   maxBytes: number;
 }
 
@@ -34,6 +35,7 @@ let open: Runtime | undefined;
 export default async function ingestUpload({ runtime: options, input, maxBytes }: UploadTask): Promise<UploadResult> {
   try {
     const runtime = await runtimeFor(options);
+    if (!input) return { report: await ingestIntoIndex(runtime, []) };
     const warnings: IngestWarning[] = [];
     const loaded = await loadDocument(
       { origin: input.origin, bytes: input.bytes, contentType: input.contentType },

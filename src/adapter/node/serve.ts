@@ -6,13 +6,12 @@ import type { Config } from './config.js';
 import { readScalarBundle } from './scalar-bundle.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
 import type { AppDeps, SourceCatalog } from '../../http/deps.js';
-import { powersCatalog } from './powers/powers-file.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
 import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
-import { failureLog, indexKeeper } from './follow-index.js';
-import { openRuntime, type Runtime } from './runtime.js';
+import { failureLog, indexKeeper, messageOf } from './follow-index.js';
+import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
 import { uploadIngest } from './upload-ingest.js';
 
 export interface ServeOptions {
@@ -79,7 +78,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return { ready: true, ...counts };
     },
   };
-  const powers = powersCatalog(runtime.db, sources);
+  // The table committed with the index; one that predates that is healed below, and meanwhile computed by the rules.
+  const powers = runtime.powers;
   const deps: AppDeps = {
     ask: runtime.ask,
     sources,
@@ -113,9 +113,25 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw error;
   });
   keeper.start(options.indexPollMs ?? 1000);
+  // On the upload thread when there is one: a process commits from one thread at a time.
+  void healPowersTable(runtime, logger, uploads ? () => uploads.commitNothing() : () => ingestIntoIndex(runtime, []));
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
+}
+
+/**
+ * An index written before the powers table was committed with it gets one now (an empty commit builds it from the
+ * documents' text, once). A read-only index keeps being served, its table computed by the rules.
+ */
+async function healPowersTable(runtime: Runtime, logger: Logger, commitNothing: () => Promise<unknown>): Promise<void> {
+  try {
+    if (!(await runtime.store.info()) || (await runtime.store.powers?.()) !== null) return;
+    await commitNothing();
+    logger.info('powers table built', { documents: (await runtime.store.info())?.documents ?? 0 });
+  } catch (error) {
+    logger.warn('powers table not built; computed from the documents until the next ingest', { error: messageOf(error) });
+  }
 }
 
 export interface ListenOptions {

@@ -3,7 +3,8 @@
 // runtime then moves to the new commit, as it does for a `remit ingest` in a terminal.
 import { Piscina } from 'piscina';
 import { createError } from '../../core/errors.js';
-import type { IngestFn } from '../../http/deps.js';
+import type { IngestReport } from '../../core/ingest/ingest.js';
+import type { IngestFn, IngestInput } from '../../http/deps.js';
 import type { UploadResult, UploadTask, WorkerRuntimeOptions } from './ingest-worker.js';
 import { workerModule } from './worker-module.js';
 
@@ -18,6 +19,8 @@ export interface UploadIngestOptions {
 
 export interface UploadIngest {
   ingest: IngestFn;
+  /** Commits nothing on the upload thread: builds the powers table of an index that predates it (one writer per process). */
+  commitNothing(): Promise<IngestReport>;
   /** Stops the thread (an idle one also stops by itself after a minute). */
   close(): Promise<void>;
 }
@@ -26,13 +29,21 @@ export function uploadIngest(options: UploadIngestOptions): UploadIngest {
   let pool: Piscina | undefined;
   // The thread takes one upload at a time, in order; its runtime stays open while uploads keep coming.
   const threads = () => (pool ??= new Piscina({ ...workerModule('ingest-worker', options.workerFile), minThreads: 0, maxThreads: 1, idleTimeout: 60_000 }));
+  const run = async (input?: IngestInput) => {
+    const task: UploadTask = { runtime: options.runtime, input, maxBytes: options.maxBytes };
+    const result: UploadResult = await threads().run(task);
+    if ('error' in result) throw createError(result.error);
+    return result.report;
+  };
   return {
     ingest: async (input) => {
-      const task: UploadTask = { runtime: options.runtime, input, maxBytes: options.maxBytes };
-      const result: UploadResult = await threads().run(task);
-      if ('error' in result) throw createError(result.error);
-      const { report } = result;
+      const report = await run(input);
       if (report.added.length + report.replaced.length + report.moved.length + report.removed.length > 0) await options.afterCommit();
+      return report;
+    },
+    commitNothing: async () => {
+      const report = await run();
+      await options.afterCommit();
       return report;
     },
     close: async () => {

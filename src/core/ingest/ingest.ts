@@ -2,6 +2,7 @@
 import { chunkDocument, type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
 import { groupNearDuplicates, minHashSignature, type SignedChunk } from './dedup.js';
 import type { Embedder } from '../embed/embedder.js';
+import { type DocumentPowers, rulesPowers } from '../powers/document-powers.js';
 import { createError } from '../errors.js';
 import type { Chunk, Document, IndexInfo } from '../schema.js';
 import type { ChunkRecord, IndexStore, IngestedVia, StoredOrigin } from '../store/index-store.js';
@@ -47,9 +48,16 @@ export function inProcessEncoder(embedder: Embedder): PassageEncoder {
   };
 }
 
+/** A document's power facts to store with it: the rules' by default; with a key, Claude's too (a failure is a warning). */
+export type PowerFactsExtractor = (document: Document) => Promise<{ powers: DocumentPowers; warning?: string }>;
+
+export const rulesFacts: PowerFactsExtractor = async (document) => ({ powers: rulesPowers(document) });
+
 export interface IngestDeps {
   store: IndexStore;
   embedder: Embedder;
+  /** Extracts each added or moved document's power facts; the rules' by default. */
+  powerFacts?: PowerFactsExtractor;
   /** Picks how to encode this many passages (threads pay off only for many); in-process with `embedder` by default. */
   passageEncoder?: (passages: number) => PassageEncoder;
 }
@@ -133,7 +141,16 @@ export async function ingestDocuments(
     remove.add(id);
     report.removed.push({ id, origin });
   }
-  if (toAdd.length === 0 && toRewrite.length === 0 && remove.size === 0) return report;
+  // An index from before the powers table was committed with it gets one now, even when nothing else changed.
+  const tableMissing = info !== null && !options.rebuild && store.powers !== undefined && (await store.powers()) === null;
+  if (toAdd.length === 0 && toRewrite.length === 0 && remove.size === 0 && !tableMissing) return report;
+
+  const powersOf = new Map<string, DocumentPowers>();
+  for (const document of [...toAdd, ...toRewrite]) {
+    const { powers, warning } = await (deps.powerFacts ?? rulesFacts)(document);
+    powersOf.set(document.id, powers);
+    if (warning) report.warnings.push({ origin: document.origin, message: warning });
+  }
 
   const add = await encodeDocuments(toAdd, deps.passageEncoder ?? (() => inProcessEncoder(embedder)), options);
   const existing: SignedChunk[] = (await store.signatures()).filter((s) => !remove.has(s.docId));
@@ -146,8 +163,8 @@ export async function ingestDocuments(
   const via = options.via ?? 'path';
   report.index = await store.commit({
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
-    add: add.map((entry) => ({ ...entry, via })),
-    rewrite: toRewrite.map((document) => ({ document, via })),
+    add: add.map((entry) => ({ ...entry, via, powers: powersOf.get(entry.document.id) })),
+    rewrite: toRewrite.map((document) => ({ document, via, powers: powersOf.get(document.id) })),
     remove: [...remove],
     regroup: regrouped,
   });

@@ -27,7 +27,7 @@ export interface PowerFact {
 /** Statute -> the regulator a source says enforces it, with that source's quote. */
 export type EnforcerIndex = Map<string, { regulator: string; citation: PowerCitation }>;
 
-interface Sentence {
+export interface Sentence {
   text: string;
   citation: PowerCitation;
 }
@@ -48,35 +48,62 @@ export function sentencesOf(document: Document): Sentence[] {
   return sentences;
 }
 
-/** Which regulator each statute is enforced by, from sentences that name both. */
+/** Which regulator each statute is enforced by, from sentences that name both (the first source to say so wins). */
 export function enforcerIndex(documents: readonly Document[]): EnforcerIndex {
   const index: EnforcerIndex = new Map();
   for (const document of documents) {
-    for (const sentence of sentencesOf(document)) {
-      if (!/\benforce[ds]?\b|\bregulat(?:es|or)\b/i.test(sentence.text)) continue;
-      const regulators = findAll(sentence.text, REGULATORS);
-      for (const statute of findAll(sentence.text, STATUTES)) {
-        const regulator = regulators.find((r) => statutesOf(r.value).includes(statute.value));
-        if (regulator && !index.has(statute.value)) index.set(statute.value, { regulator: regulator.value, citation: sentence.citation });
-      }
+    for (const [statute, enforcer] of enforcersIn(sentencesOf(document))) if (!index.has(statute)) index.set(statute, enforcer);
+  }
+  return index;
+}
+
+/** One document's statute -> enforcer statements, the first per statute. */
+export function enforcersIn(sentences: readonly Sentence[]): EnforcerIndex {
+  const index: EnforcerIndex = new Map();
+  for (const sentence of sentences) {
+    if (!/\benforce[ds]?\b|\bregulat(?:es|or)\b/i.test(sentence.text)) continue;
+    const regulators = findAll(sentence.text, REGULATORS);
+    for (const statute of findAll(sentence.text, STATUTES)) {
+      const regulator = regulators.find((r) => statutesOf(r.value).includes(statute.value));
+      if (regulator && !index.has(statute.value)) index.set(statute.value, { regulator: regulator.value, citation: sentence.citation });
     }
   }
   return index;
 }
 
+/**
+ * A fact from one document's text alone. A sentence that names a statute but no regulator ("The Act allows fines of up
+ * to...") has no regulator yet: another document may say who enforces that statute (see resolveFacts).
+ */
+export type LocalFact = Omit<PowerFact, 'regulator' | 'regulatorCitation'> & Partial<Pick<PowerFact, 'regulator' | 'regulatorCitation'>>;
+
 export function extractFacts(document: Document, enforcers: EnforcerIndex): PowerFact[] {
-  const facts: PowerFact[] = [];
+  return resolveFacts(localFacts(sentencesOf(document)), enforcers);
+}
+
+/** Facts whose regulator is the enforcer of their statute get it from `enforcers`; those with none are dropped. */
+export function resolveFacts(facts: readonly LocalFact[], enforcers: EnforcerIndex): PowerFact[] {
+  return facts.flatMap((fact) => {
+    if (fact.regulator !== undefined) return [fact as PowerFact];
+    const enforcer = fact.statute === undefined ? undefined : enforcers.get(fact.statute);
+    return enforcer ? [{ ...fact, regulator: enforcer.regulator, regulatorCitation: enforcer.citation }] : [];
+  });
+}
+
+/** The facts of one document's sentences, in order; see LocalFact. */
+export function localFacts(sentences: readonly Sentence[]): LocalFact[] {
+  const facts: LocalFact[] = [];
   let carried: { regulator: string; citation: PowerCitation } | undefined;
-  for (const sentence of sentencesOf(document)) {
+  for (const sentence of sentences) {
     const named = findAll(sentence.text, REGULATORS);
     if (named.length) {
-      facts.push(...factsOfSentence(sentence, named, sentence.citation, enforcers));
+      facts.push(...factsOfSentence(sentence, named, sentence.citation));
       carried = { regulator: named.at(-1)!.value, citation: sentence.citation };
     } else if (carried && PRONOUN_SUBJECT.test(sentence.text)) {
       // "It can also order payment providers...": the regulator named in the sentence before.
-      facts.push(...factsOfSentence(sentence, [{ value: carried.regulator, start: 0, end: 0 }], carried.citation, enforcers));
+      facts.push(...factsOfSentence(sentence, [{ value: carried.regulator, start: 0, end: 0 }], carried.citation));
     } else {
-      facts.push(...factsOfSentence(sentence, [], sentence.citation, enforcers));
+      facts.push(...factsOfSentence(sentence, [], sentence.citation));
     }
     // A pronoun reaches back one sentence only.
     if (!named.length) carried = undefined;
@@ -84,12 +111,7 @@ export function extractFacts(document: Document, enforcers: EnforcerIndex): Powe
   return facts;
 }
 
-function factsOfSentence(
-  sentence: Sentence,
-  regulators: Mention[],
-  namedBy: PowerCitation,
-  enforcers: EnforcerIndex,
-): PowerFact[] {
+function factsOfSentence(sentence: Sentence, regulators: Mention[], namedBy: PowerCitation): LocalFact[] {
   const { text } = sentence;
   // "...without first issuing a provisional notice": a mention the sentence rules out states no power.
   const kinds = findAll(text, KINDS).filter((k) => !/\bwithout\b[^,;]*$/i.test(text.slice(Math.max(0, k.start - 80), k.start)));
@@ -115,7 +137,7 @@ function factsOfSentence(
 
   const figuresOf = (i: number) => limits.filter((f) => figureOwner(f.start) === i);
 
-  return kinds.flatMap((kind, i): PowerFact[] => {
+  return kinds.flatMap((kind, i): LocalFact[] => {
     const inClause = <T>(mentions: Mention<T>[]) => {
       const own = mentions.filter((m) => clauseOf(m.start) === clauseOf(kind.start));
       return own.length ? own : mentions;
@@ -124,10 +146,9 @@ function factsOfSentence(
     const statute = nearestMention(inClause(statutes), kind);
     const regulator = nearestMention(inClause(statute ? regulators.filter((r) => statutesOf(r.value).includes(statute.value)) : regulators), kind);
     const empowers = provisions.length > 0 && (EMPOWERS.test(text) || figuresOf(i).length > 0);
-    const enforcer = !regulator && statute && empowers ? enforcers.get(statute.value) : undefined;
-    const regulatorName = regulator?.value ?? enforcer?.regulator;
-    if (!regulatorName) return [];
-    const regulatorCitation = regulator ? namedBy : enforcer!.citation;
+    // No regulator named: the statute's enforcer, if some source names one (resolveFacts), when the sentence says the
+    // statute empowers someone.
+    if (!regulator && !(statute && empowers)) return [];
 
     const section = nearestMention(provisions.filter((p) => owner(p) === i), kind);
     const figures = figuresOf(i);
@@ -146,8 +167,7 @@ function factsOfSentence(
     const asOf = status ? (dates.find((d) => d.start >= status.start) ?? dates[0]) : undefined;
     return [
       {
-        regulator: regulatorName,
-        regulatorCitation,
+        ...(regulator ? { regulator: regulator.value, regulatorCitation: namedBy } : {}),
         kind: kind.value,
         citation: sentence.citation,
         ...(statute ? { statute: statute.value } : {}),

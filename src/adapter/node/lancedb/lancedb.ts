@@ -29,6 +29,8 @@ import { sqlEquals, sqlInBatches } from './sql.js';
 import { matchQuery, textToSearch } from './text-query.js';
 import { TextInMemory } from './text-in-memory.js';
 import { indexCommittedTables } from './commit-indices.js';
+import type { PowersTable } from '../../../core/powers/schema.js';
+import { powersFileName, pruneOldPowersFiles, readPowersFile, writePowersFile } from '../powers/powers-file.js';
 import { ensureLanceThreads } from './lance-threads.js';
 import { nearestByCosine, vectorsOf, type VectorsInMemory } from './vectors-in-memory.js';
 import { tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
@@ -88,6 +90,8 @@ export class LanceStore implements IndexStore {
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
   readonly #vectorIndex: VectorIndexPolicy;
+  /** The powers table of the committed state, by file name. */
+  #powers: { name: string; table: Promise<PowersTable | null> } | undefined;
 
   constructor(
     private readonly db: Connection,
@@ -364,6 +368,19 @@ export class LanceStore implements IndexStore {
     await Promise.all([tables.documents, tables.chunks].map((table) => this.#reading(table.query().select(['id']).toArrow())));
   }
 
+  /** The powers table state.json names (read once per commit); null for an empty index or one that predates it. */
+  async powers(): Promise<PowersTable | null> {
+    const name = this.#state?.powers;
+    if (!name) return null;
+    if (this.#powers?.name !== name) this.#powers = { name, table: readPowersFile(join(this.dir, name)) };
+    const { table } = this.#powers;
+    // A failed read is not kept: the next call tries again.
+    return table.catch((error: unknown) => {
+      if (this.#powers?.table === table) this.#powers = undefined;
+      throw error;
+    });
+  }
+
   commit(change: IndexChange): Promise<IndexInfo> {
     // Commits from one store run one after another; other processes are kept out by the folder's lock file.
     return this.#queued(() => this.#commit(change));
@@ -393,15 +410,20 @@ export class LanceStore implements IndexStore {
       });
       const { recreated } = applied;
       // Indices join the same commit: built before state.json names the table versions.
-      const { state, event } = await indexCommittedTables(this.db, applied.state, this.#vectorIndex);
-      if (event.action !== 'none') this.options.onVectorIndex?.(event);
+      const indexed = await indexCommittedTables(this.db, applied.state, this.#vectorIndex);
+      if (indexed.event.action !== 'none') this.options.onVectorIndex?.(indexed.event);
+      // So does the powers table: written beside state.json first, then published by the same switch.
+      const state = { ...indexed.state, powers: powersFileName(indexed.state.versions.documents) };
+      await writePowersFile(join(this.dir, state.powers), applied.powers);
       await writeState(this.dir, state);
       this.#rebuild = false;
       // Recreated tables may have a new vector width: reopen the reader handles rather than move them.
       if (recreated) this.#closeReaders();
       await this.useState(state);
       // Housekeeping once the commit is durable and our readers moved on: a failure loses nothing, the next commit retries.
-      await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
+      const retainMs = this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS;
+      await pruneOldVersions(this.db, retainMs).catch(() => {});
+      await pruneOldPowersFiles(this.dir, state.powers, retainMs).catch(() => {});
       return state.info;
     } catch (error) {
       throw isRemitError(error) ? error : writeError(this.dir, error);

@@ -5,6 +5,7 @@ import { createError } from '../../../core/errors.js';
 import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../../../core/schema.js';
 import type { ChunkRecord, IngestedVia, StoredChunk } from '../../../core/store/index-store.js';
 import { keepWebUrls } from '../../../core/web-url.js';
+import type { DocumentPowers } from '../../../core/powers/document-powers.js';
 import { arrow } from './arrow.js';
 
 const { Field, FixedSizeList, Float32, Int32, List, Schema: ArrowSchema, Uint32, Utf8 } = arrow;
@@ -32,7 +33,7 @@ export const documentsSchema = (): Schema =>
   ]);
 
 /** Columns the documents table gained after its first layout, in order; null in rows written before. */
-export const LATER_DOCUMENT_COLUMNS = ['via'] as const;
+export const LATER_DOCUMENT_COLUMNS = ['via', 'powers'] as const;
 
 export const chunksSchema = (dimensions: number): Schema =>
   new ArrowSchema([
@@ -50,13 +51,14 @@ export const chunksSchema = (dimensions: number): Schema =>
 export const DOCUMENT_META_COLUMNS = ['id', 'title', 'publisher', 'date', 'origin', 'hash', 'url', 'sources'];
 export const STORED_CHUNK_COLUMNS = ['id', 'docId', 'index', 'start', 'end', 'text', 'dupGroup'];
 
-/** A documents-table row before it is written: the document, and how it came in. */
+/** A documents-table row before it is written: the document, how it came in, and its power facts. */
 export interface DocumentEntry {
   document: Document;
   via?: IngestedVia;
+  powers?: DocumentPowers;
 }
 
-export function documentToRow({ document, via }: DocumentEntry): Record<string, unknown> {
+export function documentToRow({ document, via, powers }: DocumentEntry): Record<string, unknown> {
   return {
     id: document.id,
     title: document.title,
@@ -68,6 +70,7 @@ export function documentToRow({ document, via }: DocumentEntry): Record<string, 
     sources: JSON.stringify(document.sources ?? []),
     text: document.text,
     via: via ?? 'path',
+    powers: powers ? JSON.stringify(powers) : null,
   };
 }
 
