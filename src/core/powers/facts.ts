@@ -2,7 +2,21 @@
 // limit, court and status cues in that sentence attach to the nearest kind cue.
 import type { Document } from '../schema.js';
 import { sentenceSpans } from '../text/sentences.js';
-import { COURT, findAll, findDates, findProvisions, KINDS, type Mention, REGULATOR_ACTS, REGULATORS, STATUS_CUES, STATUTES } from './lexicon.js';
+import {
+  COURT,
+  ENABLED_ACT,
+  ENABLES_REGULATOR,
+  FAILURE_BEFORE,
+  findAll,
+  findDates,
+  findProvisions,
+  KINDS,
+  type Mention,
+  REGULATOR_ACTS,
+  REGULATORS,
+  STATUS_CUES,
+  STATUTES,
+} from './lexicon.js';
 import { findFigures, limitFigures, toLimit } from './limit.js';
 import type { DecidedBy, PowerCitation, PowerKind, PowerLimit, PowerStatus } from './schema.js';
 
@@ -113,8 +127,12 @@ export function localFacts(sentences: readonly Sentence[]): LocalFact[] {
 
 function factsOfSentence(sentence: Sentence, regulators: Mention[], namedBy: PowerCitation): LocalFact[] {
   const { text } = sentence;
-  // "...without first issuing a provisional notice": a mention the sentence rules out states no power.
-  const kinds = findAll(text, KINDS).filter((k) => !/\bwithout\b[^,;]*$/i.test(text.slice(Math.max(0, k.start - 80), k.start)));
+  // "...without first issuing a provisional notice": a mention the sentence rules out states no power; nor does one a
+  // provider fails at ("fails to give the assistance required in connection with a skilled person").
+  const kinds = findAll(text, KINDS).filter((k) => {
+    const before = text.slice(Math.max(0, k.start - 80), k.start);
+    return !/\bwithout\b[^,;]*$/i.test(before) && !FAILURE_BEFORE.test(before);
+  });
   if (!kinds.length) return [];
   const clauseOf = clauses(text);
   const statutes = findAll(text, STATUTES);
@@ -160,7 +178,7 @@ function factsOfSentence(sentence: Sentence, regulators: Mention[], namedBy: Pow
     // "ask a court for orders requiring ... or requiring ISPs to block access": the court decides what follows it too.
     const decidedBy = courts.some((c) => owner(c) === i || (c.end <= kind.start && clauseOf(c.start) === clauseOf(kind.start)))
       ? 'court'
-      : regulator && regulator.end > 0 && owner(regulator) === i && REGULATOR_ACTS.test(text.slice(regulator.end))
+      : regulator && regulator.end > 0 && owner(regulator) === i && regulatorActs(text, regulator)
         ? 'regulator'
         : undefined;
     const status = statuses.find((s) => owner(s) === i);
@@ -180,6 +198,12 @@ function factsOfSentence(sentence: Sentence, regulators: Mention[], namedBy: Pow
       },
     ];
   });
+}
+
+/** The sentence says the regulator does the act itself ("Ofcom can fine", "lets Ofcom require"). */
+function regulatorActs(text: string, regulator: Mention): boolean {
+  const after = text.slice(regulator.end);
+  return REGULATOR_ACTS.test(after) || (ENABLES_REGULATOR.test(text.slice(Math.max(0, regulator.start - 20), regulator.start)) && ENABLED_ACT.test(after));
 }
 
 /** Clause index of each position: clauses end at ";" and at ", while/whereas/but". */
