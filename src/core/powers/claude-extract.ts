@@ -110,7 +110,7 @@ export function verifyExtracted(document: Document, power: ExtractedPower): { fa
   const regulator = canonical(power.regulator.value, REGULATORS);
   const statute = power.statute ? canonical(power.statute.value, STATUTES) : undefined;
   const base = { regulator, regulatorCitation, kind: power.kind.value, ...(power.scope ? { scope: power.scope.value } : {}), regime: statute };
-  const facts: PowerFact[] = [{ ...base, citation: kindCitation }];
+  const facts: PowerFact[] = [{ ...base, citation: kindCitation, states: 'kind' }];
   let dropped = 0;
   for (const field of fields) {
     const stated = power[field];
@@ -122,7 +122,7 @@ export function verifyExtracted(document: Document, power: ExtractedPower): { fa
       continue;
     }
     const value = field === 'statute' ? statute : stated.value;
-    facts.push({ ...base, [field]: value, citation } as PowerFact);
+    facts.push({ ...base, [field]: value, citation, states: field } as PowerFact);
   }
   return { facts, dropped };
 }

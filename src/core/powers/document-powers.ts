@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { IsoDate, type Document, type DocumentMeta } from '../schema.js';
 import { enforcersIn, type EnforcerIndex, type LocalFact, localFacts, type PowerFact, resolveFacts, sentencesOf } from './facts.js';
 import { mergeFacts } from './merge.js';
-import { DecidedBy, type Power, type PowerCitation, PowerKind, PowerLimit, PowerStatus, type PowersTable } from './schema.js';
+import { DecidedBy, type Power, type PowerCitation, PowerField, PowerKind, PowerLimit, PowerStatus, type PowersTable } from './schema.js';
 
 /** A quote in its own document: the document's id, title and origin are added when the table is merged. */
 const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), quote: z.string().min(1) });
@@ -25,6 +25,7 @@ const StoredFact = z.object({
   asOf: IsoDate.optional(),
   at: Span,
   regime: z.string().optional(),
+  states: PowerField.optional(),
 });
 type StoredFact = z.infer<typeof StoredFact>;
 

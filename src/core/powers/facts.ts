@@ -18,7 +18,7 @@ import {
   STATUTES,
 } from './lexicon.js';
 import { findFigures, limitFigures, toLimit } from './limit.js';
-import type { DecidedBy, PowerCitation, PowerKind, PowerLimit, PowerStatus } from './schema.js';
+import type { DecidedBy, PowerCitation, PowerField, PowerKind, PowerLimit, PowerStatus } from './schema.js';
 
 /** What one sentence says about one power; every value is stated by `citation` (or `regulatorCitation`). */
 export interface PowerFact {
@@ -36,6 +36,11 @@ export interface PowerFact {
   citation: PowerCitation;
   /** Groups facts by regime without claiming that `citation` names the statute (model facts quote one field each). */
   regime?: string;
+  /**
+   * The one field `citation` states, for a model fact that quotes one field each (its kind and scope are then only
+   * the power's identity). Absent for a rule fact, whose sentence states every field the fact has.
+   */
+  states?: PowerField;
 }
 
 /** Statute -> the regulator a source says enforces it, with that source's quote. */

@@ -32,9 +32,11 @@ function foldUnnamedStatutes(groups: Map<string, PowerFact[]>): void {
 function toPower(facts: PowerFact[]): Power {
   const first = facts[0]!;
   const statute = facts.find((f) => f.statute)?.statute;
+  // A fact quoting one field (a model's) cites it for that field only; a rule fact's sentence states all of its fields.
+  const stating = (field: 'kind' | 'scope') => facts.filter((f) => f.states === undefined || f.states === field);
   const citations: Power['citations'] = {
     regulator: unique(facts.map((f) => f.regulatorCitation)),
-    kind: unique(facts.map((f) => f.citation)),
+    kind: unique(stating('kind').map((f) => f.citation)),
   };
   const conflicts: PowerConflict[] = [];
   const power: Power = {
@@ -48,9 +50,9 @@ function toPower(facts: PowerFact[]): Power {
     power.statute = statute;
     citations.statute = unique(facts.filter((f) => f.statute).map((f) => f.citation));
   }
-  if (first.scope) {
+  if (first.scope && stating('scope').length > 0) {
     power.scope = first.scope;
-    citations.scope = unique(facts.map((f) => f.citation));
+    citations.scope = unique(stating('scope').map((f) => f.citation));
   }
   // A power rests on several provisions; the card names the one most sources cite, which is not a disagreement.
   const section = mostCommon(facts.flatMap((f) => (f.section ? [f.section] : [])));
