@@ -90,8 +90,8 @@ export class LanceStore implements IndexStore {
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
   readonly #vectorIndex: VectorIndexPolicy;
-  /** The powers table of the committed state, by file name. */
-  #powers: { name: string; table: Promise<PowersTable | null> } | undefined;
+  /** The powers table of the committed state (see stateKey). */
+  #powers: { key: string; table: Promise<PowersTable | null> } | undefined;
 
   constructor(
     private readonly db: Connection,
@@ -119,7 +119,10 @@ export class LanceStore implements IndexStore {
 
   async #refresh(): Promise<boolean> {
     const state = await readState(this.dir);
-    if (JSON.stringify(state?.versions) === JSON.stringify(this.#state?.versions)) return false;
+    if (stateKey(state) === stateKey(this.#state)) return false;
+    // Another process committed, or deleted the index and built another at this path (whose table versions may even
+    // be the same numbers): handles opened on the old tables may read the old files, so they are opened afresh.
+    this.#closeReaders();
     await this.useState(state);
     return true;
   }
@@ -372,7 +375,9 @@ export class LanceStore implements IndexStore {
   async powers(): Promise<PowersTable | null> {
     const name = this.#state?.powers;
     if (!name) return null;
-    if (this.#powers?.name !== name) this.#powers = { name, table: readPowersFile(join(this.dir, name)) };
+    // By state, not name alone: an index built again at this path names its files from 1 again.
+    const key = stateKey(this.#state);
+    if (this.#powers?.key !== key) this.#powers = { key, table: readPowersFile(join(this.dir, name)) };
     const { table } = this.#powers;
     // A failed read is not kept: the next call tries again.
     return table.catch((error: unknown) => {
@@ -458,6 +463,9 @@ interface SmallTableInMemory {
 }
 
 const chunkRef = (generation: number, rowId: unknown): string => `${generation}:${String(rowId)}`;
+
+/** What tells one committed state from another: its table versions, and its build time (an index built again at the same path restarts its versions). */
+const stateKey = (state: StoreState | null): string => (state ? `${JSON.stringify(state.versions)}@${state.info.builtAt}` : 'none');
 
 /** A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search). */
 function candidatesOf(found: ArrowTable, generation: number, scoreColumn: string, toScore: (value: number) => number): Candidate[] {
