@@ -3,7 +3,8 @@
 // statute but no regulator gets the regulator another source says enforces that statute.
 import * as z from 'zod';
 import { IsoDate, type Document, type DocumentMeta } from '../schema.js';
-import { enforcersIn, type EnforcerIndex, type LocalFact, localFacts, type PowerFact, resolveFacts, sentencesOf } from './facts.js';
+import { sentenceSpans } from '../text/sentences.js';
+import { enforcersIn, type EnforcerIndex, type LocalFact, localFacts, type PowerFact, resolveFacts, sentencesIn } from './facts.js';
 import { mergeFacts } from './merge.js';
 import { DecidedBy, type Power, type PowerCitation, PowerField, PowerKind, PowerLimit, PowerStatus, type PowersTable } from './schema.js';
 
@@ -47,14 +48,15 @@ export const MAX_FACTS_PER_POWER = 50;
 
 /** The rules' facts of `document`. */
 export function rulesPowers(document: Document): DocumentPowers {
-  const sentences = sentencesOf(document);
-  const enforcers = [...enforcersIn(sentences)].map(([statute, { regulator, citation }]) => ({ statute, regulator, at: spanOf(citation) }));
-  return { version: 1, rules: { facts: capped(localFacts(sentences)).map(toStored), enforcers } };
+  // Sentences are made one at a time, and facts past the cap never kept: a 10 MB document has ~650,000 sentences.
+  const spans = sentenceSpans(document.text);
+  const enforcers = [...enforcersIn(sentencesIn(document, spans))].map(([statute, { regulator, citation }]) => ({ statute, regulator, at: spanOf(citation) }));
+  return { version: 1, rules: { facts: localFacts(sentencesIn(document, spans), underCap()).map(toStored), enforcers } };
 }
 
 /** The rules' facts with Claude's (already verified against the document's text). */
 export function withClaudeFacts(powers: DocumentPowers, facts: readonly PowerFact[]): DocumentPowers {
-  return { ...powers, claude: capped(facts).map(toStored) };
+  return { ...powers, claude: facts.filter(underCap()).map(toStored) };
 }
 
 /** A stored document's facts, as the merge reads them. */
@@ -87,15 +89,15 @@ function claudePowers(ordered: readonly StoredPowers[]): Power[] {
   return mergeFacts(ordered.flatMap(({ document, powers }) => (powers.claude ?? []).map((fact) => fromStored(document, fact) as PowerFact)));
 }
 
-/** At most MAX_FACTS_PER_POWER facts per power, the first ones, in order. */
-function capped<T extends LocalFact>(facts: readonly T[]): T[] {
+/** A filter keeping the first MAX_FACTS_PER_POWER facts of each power, in order. */
+function underCap(): (fact: LocalFact) => boolean {
   const counts = new Map<string, number>();
-  return facts.filter((fact) => {
+  return (fact) => {
     const key = [fact.regulator ?? `?${fact.statute}`, fact.statute ?? fact.regime ?? '', fact.kind, fact.scope ?? ''].join('|');
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
     return n <= MAX_FACTS_PER_POWER;
-  });
+  };
 }
 
 const spanOf = ({ start, end, quote }: PowerCitation): Span => ({ start, end, quote });

@@ -1,7 +1,7 @@
 // Sentence-level rules: each power-kind cue in a sentence becomes a fact, and the regulator, statute, provision,
 // limit, court and status cues in that sentence attach to the nearest kind cue.
 import type { Document } from '../schema.js';
-import { sentenceSpans } from '../text/sentences.js';
+import { type Span, sentenceSpans } from '../text/sentences.js';
 import {
   COURT,
   ENABLED_ACT,
@@ -57,14 +57,17 @@ const EMPOWERS = /\b(?:allows?|gives?|lets|empowers?|can|may)\b/;
 const PRONOUN_SUBJECT = /^(?:It|The regulator|The watchdog)\b/;
 
 export function sentencesOf(document: Document): Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const { start, end } of sentenceSpans(document.text)) {
+  return [...sentencesIn(document)];
+}
+
+/** The sentences of `document`, made one at a time from its spans (`spans` when already found). */
+export function* sentencesIn(document: Document, spans: readonly Span[] = sentenceSpans(document.text)): Generator<Sentence> {
+  for (const { start, end } of spans) {
     const text = document.text.slice(start, end);
     // Headings and captions carry no full statement; a card cites whole sentences.
     if (!/[.!?"”’)]$/.test(text)) continue;
-    sentences.push({ text, citation: { docId: document.id, title: document.title, origin: document.origin, quote: text, start, end } });
+    yield { text, citation: { docId: document.id, title: document.title, origin: document.origin, quote: text, start, end } };
   }
-  return sentences;
 }
 
 /** Which regulator each statute is enforced by, from sentences that name both (the first source to say so wins). */
@@ -77,7 +80,7 @@ export function enforcerIndex(documents: readonly Document[]): EnforcerIndex {
 }
 
 /** One document's statute -> enforcer statements, the first per statute. */
-export function enforcersIn(sentences: readonly Sentence[]): EnforcerIndex {
+export function enforcersIn(sentences: Iterable<Sentence>): EnforcerIndex {
   const index: EnforcerIndex = new Map();
   for (const sentence of sentences) {
     if (!/\benforce[ds]?\b|\bregulat(?:es|or)\b/i.test(sentence.text)) continue;
@@ -109,20 +112,23 @@ export function resolveFacts(facts: readonly LocalFact[], enforcers: EnforcerInd
   });
 }
 
-/** The facts of one document's sentences, in order; see LocalFact. */
-export function localFacts(sentences: readonly Sentence[]): LocalFact[] {
+/** The facts of one document's sentences, in order, of those `keep` keeps (all by default); see LocalFact. */
+export function localFacts(sentences: Iterable<Sentence>, keep: (fact: LocalFact) => boolean = () => true): LocalFact[] {
   const facts: LocalFact[] = [];
+  const push = (found: LocalFact[]) => {
+    for (const fact of found) if (keep(fact)) facts.push(fact);
+  };
   let carried: { regulator: string; citation: PowerCitation } | undefined;
   for (const sentence of sentences) {
     const named = findAll(sentence.text, REGULATORS);
     if (named.length) {
-      facts.push(...factsOfSentence(sentence, named, sentence.citation));
+      push(factsOfSentence(sentence, named, sentence.citation));
       carried = { regulator: named.at(-1)!.value, citation: sentence.citation };
     } else if (carried && PRONOUN_SUBJECT.test(sentence.text)) {
       // "It can also order payment providers...": the regulator named in the sentence before.
-      facts.push(...factsOfSentence(sentence, [{ value: carried.regulator, start: 0, end: 0 }], carried.citation));
+      push(factsOfSentence(sentence, [{ value: carried.regulator, start: 0, end: 0 }], carried.citation));
     } else {
-      facts.push(...factsOfSentence(sentence, [], sentence.citation));
+      push(factsOfSentence(sentence, [], sentence.citation));
     }
     // A pronoun reaches back one sentence only.
     if (!named.length) carried = undefined;
