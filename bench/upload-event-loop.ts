@@ -2,8 +2,7 @@
 // (monitorEventLoopDelay) and /healthz latency, polled every 20 ms during the upload. Prints one JSON line.
 //
 //   node --import tsx bench/upload-event-loop.ts [--mb 1] [--kind report|repeated]
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -11,23 +10,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/adapter/node/config.js';
 import { ingestPaths, openRuntime } from '../src/adapter/node/runtime.js';
 import { serve } from '../src/adapter/node/serve.js';
-import { CORPUS_DIR, NEWS_DIR } from '../test/support/paths.js';
+import { NEWS_DIR, REPO_ROOT } from '../test/support/paths.js';
+import { largeDocument } from '../test/support/large-document.js';
 
 const { values } = parseArgs({ options: { mb: { type: 'string', default: '1' }, kind: { type: 'string', default: 'report' } } });
 const bytes = Number(values.mb) * 1_000_000;
-
-/** The corpus explainers' bodies as numbered parts of one long report, or the issue's one repeated sentence. */
-export function largeDocument(kind: string, size: number): string {
-  if (kind === 'repeated') return 'Ofcom can fine. '.repeat(Math.ceil(size / 16));
-  const bodies = readdirSync(CORPUS_DIR).map((name) => readFileSync(join(CORPUS_DIR, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
-  const parts: string[] = [];
-  for (let i = 0, length = 0; length < size; i++) {
-    const part = `## Part ${i + 1}\n\n${bodies[i % bodies.length]!.replace(/^# .*$/m, '')}`;
-    parts.push(part);
-    length += part.length;
-  }
-  return `# An annual report on online safety enforcement\n\n${parts.join('\n\n')}`;
-}
 
 const dir = await mkdtemp(join(tmpdir(), 'remit-upload-bench-'));
 const token = 'upload-bench-token-0123456789abcdef';
@@ -41,7 +28,7 @@ const server = await serve({
   handleSignals: false,
 });
 try {
-  const text = largeDocument(values.kind!, bytes);
+  const text = largeDocument(values.kind as 'repeated' | 'report', bytes);
   const latencies: number[] = [];
   let polling = true;
   const poll = (async () => {
@@ -68,8 +55,7 @@ try {
   polling = false;
   await poll;
   latencies.sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({
+  const figures = {
       kind: values.kind,
       characters: text.length,
       status: response.status,
@@ -80,8 +66,10 @@ try {
       p99EventLoopDelayMs: Number((delay.percentile(99) / 1e6).toFixed(1)),
       healthz: { requests: latencies.length, p50Ms: Number(latencies[Math.floor(latencies.length / 2)]!.toFixed(1)), maxMs: Number(latencies.at(-1)!.toFixed(1)) },
       machine: { cpu: cpus()[0]?.model, cores: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))) },
-    }),
-  );
+      date: new Date().toISOString().slice(0, 10),
+  };
+  console.log(JSON.stringify(figures));
+  await writeFile(join(REPO_ROOT, `bench/results/upload-event-loop-${values.kind}.json`), `${JSON.stringify(figures, null, 2)}\n`);
 } finally {
   await server.close();
   await rm(dir, { recursive: true, force: true });

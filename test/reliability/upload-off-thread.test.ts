@@ -1,14 +1,12 @@
 // A large upload to POST /api/ingest is loaded, chunked, encoded and committed on a worker thread: the server's event
 // loop stays free for other requests. Checked by how busy the main thread is while the upload runs (its event loop
 // utilisation, a ratio of work, not a wall time); the longest event-loop delay is recorded as a figure.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/adapter/node/config.js';
 import { type RunningServer, serve } from '../../src/adapter/node/serve.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
-import { CORPUS_DIR } from '../support/paths.js';
+import { largeDocument } from '../support/large-document.js';
 import { recordFigures } from './support/figures.js';
 
 const TOKEN = 'upload-off-thread-token-0123456789';
@@ -25,20 +23,8 @@ afterAll(async () => {
   await fixture?.cleanup();
 });
 
-/** A long report: the corpus explainers' bodies, numbered parts, to `bytes` characters. */
-function longReport(bytes: number): string {
-  const bodies = readdirSync(CORPUS_DIR).map((name) => readFileSync(join(CORPUS_DIR, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''));
-  const parts: string[] = [];
-  for (let i = 0, size = 0; size < bytes; i++) {
-    const part = `## Part ${i + 1}\n\n${bodies[i % bodies.length]!.replace(/^# .*$/m, '')}`;
-    parts.push(part);
-    size += part.length;
-  }
-  return `# An annual report on online safety enforcement\n\n${parts.join('\n\n')}`;
-}
-
 it('ingests a large upload on a worker thread: the main thread stays mostly idle and keeps answering', async () => {
-  const text = longReport(1_000_000);
+  const text = largeDocument('report', 1_000_000);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   let healthChecks = 0;
   let polling = true;
