@@ -43,8 +43,9 @@ async function bundleFor(stamp) {
     // Built aside and renamed into place, so a concurrent run never imports a half-written bundle.
     const temp = join(dist, `.cli-${stamp}-${process.pid}`);
     await build({
-      // The ingest's worker threads load encode-worker.js from beside the code that starts them (all at the top level).
-      entryPoints: [join(root, 'src', 'cli', 'main.ts'), join(root, 'src', 'adapter', 'node', 'encode-worker.ts')],
+      // Worker threads load their modules (encode-worker.js, ingest-worker.js) from beside the code that starts them
+      // (all at the top level).
+      entryPoints: ['cli/main.ts', 'adapter/node/encode-worker.ts', 'adapter/node/ingest-worker.ts'].map((file) => join(root, 'src', file)),
       entryNames: '[name]',
       outdir: temp,
       bundle: true,
