@@ -215,7 +215,10 @@ export function attainableShare(question: QuestionFrame, candidates: readonly Ca
   const citable = candidates.filter((c) => c.citable);
   const terms = question.terms.map((term) => withCorrections(term, corrections)).filter((t) => !t.name);
   if (terms.length === 0) return 1;
-  return terms.filter((term) => citable.some((c) => matchOf(term, c) !== 'none')).length / terms.length;
+  // A broader word ('change' for 'boiling', 'state' for 'liquid') is in almost any text: it shows nothing was attained.
+  const attained = (term: QueryTerm) =>
+    citable.some((c) => stemIn(term, c.stems) || stemIn(term, c.context) || stemIn(term, c.inherited) || term.related.some((r) => NEAR.has(r.relation) && c.stems.has(r.stem)));
+  return terms.filter(attained).length / terms.length;
 }
 
 /** Whether any candidate carries an expression of one of the types (e.g. none says a date: "when" cannot be answered). */
