@@ -62,6 +62,8 @@ export interface Candidate {
   clauses: Clause[];
   /** Stems of what stands above it: title, heading, opening, its paragraph so far, a list's lead-in. */
   context: Set<string>;
+  /** `context` by distance, nearest first (its paragraph so far, a list's lead-in, its heading, the opening, the top). */
+  contextLevels: Set<string>[];
   /** Its place in the document's structure. */
   kind: 'heading' | 'paragraph' | 'item';
   /** For a sentence that ends in a colon: the list items that follow it in the document. */
@@ -225,6 +227,7 @@ function toCandidate(
   document: DocumentReading | undefined,
 ): Candidate {
   const context = new Set(titleStems);
+  const contextLevels: Set<string>[] = [];
   let kind: Candidate['kind'] = 'paragraph';
   let items: Span[] = [];
   let leadIn: Span | undefined;
@@ -233,17 +236,19 @@ function toCandidate(
     const { outline, stems } = document;
     const place = outline.contextAt(start);
     const blockIndex = place.block ? outline.blocks.indexOf(place.block) : -1;
-    const add = (span: Span | undefined) => {
+    const add = (span: Span | undefined, level = true) => {
       if (!span) return;
       const index = outline.blocks.findIndex((b) => b.start === span.start);
       const set = index >= 0 && span.end === outline.blocks[index]!.end ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
       for (const stem of set ?? []) context.add(stem);
+      if (set && level) contextLevels.push(set);
     };
-    add(place.top);
+    add(place.before);
+    // A list's first item standing as its lead-in is a sibling, not what the item is about.
+    add(place.leadIn, place.leadIn !== undefined && /:\s*$/.test(outline.text.slice(place.leadIn.start, place.leadIn.end)));
     add(place.heading);
     add(place.opening);
-    add(place.leadIn);
-    add(place.before);
+    add(place.top);
     kind = place.block?.kind ?? 'paragraph';
     // "Grounds (s. 144(3)). The breach must…": a verbless label opening a paragraph heads what follows it.
     if (kind === 'paragraph' && !place.before && !r.hasVerb && place.block && place.block.end > start + r.text.length + 1) kind = 'heading';
@@ -269,6 +274,7 @@ function toCandidate(
     expressions: r.expressions,
     clauses: r.clauses,
     context,
+    contextLevels: [...contextLevels, titleStems],
     kind,
     items,
     leadIn,

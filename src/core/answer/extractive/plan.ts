@@ -82,19 +82,24 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (missing.length) return plan([], 'missing_name', missing.map((n) => n.text));
   if (attainableShare(question, candidates, corrections) < options.ranker.minAttainable) return plan([], 'off_topic');
 
+  // A comparison's sentences each hold one side (with the names both sides share); the sides loop below gives the rest.
+  const sideNames = new Set((question.sides ?? []).flat());
+  const shared = question.names.filter((n) => !sideNames.has(n));
+  const held = (candidate: Candidate) =>
+    (question.sides?.length ?? 0) > 1 ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side)) : bound(candidate, question.names);
   const predicate = question.terms.some((t) => !t.name);
   const about = (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
-  const answering = evidence.filter((e) => bound(e.candidate, question.names) && about(e) && typedEnough(e) && !e.candidate.statesUnknown);
+  const answering = evidence.filter((e) => held(e.candidate) && about(e) && typedEnough(e) && !e.candidate.statesUnknown);
   const leads = answering.filter((e) => inJurisdiction(e.candidate));
   if (answering.length > 0 && leads.length === 0) return plan([], 'other_jurisdiction');
   if (leads.length === 0) {
-    const reason: AbstainReason = evidence.some((e) => e.candidate.statesUnknown && bound(e.candidate, question.names) && about(e))
+    const reason: AbstainReason = evidence.some((e) => e.candidate.statesUnknown && held(e.candidate) && about(e))
       ? 'stated_unknown'
-      : evidence.some((e) => bound(e.candidate, question.names) && about(e))
+      : evidence.some((e) => held(e.candidate) && about(e))
       ? 'no_answer_type'
       : evidence.some(about)
         ? 'unbound'
@@ -106,15 +111,15 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // "…barred two campaigners." names no one; the sentence after it often does: a closer sentence without the kind of
   // answer asked for leads, and the one after it that has it follows.
   const byKey = new Map(evidence.map((e) => [e.candidate.key, e]));
-  const vague = evidence.find((e) => e.relevance > lead.relevance && !typedEnough(e) && bound(e.candidate, question.names) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate));
+  const vague = evidence.find((e) => e.relevance > lead.relevance && !typedEnough(e) && held(e.candidate) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate));
   const follower = vague?.candidate.next ? byKey.get(vague.candidate.next) : undefined;
   let second: RankedEvidence | undefined;
-  if (vague && follower && typedEnough(follower) && bound(follower.candidate, question.names) && !follower.candidate.statesUnknown) {
+  if (vague && follower && typedEnough(follower) && held(follower.candidate) && !follower.candidate.statesUnknown) {
     second = follower;
     lead = vague;
   }
   // A source saying the very thing asked is not known: it covers what was asked at least as well as the best answer.
-  const unknown = evidence.find((e) => e.candidate.statesUnknown && bound(e.candidate, question.names) && about(e));
+  const unknown = evidence.find((e) => e.candidate.statesUnknown && held(e.candidate) && about(e));
   if (unknown && unknown.relevance > lead.relevance && unknown.features.coverExact >= lead.features.coverExact) return plan([], 'stated_unknown');
 
   const statements: Statement[] = [statementFor(lead, options.documents)];
@@ -129,10 +134,14 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     statements.push(statementFor(second, options.documents));
     chosen.push(second);
   }
-  // A comparison states each side: the best lead about the other side's names.
-  for (const side of question.sides ?? []) {
-    if (chosen.some((e) => bound(e.candidate, side))) continue;
-    const other = leads.find((e) => bound(e.candidate, side) && !chosen.includes(e));
+  // A comparison states each side: the best sentence about that side's names, stating what is compared (a figure, when
+  // the question compares fines) where the sources give it for that side.
+  const states = (e: Evidence) => !question.comparedTypes || e.candidate.expressions.some((x) => question.comparedTypes!.includes(x.type));
+  const sides = question.sides ?? [];
+  for (const side of sides) {
+    if (chosen.some((e) => sidesOf(e.candidate, sides).includes(side) && states(e))) continue;
+    const onSide = (e: RankedEvidence) => !chosen.includes(e) && sidesOf(e.candidate, sides).includes(side) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate);
+    const other = evidence.find((e) => onSide(e) && states(e)) ?? leads.find((e) => onSide(e) && !chosen.some((c) => bound(c.candidate, side)));
     if (other) {
       statements.push(statementFor(other, options.documents));
       chosen.push(other);
@@ -143,7 +152,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     const partFrame = { ...question, ...part };
     if (!TYPED_PARTS.has(part.answerType) || chosen.some((e) => carriesType(partFrame, e.candidate))) continue;
     const answer = evidence.find(
-      (e) => !chosen.includes(e) && bound(e.candidate, question.names) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate) && carriesType(partFrame, e.candidate),
+      (e) => !chosen.includes(e) && held(e.candidate) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate) && carriesType(partFrame, e.candidate),
     );
     if (answer) {
       statements.push(statementFor(answer, options.documents));
@@ -153,7 +162,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   let words = statements.reduce((sum, s) => sum + wordsOf(s), 0);
   for (const e of evidence) {
     if (statements.length >= MAX_STATEMENTS) break;
-    if (chosen.includes(e) || e.candidate.statesUnknown || !about(e) || !bound(e.candidate, question.names) || !inJurisdiction(e.candidate)) continue;
+    if (chosen.includes(e) || e.candidate.statesUnknown || !about(e) || !held(e.candidate) || !inJurisdiction(e.candidate)) continue;
     if (e.relevance < options.ranker.supportRatio * lead.relevance) break;
     // A sentence whose pronoun points at a sentence the answer does not show would dangle.
     if (e.candidate.leansOn && !chosen.some((c) => c.candidate.key === e.candidate.leansOn)) continue;
@@ -182,6 +191,22 @@ export function bound(candidate: Candidate, names: readonly NamePhrase[]): boole
   // A name that only qualifies a common noun ("an AI chatbot") describes; a country sets the jurisdiction, which is
   // checked apart; the others must hold.
   return names.every((name) => name.compound || name.country || mentions(candidate, name));
+}
+
+/**
+ * The sides of a comparison a sentence is about: those named nearest to it, in the sentence itself, else its paragraph,
+ * its list's lead-in, its heading, and so on up. Context naming every side ("How fines compare: Ofcom, the ICO…")
+ * makes a sentence about none of them.
+ */
+function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhrase[][] {
+  const own = sides.filter((side) => side.every((name) => nameIn(name, candidate.stems) || nameIn(name, candidate.inherited)));
+  if (own.length) return own;
+  for (const level of candidate.contextLevels) {
+    const named = sides.filter((side) => side.every((name) => nameIn(name, level)));
+    // Context naming several sides says which sentence is about which no more than it would naming none.
+    if (named.length) return named.length === 1 ? named : [];
+  }
+  return [];
 }
 
 function mentions(candidate: Candidate, name: NamePhrase): boolean {

@@ -71,6 +71,8 @@ export interface QuestionFrame {
   listCount?: number;
   /** For comparisons: the names on each side ("the ICO's maximum fine" / "Ofcom's"). */
   sides?: NamePhrase[][];
+  /** For comparisons: the expressions that state what is compared ("maximum fine" compares money and percentages). */
+  comparedTypes?: ExpressionType[];
   /** Adjacent content stems ("online safety"): phrases are stronger evidence than scattered words. */
   bigrams: [string, string][];
   /** The question asks for several things ("…, and who imposed it?"). */
@@ -116,7 +118,7 @@ const NOUN_CLASSES: readonly { type: AnswerType; words: readonly string[]; broad
 // Verbs of saying: "what did X say", "how did X describe…" ask for what someone said.
 const SAYING = /^(?:say|said|says|call|called|calls|describe|described|describes|claim|claimed|claims|argue|argued|argues|think|thought|thinks|tell|told|tells|warn|warned|warns|respond|responded|react|reacted)$/i;
 
-const COMPARISON = /\b(?:compare[sd]?|comparison|versus|vs\.?|difference|differ|higher than|lower than|more than|less than|bigger than|smaller than)\b/i;
+const COMPARISON = /\b(?:compare[sd]?|comparison|versus|vs\.?|difference|differ|(?:higher|lower|more|less|bigger|smaller|larger|greater) than|which (?:is|are|was|one is) (?:the )?(?:higher|lower|bigger|larger|greater|smaller|highest|lowest|biggest|largest))\b/i;
 const SECOND_PART = /(?:,\s*|\s)and (?:(?:for |by |in |on |from )?(?:how|what|which|who|when|where|why)\b)/gi;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
@@ -168,6 +170,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     names,
     listCount: type === 'list' ? count : undefined,
     sides: type === 'comparison' ? comparisonSides(text, names) : undefined,
+    comparedTypes: type === 'comparison' ? comparedTypes(tokens, nameStems, tools.lexicon) : undefined,
     bigrams,
     parts: 1 + laterParts.length,
     laterParts,
@@ -261,6 +264,16 @@ function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): To
 }
 
 /** What a noun names: a quantity or time word itself, else by its broader terms in the lexicon ("tribunal" is a body). */
+/** What a comparison compares, when it is a quantity or a time: the first word whose class has expressions ("maximum fine"). */
+function comparedTypes(tokens: readonly Token[], nameStems: ReadonlySet<string>, lexicon?: Lexicon): ExpressionType[] | undefined {
+  for (const token of tokens) {
+    if (token.kind !== 'word' || nameStems.has(token.lemma.toLowerCase()) || STOP_WORDS.has(token.text.toLowerCase())) continue;
+    const type = classOfNoun(token, lexicon);
+    if (type && EXPRESSIONS[type]) return EXPRESSIONS[type];
+  }
+  return undefined;
+}
+
 function classOfNoun(noun: Token, lexicon?: Lexicon): AnswerType | undefined {
   const forms = [noun.lemma.toLowerCase(), noun.text.toLowerCase()];
   const direct = NOUN_CLASSES.find(({ words }) => forms.some((f) => words.includes(f)));
