@@ -215,10 +215,18 @@ export function attainableShare(question: QuestionFrame, candidates: readonly Ca
   const citable = candidates.filter((c) => c.citable);
   const terms = question.terms.map((term) => withCorrections(term, corrections)).filter((t) => !t.name);
   if (terms.length === 0) return 1;
-  // A broader word ('change' for 'boiling', 'state' for 'liquid') is in almost any text: it shows nothing was attained.
-  const attained = (term: QueryTerm) =>
-    citable.some((c) => stemIn(term, c.stems) || stemIn(term, c.context) || stemIn(term, c.inherited) || term.related.some((r) => NEAR.has(r.relation) && c.stems.has(r.stem)));
-  return terms.filter(attained).length / terms.length;
+  // A word's broader term ('penalty' for 'fine', but also 'change' for 'boiling', 'state' for 'liquid') is in many texts
+  // that are not about the word: half the evidence the word itself or a near form is.
+  const attained = (term: QueryTerm): number => {
+    let best = 0;
+    for (const c of citable) {
+      const match = matchOf(term, c);
+      if (match === 'far') best = Math.max(best, stemIn(term, c.context) || stemIn(term, c.inherited) ? 1 : 0.5);
+      else if (match !== 'none') return 1;
+    }
+    return best;
+  };
+  return terms.reduce((sum, term) => sum + attained(term), 0) / terms.length;
 }
 
 /** Whether any candidate carries an expression of one of the types (e.g. none says a date: "when" cannot be answered). */
