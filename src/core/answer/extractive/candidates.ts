@@ -322,7 +322,11 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
   const all = words(text);
   const content = all.filter((w) => !w.stop);
   const tokens = analysis.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  const lemmaStems = tokens.flatMap((t) => (t.kind === 'word' && !STOP_WORDS.has(t.text.toLowerCase()) ? stemsOf(t.text, t.lemma) : []));
+  // "met" is read as "meet" too: each word's lemma, where it has a stem of its own, at the word's place.
+  const lemmas = tokens.flatMap((t) =>
+    t.kind === 'word' && !STOP_WORDS.has(t.text.toLowerCase()) ? stemsOf(t.text, t.lemma).map((stem) => ({ stem, index: t.start - span.start })) : [],
+  );
+  const lemmaStems = lemmas.map((l) => l.stem);
   // Names are also found by their initials ("DSA" in a sentence that writes out "Digital Services Act").
   const initials = initialisms(all);
   const expressions = analysis.expressions
@@ -338,7 +342,7 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
     stems: new Set([...content.map((w) => w.stem), ...lemmaStems, ...initials.map((i) => i.stem)]),
     sequence: content.map((w) => w.stem),
     expressions,
-    clauses: clausesOf(text, content, initials),
+    clauses: clausesOf(text, [...content, ...lemmas, ...initials]),
     statesUnknown: STATES_UNKNOWN.test(text),
     addressesReader: addressesReader(text),
     wordCount,
@@ -349,12 +353,12 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
   };
 }
 
-function clausesOf(text: string, content: readonly Word[], initials: readonly { stem: string; index: number }[]): Clause[] {
+function clausesOf(text: string, placed: readonly { stem: string; index: number }[]): Clause[] {
   const bounds = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), text.length];
   const clauses: Clause[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) if (bounds[i + 1]! > bounds[i]!) clauses.push({ start: bounds[i]!, end: bounds[i + 1]!, stems: new Set() });
   const clauseAt = (index: number) => clauses.find((c) => index < c.end) ?? clauses[clauses.length - 1]!;
-  for (const item of [...content, ...initials]) clauseAt(item.index).stems.add(item.stem);
+  for (const item of placed) clauseAt(item.index).stems.add(item.stem);
   return clauses;
 }
 
