@@ -51,7 +51,8 @@ export function makeDoc(name: string, sentences: readonly string[], options: { d
 
 export const change = (dimensions: number, add: StoredDoc[], remove: string[] = [], regroup: IndexChange['regroup'] = []): IndexChange => ({
   embedder: { id: `test-${dimensions}`, dimensions },
-  add,
+  documents: add.map(({ document }) => document),
+  chunks: [add.flatMap(({ chunks }) => chunks)],
   remove,
   regroup,
 });

@@ -35,12 +35,12 @@ export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOp
   let broken = false;
   const threaded: PassageEncoder = {
     concurrency: threads * 2,
-    encode: async (texts) => {
+    encode: async (texts, only) => {
       if (!broken) {
         try {
           pool ??= new Piscina({ ...workerOptions(options.workerFile), maxThreads: threads, idleTimeout: 5_000 });
-          const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts] } satisfies EncodeTask);
-          return passagesIn(buffer, texts.length, embedder.dimensions);
+          const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts], only } satisfies EncodeTask);
+          return passagesIn(buffer, { count: texts.length, dimensions: embedder.dimensions, only });
         } catch (error) {
           // Encoding is pure, so a batch the threads could not do (a worker that will not start, say, in an unusual
           // install) is done here instead; an error in the encoding itself comes back from the in-process run.
@@ -48,7 +48,7 @@ export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOp
           broken = true;
         }
       }
-      return inProcess.encode(texts);
+      return inProcess.encode(texts, only);
     },
   };
   return {

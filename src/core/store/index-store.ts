@@ -23,7 +23,12 @@ export interface ChunkRecord extends StoredChunk {
 export interface IndexChange {
   embedder: { id: string; dimensions: number };
   /** Documents to add or replace (a replaced document is listed in `remove` by its old id). */
-  add: { document: Document; chunks: ChunkRecord[] }[];
+  documents: Document[];
+  /**
+   * Their chunks, in batches. An ingest embeds them as the store takes them, so a store writes each batch as it comes
+   * rather than gathering them all: no more than a few batches of vectors are held at once, whatever the ingest's size.
+   */
+  chunks: Iterable<ChunkRecord[]> | AsyncIterable<ChunkRecord[]>;
   /** Document ids to drop with their chunks. */
   remove: string[];
   /** Existing chunks whose near-duplicate group changed because of this ingest. */

@@ -2,6 +2,7 @@
 // Nothing here is visible to readers until the caller writes state.json with the versions this returns.
 import { type Connection, Index, type Table } from '@lancedb/lancedb';
 import { createError } from '../../../core/errors.js';
+import type { Document } from '../../../core/schema.js';
 import type { ChunkRecord, IndexChange } from '../../../core/store/index-store.js';
 import type { StoreState } from './state-file.js';
 import { chunksToArrow, documentsToArrow } from './record-batches.js';
@@ -36,7 +37,6 @@ export const TEXT_INDEX_CONFIG = () =>
 export async function applyChange(db: Connection, options: ApplyOptions): Promise<{ state: StoreState; recreated: boolean }> {
   const { change, committed } = options;
   const dimensions = change.embedder.dimensions;
-  assertValidChange(change);
 
   let tables: StoreTables | null = null;
   try {
@@ -55,11 +55,12 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     const regrouped = recreated ? [] : await dropReplaced(tables, change);
     await addRows(tables, change, regrouped);
 
-    if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
-    // Compact and fold new rows into the text index. Date(0) prunes nothing: the committed version must survive
-    // until state.json moves on (pruning waits for pruneOldVersions).
+    // Compact (rows are written in slices, one fragment each) and fold new rows into the text index. Date(0) prunes
+    // nothing: the committed version must survive until state.json moves on (pruning waits for pruneOldVersions).
     await tables.documents.optimize({ cleanupOlderThan: new Date(0) });
     await tables.chunks.optimize({ cleanupOlderThan: new Date(0) });
+    // A new table's text index is built after the compaction, over its final rows, rather than remapped by it.
+    if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
 
     const info = {
       embedder: change.embedder.id,
@@ -78,7 +79,7 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 
 /** Deletes the rows of removed and replaced documents, and the chunks whose group changes; returns the latter regrouped. */
 async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
-  const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
+  const dropDocs = [...change.remove, ...change.documents.map((document) => document.id)];
   const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
   for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
   for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
@@ -86,19 +87,61 @@ async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<C
   return regrouped;
 }
 
-/** Appends the change's documents and chunks, and the regrouped chunks. */
+/**
+ * Rows per write. Each write costs copies of its rows (our Arrow columns, LanceDB's IPC buffer, its native side), so
+ * writing in slices of 8 MB of vectors keeps those copies small whatever the ingest's size (at 100k chunks, 4 MB slices
+ * peaked at 0.88 GB and 16 MB slices at 1.1 GB, without the vector index; one write of everything at 2.4 GB). Each
+ * write is one fragment; the commit's optimize() compacts them.
+ */
+export const chunkSliceRows = (dimensions: number): number => Math.max(1024, Math.floor((8 << 20) / (dimensions * 4)));
+/** Characters of document text per documents write (~32 MB as UTF-16, the form JavaScript holds most of it in). */
+const DOCUMENT_SLICE_CHARS = 16 << 20;
+
+/**
+ * Appends the change's documents and chunks, and the regrouped chunks. The chunks are taken batch by batch as the
+ * ingest embeds them and written a slice at a time, each write running while the next slice is gathered.
+ */
 async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
-  const documents = change.add.map(({ document }) => document);
-  const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
-  // LanceDB writes the documents on its own threads while this thread builds the chunks' columns.
-  const documentsAdded = documents.length > 0 ? tables.documents.add(documentsToArrow(documents)) : Promise.resolve();
-  let chunksBatch = null;
+  const documentsById = new Map(change.documents.map((document) => [document.id, document]));
+  // LanceDB writes the documents on its own threads while this thread takes the chunks.
+  const documentsAdded = addDocuments(tables.documents, change.documents);
+  documentsAdded.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
+  const sliceRows = chunkSliceRows(change.embedder.dimensions);
+  let writing: Promise<unknown> = Promise.resolve();
+  let slice: ChunkRecord[] = [];
+  const write = async (rows: ChunkRecord[]) => {
+    const batch = chunksToArrow(rows, change.embedder.dimensions);
+    await writing;
+    writing = tables.chunks.add(batch);
+    writing.catch(() => {});
+  };
   try {
-    if (chunkRecords.length > 0) chunksBatch = chunksToArrow(chunkRecords, change.embedder.dimensions);
+    for await (const records of change.chunks) {
+      assertValidChunks(records, documentsById, change.embedder.dimensions);
+      for (const record of records) slice.push(record);
+      if (slice.length >= sliceRows) {
+        await write(slice);
+        slice = [];
+      }
+    }
+    for (const record of regrouped) slice.push(record);
+    if (slice.length > 0) await write(slice);
+    await writing;
   } finally {
-    await documentsAdded;
+    // On a failure, let the writes in flight finish before the caller closes the tables.
+    await Promise.allSettled([writing, documentsAdded]);
   }
-  if (chunksBatch) await tables.chunks.add(chunksBatch);
+  await documentsAdded;
+}
+
+async function addDocuments(table: Table, documents: readonly Document[]): Promise<void> {
+  let start = 0;
+  while (start < documents.length) {
+    let end = start;
+    for (let chars = 0; end < documents.length && (end === start || chars + documents[end]!.text.length <= DOCUMENT_SLICE_CHARS); end++) chars += documents[end]!.text.length;
+    await table.add(documentsToArrow(documents.slice(start, end)));
+    start = end;
+  }
 }
 
 /** Writer handles at the committed versions; newer versions (a killed commit's leftovers) are rolled back first. */
@@ -205,21 +248,18 @@ async function assertAllRemoved(tables: StoreTables, committed: StoreState, chan
 }
 
 /** The store keeps the promise every citation relies on: a chunk's text is exactly its slice of its document. */
-function assertValidChange(change: IndexChange): void {
-  const { dimensions } = change.embedder;
-  for (const { document, chunks } of change.add) {
-    for (const chunk of chunks) {
-      const problem =
-        chunk.docId !== document.id
-          ? `belongs to ${chunk.docId}`
-          : chunk.vector.length !== dimensions
-            ? `has a ${chunk.vector.length}-dimension vector, not ${dimensions}`
-            : document.text.slice(chunk.start, chunk.end) !== chunk.text
-              ? `text is not the document's text at ${chunk.start}..${chunk.end}`
-              : null;
-      if (problem) {
-        throw createError({ code: 'bad_input', message: `Chunk ${chunk.id} of document ${document.id} ${problem}` });
-      }
+function assertValidChunks(chunks: readonly ChunkRecord[], documents: ReadonlyMap<string, Document>, dimensions: number): void {
+  for (const chunk of chunks) {
+    const document = documents.get(chunk.docId);
+    const problem = !document
+      ? `belongs to ${chunk.docId}, which is not among the documents added`
+      : chunk.vector.length !== dimensions
+        ? `has a ${chunk.vector.length}-dimension vector, not ${dimensions}`
+        : document.text.slice(chunk.start, chunk.end) !== chunk.text
+          ? `text is not the document's text at ${chunk.start}..${chunk.end}`
+          : null;
+    if (problem) {
+      throw createError({ code: 'bad_input', message: `Chunk ${chunk.id} of document ${chunk.docId} ${problem}` });
     }
   }
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../../../core/errors.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from '../../../../test/support/store-docs.js';
 import { searchChunks } from '../../../core/store/index-store.js';
+import { chunkSliceRows } from './apply-change.js';
 import { type LanceStore, openLanceStore } from './lancedb.js';
 import { STATE_FILE } from './state-file.js';
 
@@ -216,6 +217,35 @@ describe('LanceStore', () => {
     const info = await store.commit(change(32, [wide], [fines.document.id]));
     expect(info).toMatchObject({ embedder: 'test-32', dimensions: 32, documents: 1, chunks: 1 });
     expect((await searchChunks(store, { vector: wide.chunks[0]!.vector }, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
+  });
+
+  it('writes the chunks slice by slice as they come, not after gathering them all', { timeout: 60_000 }, async () => {
+    // Wide vectors make a slice the smallest one (1024 rows), so the test stays small.
+    const dimensions = 2048;
+    const rows = chunkSliceRows(dimensions);
+    const wide = Array.from({ length: 3 }, (_, d) =>
+      makeDoc(`wide${d}`, Array.from({ length: rows }, (_, i) => `Passage ${i} of wide${d}.`), { dimensions, random }),
+    );
+    const written: number[] = [];
+    async function* batches() {
+      for (const { chunks } of wide) {
+        // Rows already in the table (at its latest, uncommitted version) when the next batch is taken.
+        const db = await connect(join(dir, 'wide'));
+        written.push(await db.openTable('chunks').then((table) => table.countRows(), () => 0));
+        db.close();
+        yield chunks;
+      }
+    }
+    const wideStore = await openLanceStore({ dir: join(dir, 'wide'), vectorIndex: { minRows: 1e6 } });
+    try {
+      await wideStore.commit({ ...change(dimensions, wide), chunks: batches() });
+      expect((await wideStore.info())?.chunks).toBe(3 * rows);
+    } finally {
+      await wideStore.close();
+    }
+    // The first slice is in the table before the last batch is taken (one write runs while the next slice is taken).
+    expect(written[0]).toBe(0);
+    expect(written[2]).toBeGreaterThanOrEqual(rows);
   });
 
   it('rejects a chunk whose text is not its slice of the document', async () => {
