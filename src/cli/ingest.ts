@@ -44,6 +44,15 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
           });
           if (started) bar?.stop();
           io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderIngestReport(report));
+          // The passages are committed and searchable; the approximate vector index is built before this command ends.
+          const building = (await runtime.store.vectorSearch?.())?.building;
+          if (building) {
+            const since = performance.now();
+            io.err(`Building the vector index over ${building.rows} passages (searches compare every vector until it is done)...\n`);
+            await runtime.store.indexed?.();
+            // A failed build has said why on stderr; the next ingest tries again.
+            if ((await runtime.store.vectorSearch?.())?.mode === 'indexed') io.err(`Vector index built in ${((performance.now() - since) / 1000).toFixed(1)} s.\n`);
+          }
         },
         { rebuild: flags.rebuild },
       );

@@ -67,7 +67,9 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Chunks, documents and duplicate groups are read for nearly every question: the read cache keeps them.
-  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
+  // The approximate vector index is built after a commit, not within it: new rows are searchable (exactly, or through
+  // the previous index) as soon as they are committed, and the health check says while a build runs.
+  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild, vectorIndex: { build: 'background' }, warn });
   const store = withReadCache(lance);
   try {
     const info = await store.info();

@@ -66,7 +66,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
       if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
       if (!(await indexIsWhole(info.builtAt))) return { ready: false, ...counts, reason: DAMAGED_INDEX_REASON };
-      return { ready: true, ...counts };
+      return { ready: true, ...counts, vectorSearch: await runtime.store.vectorSearch?.() };
     },
   };
   const powers = powersCatalog(runtime.db, sources);
@@ -200,6 +200,8 @@ function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise
       const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
       const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
       void warmUp();
+      // A vector index built after the commit is loaded once it lands, not by the first question after it.
+      if ((await runtime.store.vectorSearch?.())?.building) void runtime.store.indexed?.().then(warmUp);
       return report;
     };
     const done = queue.then(run, run);

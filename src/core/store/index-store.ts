@@ -84,6 +84,10 @@ export interface IndexStore {
    * meets it (the health check). Throws `index_corrupt`. Optional: a store without local files omits it.
    */
   verify?(): Promise<void>;
+  /** How vector searches run at the committed state (the health check reports it). Optional: a managed index omits it. */
+  vectorSearch?(): Promise<VectorSearchStatus>;
+  /** Settles once the index builds that commits left running have finished, whether they succeeded or not. Optional. */
+  indexed?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +98,17 @@ export interface IndexSnapshot {
   documents: Document[];
   /** Ordered by document, then position in it. */
   chunks: ChunkRecord[];
+}
+
+/** How a store's vector searches run. */
+export interface VectorSearchStatus {
+  /**
+   * 'in-memory': a small table, compared exactly in memory; 'indexed': through the approximate index; 'exact': every
+   * stored vector compared on disk (a large table whose index is not built yet: slow, but complete).
+   */
+  mode: 'in-memory' | 'indexed' | 'exact';
+  /** While an index is built after a commit; until it lands, searches run as `mode` says (the previous index, if any). */
+  building?: { rows: number; since: string };
 }
 
 /** A search with its chunks read: for callers that want every candidate (tests, tools), not a retrieve. */

@@ -144,6 +144,11 @@ async function addDocuments(table: Table, documents: readonly Document[]): Promi
   }
 }
 
+/** Rolls both tables back to the committed versions (a killed commit's leftovers), so the next write starts there. */
+export async function rollBackUncommitted(db: Connection, committed: StoreState): Promise<void> {
+  closeTables(await openAtCommitted(db, committed));
+}
+
 /** Writer handles at the committed versions; newer versions (a killed commit's leftovers) are rolled back first. */
 async function openAtCommitted(db: Connection, committed: StoreState): Promise<StoreTables> {
   const openOne = (name: string) =>

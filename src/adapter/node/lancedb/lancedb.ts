@@ -6,10 +6,10 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { createError, isRemitError } from '../../../core/errors.js';
 import { makeDirectory } from '../make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../../../core/schema.js';
-import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk } from '../../../core/store/index-store.js';
+import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk, VectorSearchStatus } from '../../../core/store/index-store.js';
 import { SharedLoad } from '../../../core/shared-load.js';
 import { sharedGroups } from '../../../core/store/shared-groups.js';
-import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
+import { applyChange, pruneOldVersions, rollBackUncommitted, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
 import { readError, unwritableError, writeError } from './io-errors.js';
 import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
@@ -45,6 +45,8 @@ export interface LanceStoreOptions {
   vectorIndex?: Partial<VectorIndexPolicy>;
   /** Told when a commit builds or retrains the vector index, with how long it took. */
   onVectorIndex?: (event: VectorIndexEvent) => void;
+  /** Told when a background vector index build fails (the next commit tries again). */
+  warn?: (line: string) => void;
 }
 
 export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
@@ -84,6 +86,10 @@ export class LanceStore implements IndexStore {
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
   readonly #vectorIndex: VectorIndexPolicy;
+  /** The vector index build a commit left running (policy build 'background'), while it is queued or runs. */
+  #building: { rows: number; since: string } | null = null;
+  /** Settles when every background build started so far has finished. */
+  #indexBuilds: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Connection,
@@ -373,8 +379,10 @@ export class LanceStore implements IndexStore {
         schemaVersion: STORE_SCHEMA_VERSION,
       });
       const { recreated } = applied;
-      // Indices join the same commit: built before state.json names the table versions.
-      const { state, event } = await indexCommittedTables(this.db, applied.state, this.#vectorIndex);
+      // Indices join the same commit: built before state.json names the table versions (the vector index may be left
+      // for a build after it, see #buildVectorIndexLater).
+      const background = this.#vectorIndex.build === 'background';
+      const { state, event, deferred } = await indexCommittedTables(this.db, applied.state, this.#vectorIndex, { deferVectorIndex: background });
       if (event.action !== 'none') this.options.onVectorIndex?.(event);
       await writeState(this.dir, state);
       this.#rebuild = false;
@@ -383,12 +391,62 @@ export class LanceStore implements IndexStore {
       await this.useState(state);
       // Housekeeping once the commit is durable and our readers moved on: a failure loses nothing, the next commit retries.
       await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
+      if (deferred) this.#buildVectorIndexLater(deferred.rows);
       return state.info;
     } catch (error) {
       throw isRemitError(error) ? error : writeError(this.dir, error);
     } finally {
       await release();
     }
+  }
+
+  /**
+   * Queues the vector index build a commit left out. It runs after that commit (and before any commit queued later),
+   * under the commit lock, then commits again: state.json names the same rows with the index. Until then searches
+   * use what the committed version has (the previous index with its new rows folded in, or exact search).
+   */
+  #buildVectorIndexLater(rows: number): void {
+    const building = { rows, since: new Date().toISOString() };
+    this.#building = building;
+    const build = this.#queued(() => this.#buildVectorIndex())
+      .catch((error: unknown) => {
+        this.options.warn?.(`The vector index over ${rows} passages could not be built (${error instanceof Error ? error.message : String(error)}); the next ingest tries again`);
+      })
+      .finally(() => {
+        if (this.#building === building) this.#building = null;
+      });
+    this.#indexBuilds = Promise.all([this.#indexBuilds, build]).then(() => {});
+  }
+
+  async #buildVectorIndex(): Promise<void> {
+    const release = await acquireCommitLock(this.dir);
+    try {
+      // What is committed now: another process may have committed since (it then left its own build, if any).
+      const committed = await readState(this.dir);
+      if (!committed) return;
+      await rollBackUncommitted(this.db, committed);
+      const { state, event } = await indexCommittedTables(this.db, committed, this.#vectorIndex);
+      if (event.action === 'none') return;
+      this.options.onVectorIndex?.(event);
+      await writeState(this.dir, state);
+      await this.useState(state);
+      await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
+    } finally {
+      await release();
+    }
+  }
+
+  async vectorSearch(): Promise<VectorSearchStatus> {
+    const tables = this.#read();
+    const building = this.#building ? { building: { ...this.#building } } : {};
+    if (!tables || this.#state!.info.chunks < this.#vectorIndex.minRows) return { mode: 'in-memory', ...building };
+    const indices = await this.#reading(tables.chunks.listIndices());
+    const indexed = this.#vectorIndex.search === 'approximate' && indices.some((index) => index.columns.includes('vector'));
+    return { mode: indexed ? 'indexed' : 'exact', ...building };
+  }
+
+  indexed(): Promise<void> {
+    return this.#indexBuilds;
   }
 
   #closeReaders(): void {

@@ -22,6 +22,11 @@ export const VectorIndexPolicy = z
     retrainGrowth: z.number().min(1),
     /** 'exact' skips the index at query time (ground truth for recall, and the bench's "without" figures). */
     search: z.enum(['approximate', 'exact']),
+    /**
+     * 'background' commits without building (or retraining) the index, then builds it and commits again: the rows are
+     * searchable at once, by exact search or the previous index meanwhile. 'inline' builds it within the commit.
+     */
+    build: z.enum(['inline', 'background']),
   })
   .strict();
 export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;
@@ -51,6 +56,7 @@ export const DEFAULT_VECTOR_INDEX_POLICY: VectorIndexPolicy = {
   nprobes: 1,
   retrainGrowth: 4,
   search: 'approximate',
+  build: 'inline',
 };
 
 /** Index names carry the row count they were trained on, so growth can be judged without extra state. */
