@@ -27,6 +27,8 @@ export interface ApplyOptions {
   committed: StoreState | null;
   /** Replace both tables instead of changing them. */
   fresh: boolean;
+  /** No state.json yet: no reader can have used any version of these tables, so the older ones can go at once. */
+  firstCommit?: boolean;
   schemaVersion: number;
 }
 
@@ -57,8 +59,11 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 
     // Compact (rows are written in slices, one fragment each) and fold new rows into the text index. Date(0) prunes
     // nothing: the committed version must survive until state.json moves on (pruning waits for pruneOldVersions).
-    await tables.documents.optimize({ cleanupOlderThan: new Date(0) });
-    await tables.chunks.optimize({ cleanupOlderThan: new Date(0) });
+    // Before the first commit nothing is committed, and the versions this commit wrote its slices in would otherwise
+    // keep a second copy of the rows on disk until a later commit prunes them: they go once compacted.
+    const cleanupOlderThan = options.firstCommit ? new Date() : new Date(0);
+    await tables.documents.optimize({ cleanupOlderThan });
+    await tables.chunks.optimize({ cleanupOlderThan });
     // A new table's text index is built after the compaction, over its final rows, rather than remapped by it.
     if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@lancedb/lancedb';
@@ -287,6 +287,20 @@ describe('LanceStore', () => {
     await store.close();
     store = await openLanceStore({ dir, readOnly: true });
     expect((await store.listDocuments()).map((d) => d.id)).toEqual(['doc_round-5']);
+  });
+
+  it('keeps only the committed versions after the first commit into a new folder (nothing else was ever read)', async () => {
+    await store.commit(change(DIM, [fines, blocking, children]));
+    await store.commit(change(DIM, [doc('later', ['A later notice about fines.'])]));
+    const db = await connect(dir);
+    const chunks = await db.openTable('chunks');
+    const versions = (await chunks.listVersions()).map((v) => v.version);
+    chunks.close();
+    db.close();
+    const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as { versions: { chunks: number } };
+    // The first commit's versions before its committed one are gone; the second keeps everything since (retention).
+    expect(versions[0]).toBeGreaterThan(1);
+    expect(versions.at(-1)).toBe(state.versions.chunks);
   });
 
   it('names the table folder when a committed table is gone', async () => {

@@ -12,7 +12,7 @@ import { sharedGroups } from '../../../core/store/shared-groups.js';
 import { applyChange, pruneOldVersions, rollBackUncommitted, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
 import { readError, unwritableError, writeError } from './io-errors.js';
-import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
+import { readState, STATE_FILE, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
 import {
   CHUNKS_TABLE,
   DOCUMENT_META_COLUMNS,
@@ -372,10 +372,13 @@ export class LanceStore implements IndexStore {
     try {
       // Read the state again under the lock: another process may have committed since this store opened.
       const committed = this.#rebuild ? null : await readState(this.dir);
+      // Before the first commit no reader can have used any table version (state.json names none yet).
+      const firstCommit = await access(join(this.dir, STATE_FILE)).then(() => false, () => true);
       const applied = await applyChange(this.db, {
         change,
         committed,
         fresh: this.#rebuild,
+        firstCommit,
         schemaVersion: STORE_SCHEMA_VERSION,
       });
       const { recreated } = applied;
