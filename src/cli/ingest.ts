@@ -44,9 +44,10 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
           });
           if (started) bar?.stop();
           io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderIngestReport(report));
-          // The passages are committed and searchable; the approximate vector index is built before this command ends.
+          // The passages are committed and searchable; the approximate vector index is built before this command ends
+          // (runtime.close() waits for it). Said on a terminal only: scripts read stdout and an empty stderr.
           const building = (await runtime.store.vectorSearch?.())?.building;
-          if (building) {
+          if (building && io.isTTY && !flags.json) {
             const since = performance.now();
             io.err(`Building the vector index over ${building.rows} passages (searches compare every vector until it is done)...\n`);
             await runtime.store.indexed?.();
