@@ -51,6 +51,9 @@ export interface LanceStoreOptions {
 
 export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
 
+/** A small table is read into memory in the background once this many searches have come since the last commit. */
+const IN_MEMORY_FROM_SEARCH = 3;
+
 const REBUILD_HINT = 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder';
 
 export async function openLanceStore(options: LanceStoreOptions): Promise<LanceStore> {
@@ -82,6 +85,10 @@ export class LanceStore implements IndexStore {
   readonly #sharedGroups = new SharedLoad<Map<string, GroupMember[]>>();
   /** A small chunks table at the committed version, held in memory (see #smallTableInMemory). */
   readonly #inMemory = new SharedLoad<SmallTableInMemory>();
+  /** That copy once loaded, with the reader generation it was read at. */
+  #inMemoryReady: { generation: number; copy: SmallTableInMemory } | null = null;
+  /** Searches since the readers last moved, to hold a small table in memory only once it is searched again and again. */
+  #searchesSinceMove = 0;
   /** Counts moves of the reader handles (odd while moving): a search's refs name the generation they were read at. */
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
@@ -127,6 +134,8 @@ export class LanceStore implements IndexStore {
     // Odd while the handles move, even once they rest: a search started during a move gives refs that never read.
     this.#generation++;
     this.#inMemory.reset();
+    this.#inMemoryReady = null;
+    this.#searchesSinceMove = 0;
     try {
       await this.#moveReaders(state);
     } finally {
@@ -242,7 +251,7 @@ export class LanceStore implements IndexStore {
       });
     }
     const generation = this.#generation;
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'search');
     if (inMemory) return nearestByCosine(inMemory.vectors, vector, k).map(({ row, similarity }) => ({ ref: inMemory.refs[row]!, score: similarity }));
     const found = await this.#reading(
       tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
@@ -252,7 +261,7 @@ export class LanceStore implements IndexStore {
         .toArrow(),
     );
     // Cosine distance is 1 - cosine similarity, so this score is the similarity itself.
-    return candidatesOf(found, generation, '_distance', (distance) => 1 - distance);
+    return candidatesOf(found, generation, '_distance', (distance) => 1 - distance, k);
   }
 
   async searchText(query: string, k: number): Promise<Candidate[]> {
@@ -260,29 +269,52 @@ export class LanceStore implements IndexStore {
     const searched = textToSearch(query);
     if (!tables || searched === null || k <= 0) return [];
     const generation = this.#generation;
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'search');
     if (inMemory) return inMemory.text.search(searched, k).map(({ row, score }) => ({ ref: inMemory.refs[row]!, score }));
-    const found = await this.#reading(tables.chunks.query().fullTextSearch(matchQuery(searched, 'text')).select(['_score']).withRowId().limit(k).toArrow());
-    return candidatesOf(found, generation, '_score', (score) => score);
+    const found = await this.#reading(tables.chunks.query().fullTextSearch(matchQuery(searched, 'text')).select(['_score']).withRowId().limit(this.#searchLimit(k)).toArrow());
+    return candidatesOf(found, generation, '_score', (score) => score, k);
+  }
+
+  /**
+   * Rows a LanceDB text search returns. A small table searched there until its in-memory copy is ready returns every
+   * match, so that equal BM25 scores (common: short passages sharing the question's words) are ordered by row as the
+   * copy orders them, and the same question finds the same rows either way. (Equal cosine similarities need identical
+   * vectors, that is identical passages, which retrieval folds into one near-duplicate group anyway.)
+   */
+  #searchLimit(k: number): number {
+    const rows = this.#state!.info.chunks;
+    return rows < this.#vectorIndex.minRows ? Math.max(k, rows) : k;
   }
 
   /**
    * A table below the approximate index's threshold is read whole once per commit (at most `minRows` chunks: 4 MB
    * of vectors and ~1.5 MB of text at 2000 x 512) and searched exactly in memory. LanceDB costs ~3 ms of CPU per
    * search or read however small the table (its fixed cost per query): at 1k chunks, most of a question's time.
+   * Reading and indexing the copy costs ~0.1-0.4 s, more than a one-shot `remit ask` spends on its searches, so it is
+   * loaded by warm() (a server, at start and after each commit) or in the background from the third search on; until
+   * it is ready, searches and reads go to LanceDB, which finds the same rows with the same scores.
    */
-  #smallTableInMemory(tables: StoreTables): Promise<SmallTableInMemory | null> {
+  #smallTableInMemory(tables: StoreTables, purpose: 'warm' | 'search' | 'read'): Promise<SmallTableInMemory | null> {
     const generation = this.#generation;
     // Not while the readers move: the copy must be of the version its refs name.
     if (generation % 2 === 1 || this.#state!.info.chunks >= this.#vectorIndex.minRows) return Promise.resolve(null);
+    if (this.#inMemoryReady?.generation === generation) return Promise.resolve(this.#inMemoryReady.copy);
+    const load = () => this.#loadSmallTable(tables, generation);
+    if (purpose === 'warm') return this.#inMemory.get(load);
+    if (purpose === 'search' && ++this.#searchesSinceMove >= IN_MEMORY_FROM_SEARCH) this.#inMemory.get(load).catch(() => {});
+    return Promise.resolve(null);
+  }
+
+  async #loadSmallTable(tables: StoreTables, generation: number): Promise<SmallTableInMemory> {
     const dimensions = this.#state!.info.dimensions;
-    return this.#inMemory.get(async () => {
-      const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
-      const vectors = vectorsOf(batch, dimensions);
-      const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
-      const chunks = batch.toArray().map((row) => rowToStoredChunk(row));
-      return { vectors, refs, text: new TextInMemory(chunks.map((chunk) => chunk.text)), chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
-    });
+    const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
+    const vectors = vectorsOf(batch, dimensions);
+    const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
+    const chunks = batch.toArray().map((row) => rowToStoredChunk(row));
+    const copy = { vectors, refs, text: new TextInMemory(chunks.map((chunk) => chunk.text)), chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
+    // Used only while the readers are still where it was read.
+    if (this.#generation === generation) this.#inMemoryReady = { generation, copy };
+    return copy;
   }
 
   /** Refs are `<reader generation>:<row id>`: row ids are positions, valid only for the table version that gave them. */
@@ -293,7 +325,7 @@ export class LanceStore implements IndexStore {
     const chunks = new Map<string, StoredChunk>();
     if (rowIds.length === 0) return chunks;
     if (!tables) throw indexChangedError();
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'read');
     const rows = inMemory ? null : await this.#reading(tables.chunks.takeRowIds(rowIds).select(STORED_CHUNK_COLUMNS).withRowId().toArray());
     // The readers moved to another version while this read ran: its rows may not be the ones searched.
     if (this.#generation !== generation) throw indexChangedError();
@@ -333,7 +365,7 @@ export class LanceStore implements IndexStore {
   async warm(): Promise<void> {
     const tables = this.#read();
     if (!tables) return;
-    const [inMemory] = await Promise.all([this.#smallTableInMemory(tables), this.#sharedGroups.get(() => this.#readSharedGroups(tables))]);
+    const [inMemory] = await Promise.all([this.#smallTableInMemory(tables, 'warm'), this.#sharedGroups.get(() => this.#readSharedGroups(tables))]);
     if (inMemory) return;
     const indices = await this.#reading(tables.chunks.listIndices());
     const searched = indices.filter((index) => index.name === TEXT_INDEX || index.columns.includes('vector'));
@@ -479,11 +511,17 @@ interface SmallTableInMemory {
 
 const chunkRef = (generation: number, rowId: unknown): string => `${generation}:${String(rowId)}`;
 
-/** A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search). */
-function candidatesOf(found: ArrowTable, generation: number, scoreColumn: string, toScore: (value: number) => number): Candidate[] {
+/**
+ * A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search): the
+ * best `k`, equal scores in row order.
+ */
+function candidatesOf(found: ArrowTable, generation: number, scoreColumn: string, toScore: (value: number) => number, k: number): Candidate[] {
   const rowIds = found.getChild('_rowid')!;
   const scores = found.getChild(scoreColumn)!;
-  return Array.from({ length: found.numRows }, (_, i) => ({ ref: chunkRef(generation, rowIds.get(i)), score: toScore(Number(scores.get(i))) }));
+  // Row ids are (fragment << 32) | offset: exact as numbers while fragment ids stay below 2^21.
+  const rows = Array.from({ length: found.numRows }, (_, i) => ({ rowId: Number(rowIds.get(i)), score: toScore(Number(scores.get(i))) }));
+  rows.sort((a, b) => b.score - a.score || a.rowId - b.rowId);
+  return rows.slice(0, k).map(({ rowId, score }) => ({ ref: chunkRef(generation, rowId), score }));
 }
 
 const indexChangedError = () =>
