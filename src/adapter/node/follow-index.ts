@@ -25,6 +25,12 @@ export function indexKeeper(runtime: Runtime, logger: Logger): IndexKeeper {
     warmUp,
     start(intervalMs) {
       void warmUp();
+      // An index whose vector index build was stopped after its commit (searched exactly meanwhile) gets it now,
+      // warmed again once it lands.
+      void runtime
+        .buildMissingIndex()
+        .then(async () => ((await runtime.store.vectorSearch?.())?.building ? runtime.store.indexed?.().then(warmUp) : undefined))
+        .catch((error: unknown) => logger.warn('vector index build failed', { error: messageOf(error) }));
       stopFollowing = followIndex(runtime, intervalMs, logger, warmUp);
     },
     stop() {

@@ -59,6 +59,8 @@ export interface Runtime {
   refreshPowers(): Promise<void>;
   /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
   refreshIndex(): Promise<boolean>;
+  /** Starts building, in the background, a vector index the committed index lacks (a build stopped after its commit). */
+  buildMissingIndex(): Promise<void>;
   /** Loads the index's caches now, so the first question after an open or a commit does not wait for them. */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -96,7 +98,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const warm = async () => {
       await Promise.all([store.warm?.(), remit.warm()]);
     };
-    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, warm, close };
+    const buildMissingIndex = () => lance.buildMissingVectorIndex();
+    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, buildMissingIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -484,6 +484,16 @@ export class LanceStore implements IndexStore {
     return this.#indexBuilds;
   }
 
+  /**
+   * Starts the background build of a vector index the committed table should have but lacks (a build stopped after
+   * its commit, say by Ctrl-C); nothing when it has one, is small, or is read-only.
+   */
+  async buildMissingVectorIndex(): Promise<void> {
+    if (this.options.readOnly || this.#vectorIndex.build !== 'background') return;
+    const status = await this.vectorSearch();
+    if (status.mode === 'exact' && !status.building && this.#vectorIndex.search === 'approximate') this.#buildVectorIndexLater(this.#state!.info.chunks);
+  }
+
   #closeReaders(): void {
     // By two: the handles are gone, not moving, and no ref from before reads again.
     this.#generation += 2;

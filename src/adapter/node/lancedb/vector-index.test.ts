@@ -205,6 +205,25 @@ describe('vector index policy', () => {
     }
   });
 
+  it('in the background: builds, when asked, the index a committed table lacks (a build stopped after its commit)', async () => {
+    const small = await openLanceStore({ dir, vectorIndex: { minRows: 1000 } });
+    await small.commit(change(DIM, docs('a', 6)));
+    await small.close();
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 50, build: 'background' } });
+    try {
+      expect(await store.vectorSearch()).toEqual({ mode: 'exact' });
+      await store.buildMissingVectorIndex();
+      expect(await store.vectorSearch()).toMatchObject({ mode: 'exact', building: { rows: 60 } });
+      await store.indexed();
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_60']);
+      // Nothing more to build.
+      await store.buildMissingVectorIndex();
+      expect(await store.vectorSearch()).toEqual({ mode: 'indexed' });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rejects an invalid policy with a typed error', () => {
     try {
       vectorIndexPolicy({ minRows: 0 });
