@@ -150,8 +150,7 @@ export class LanceStore implements IndexStore {
     }
     const tables = this.#tables ?? (await this.#openTables());
     try {
-      await tables.documents.checkout(state.versions.documents);
-      await tables.chunks.checkout(state.versions.chunks);
+      await Promise.all([tables.documents.checkout(state.versions.documents), tables.chunks.checkout(state.versions.chunks)]);
     } catch (error) {
       throw createError({
         code: 'index_corrupt',
@@ -175,7 +174,11 @@ export class LanceStore implements IndexStore {
           cause: error,
         });
       });
-    return { documents: await openOne(DOCUMENTS_TABLE), chunks: await openOne(CHUNKS_TABLE) };
+    // Both at once (a one-shot question opens them on every call); a handle opened beside a failure is closed.
+    const [documents, chunks] = await Promise.allSettled([openOne(DOCUMENTS_TABLE), openOne(CHUNKS_TABLE)]);
+    if (documents.status === 'fulfilled' && chunks.status === 'fulfilled') return { documents: documents.value, chunks: chunks.value };
+    for (const opened of [documents, chunks]) if (opened.status === 'fulfilled') opened.value.close();
+    throw (documents.status === 'rejected' ? documents : (chunks as PromiseRejectedResult)).reason;
   }
 
   /** A read LanceDB could not finish (a damaged or missing data file) names the index and the fix, not a Rust error line. */
