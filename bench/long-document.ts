@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { openRuntime } from '../src/adapter/node/runtime.js';
 import { CORPUS_DIR, NEWS_DIR } from '../test/support/paths.js';
 import { emitResult, peakRssMb, round, timed } from './lib/measure.js';

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chunkDocument } from '../src/core/chunk.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
 import { emitResult, folderBytes, mb, parseSize, peakRssMb, recallAt, round, timed, timeEach } from './lib/measure.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { threadedEncoding } from '../src/adapter/node/threaded-encoder.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
 import type { VectorIndexEvent } from '../src/adapter/node/lancedb/vector-index.js';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The `remit` command: runs the bundle that `npm ci` / `npm install` built into dist/cli (npm's `prepare`, see
-// scripts/build-cli.mjs). After editing src/, `npm run build` rebuilds it (the test suite does so itself). Without a
-// bundle (installed with --ignore-scripts) it runs the TypeScript sources through tsx, slower to start.
+// The `remit` command: runs the esbuild bundle of the CLI in dist/cli (scripts/build-cli.ts), built on the first run
+// when it is missing (installs run no scripts here, see .npmrc) or by `npm run build`, which also rebuilds it after
+// src/ changes (the test suite does so before it starts). When it can be neither found nor built (a read-only install
+// nobody built), the TypeScript sources run through tsx, slower to start.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,12 +10,17 @@ import { fileURLToPath } from 'node:url';
 process.env.LANCEDB_LOG ??= 'error';
 
 const bundle = new URL('../dist/cli/main.js', import.meta.url);
+const exists = () => existsSync(fileURLToPath(bundle));
 let main;
-if (existsSync(fileURLToPath(bundle))) {
-  ({ main } = await import(bundle.href));
-} else {
+if (!exists()) {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  try {
+    await (await import('../scripts/build-cli.ts')).buildCli();
+  } catch {
+    // Not writable, or esbuild missing: run the sources instead.
+  }
+  if (!exists()) ({ main } = await import('../src/cli/main.ts'));
 }
+if (!main) ({ main } = await import(bundle.href));
 process.exitCode = await main(process.argv.slice(2));

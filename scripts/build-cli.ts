@@ -1,7 +1,7 @@
-// Builds the `remit` command once, at install (npm's `prepare`) and before the tests: an esbuild bundle of
-// src/cli/main.ts in dist/cli/, which bin/remit.js runs. Loading it takes about half the time of ~150 TypeScript
-// modules through tsx; code splitting keeps lazily imported parts (HTML parsing, the Anthropic SDK, the HTTP server)
-// out of start-up. Run: node --import tsx scripts/build-cli.ts (npm run build)
+// Builds the `remit` command: an esbuild bundle of src/cli/main.ts in dist/cli/, which bin/remit.js runs (and builds on
+// its first run when it is missing); `npm run build` and the test suite's global setup rebuild it. Loading it takes
+// about half the time of ~150 TypeScript modules through tsx; code splitting keeps lazily imported parts (HTML
+// parsing, the Anthropic SDK, the HTTP server) out of start-up. Run: node --import tsx scripts/build-cli.ts (npm run build)
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

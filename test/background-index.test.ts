@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/adapter/node/config.js';
-import { ingestDocuments } from '../src/core/ingest.js';
+import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import type { Answer, Document } from '../src/core/schema.js';
 import { openRuntime, type Runtime } from '../src/adapter/node/runtime.js';
 import { type RunningServer, serve } from '../src/adapter/node/serve.js';
