@@ -131,17 +131,17 @@ export function renderMarkdown(report: BenchReport): string {
   if (long) {
     parts.push(
       '',
-      '**Long documents** (one .txt file ingested as `remit ingest` does: loaded, chunked, embedded, stored, then the powers table rebuilt; "repeated" is "Ofcom can fine. " over and over, "report" the project\'s explainers and the shared news articles as numbered sections; a run stopped by the time limit shows the phases it finished):',
+      '**Long documents** (one .txt file ingested as `remit ingest` does: loaded, then its power facts extracted, chunked, embedded and stored with the powers table; "repeated" is "Ofcom can fine. " over and over, "report" the project\'s explainers as numbered parts; a run stopped by the time limit shows the phases it finished):',
       '',
       table(
-        ['document', 'MB', 'chunks', 'load s', 'chunk, embed and store s', 'powers s', 'total s', 'peak RSS MB'],
+        ['document', 'MB', 'chunks', 'load s', 'ingest s', 'total s', 'peak RSS MB'],
         long.rows.map((r: Loose) => {
           const s = (ms?: number) => (ms === undefined ? '-' : round(ms / 1000, 1));
           if (r.didNotFinishS) {
             const phase = (name: string) => (r.phases?.[name] === undefined ? `did not finish in ${r.didNotFinishS} s` : s(r.phases[name]));
-            return [r.kind, r.bytes / 1e6, '-', phase('load'), phase('chunk, embed and store'), phase('powers'), `did not finish in ${r.didNotFinishS} s`, '-'];
+            return [r.kind, r.bytes / 1e6, '-', phase('load'), phase('ingest'), `did not finish in ${r.didNotFinishS} s`, '-'];
           }
-          return [r.kind, r.bytes / 1e6, r.chunks, s(r.loadMs), s(r.ingestMs), s(r.powersMs), s(r.totalMs), r.peakRssMb];
+          return [r.kind, r.bytes / 1e6, r.chunks, s(r.loadMs), s(r.ingestMs), s(r.totalMs), r.peakRssMb];
         }),
       ),
     );

@@ -82,3 +82,43 @@ it('keeps serving the last good index while state.json is damaged, and says so o
     await writeFile(statePath, good);
   }
 });
+
+it('follows an index deleted and built again at the same path while it serves, at the same table versions', { timeout: 120_000 }, async () => {
+  const index = join(dir, 'recreated');
+  const build = async (folder: string) => {
+    const runtime = await openRuntime({ db: index, embedder: 'hashing', warn: () => {} });
+    await ingestPaths(runtime, [folder]);
+    await runtime.close();
+  };
+  const dunes = await writeArticle(join(dir, 'dunes'), 'dunes.md', 'Dune Wardens', 'The Dune Wardens can fine a walker up to 80 pounds for leaving the marked paths.');
+  await build(dunes);
+  const own = await serve({ config: loadConfig({ PORT: '0', REMIT_DB: index, REMIT_RATE_LIMIT: '0' }), indexPollMs: 50, out: () => {}, logWrite: () => {}, handleSignals: false });
+  const titles = async () => {
+    const response = await fetch(`${own.url}/api/sources`);
+    const body = (await response.json()) as { documents?: { title: string }[]; code?: string };
+    return body.documents?.map((d) => d.title) ?? [`HTTP ${response.status} ${body.code}`];
+  };
+  try {
+    expect(await titles()).toEqual(['Dune Wardens']);
+    await rm(index, { recursive: true, force: true });
+    // The server notices the index is gone (503), then it is built again from one ingest, as before.
+    let deadline = Date.now() + 20_000;
+    while ((await fetch(`${own.url}/healthz`)).status !== 503 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const tides = await writeArticle(join(dir, 'tides'), 'tides.md', 'Tide Office notices', 'The Tide Office can close a slipway for up to three days when a storm surge is forecast.');
+    await build(tides);
+
+    deadline = Date.now() + 20_000;
+    while (JSON.stringify(await titles()) !== JSON.stringify(['Tide Office notices']) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await titles()).toEqual(['Tide Office notices']);
+    let health = await fetch(`${own.url}/healthz`);
+    while (health.status !== 200 && Date.now() < deadline) health = await new Promise((r) => setTimeout(r, 100)).then(() => fetch(`${own.url}/healthz`));
+    expect(health.status, await health.clone().text()).toBe(200);
+    const answer = (await (await fetch(`${own.url}/api/ask`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ question: 'How long can the Tide Office close a slipway?' }) })).json()) as Answer;
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('three days');
+    const powers = await (await fetch(`${own.url}/api/powers`)).json();
+    expect(powers.documents).toBe(1);
+  } finally {
+    await own.close();
+  }
+});

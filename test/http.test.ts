@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/adapter/node/config.js';
-import type { AnswerEvent, Document } from '../src/core/schema.js';
+import { chunkDocument } from '../src/core/ingest/chunk.js';
+import { minHashSignature } from '../src/core/ingest/dedup.js';
+import { loadDocument } from '../src/core/load/index.js';
+import { type AnswerEvent, Document } from '../src/core/schema.js';
 import { type RunningServer, serve } from '../src/adapter/node/serve.js';
 import { readAnswerEvents } from '../src/widget/sse.js';
 import { buildFixtureIndex, type FixtureIndex } from './support/fixture-index.js';
@@ -73,6 +76,41 @@ describe('HTTP over the news index', () => {
     expect(again.status).toBe(200);
     const list = await (await fetch(`${server.url}/api/sources`)).json();
     expect(list.documents.find((d: { origin: string }) => d.origin === 'api:vellmar')).toMatchObject({ title: 'Vellmar harbour rules' });
+  });
+
+  it('refuses an /api/ingest url that is not http(s), naming the field', async () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const res = await post('/api/ingest', { text: 'The Harbour Board may fine.', url }, { Authorization: `Bearer ${TOKEN}` });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors).toEqual([expect.objectContaining({ path: 'url' })]);
+    }
+  });
+
+  it('never emits a non-http(s) URL, even one an older index stored', async () => {
+    const text = 'The Zorblax Harbour Authority can fine a ship owner up to 9,000 crowns for blocking a berth.';
+    const loaded = await loadDocument({ origin: 'old-index/zorblax.md', bytes: new TextEncoder().encode(text) });
+    const document = Document.parse({ ...loaded, url: 'javascript:alert(1)', sources: [{ title: 'Rules', url: 'data:text/html,<b>x</b>' }] });
+    // Committed straight to the store, as an index written before ingest dropped such URLs would hold it.
+    const { store, embedder } = fixture.runtime;
+    const chunks = chunkDocument(document);
+    const vectors = await embedder.embed(chunks.map((c) => c.text), 'passage');
+    await store.commit({
+      embedder: { id: embedder.id, dimensions: embedder.dimensions },
+      documents: [{ document }],
+      chunks: [chunks.map((c, i) => ({ ...c, vector: vectors[i]!, signature: minHashSignature(c.text), dupGroup: c.id }))],
+      remove: [],
+      regroup: [],
+    });
+    const listed = (await (await fetch(`${server.url}/api/sources`)).json()).documents.find((d: Document) => d.id === document.id);
+    expect(listed).toMatchObject({ origin: 'old-index/zorblax.md', sources: [{ title: 'Rules' }] });
+    expect(JSON.stringify(listed)).not.toMatch(/javascript:|data:/);
+    const one = await (await fetch(`${server.url}/api/sources/${document.id}`)).json();
+    expect(JSON.stringify(one)).not.toMatch(/javascript:|data:/);
+    const answer = await (await post('/api/ask', { question: 'What can the Zorblax Harbour Authority fine a ship owner?' })).json();
+    const citation = answer.citations.find((c: { docId: string }) => c.docId === document.id);
+    expect(citation).toMatchObject({ docId: document.id, sources: [{ title: 'Rules' }] });
+    expect(JSON.stringify(answer)).not.toMatch(/javascript:|data:/);
+    await store.commit({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, documents: [], chunks: [], remove: [document.id], regroup: [] });
   });
 
   it('logs one JSON line per request with the id it returned', async () => {

@@ -18,7 +18,6 @@ import { EvalReport } from '../eval/report-schema.js';
 import { DEFAULT_K, runEval } from '../eval/run.js';
 import { powersReportLine } from '../eval/powers-report.js';
 import { readJsonFile } from '../adapter/node/read-json-file.js';
-import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
 import type { EmbedderKind } from '../adapter/node/transformers/select.js';
 import { passageCount } from './options.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
@@ -101,7 +100,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext, options: 
 
       io.out(flags.json ? renderJsonReport(report) : renderTerminalReport(report, { comparison, breaches }));
       io.err(`Wrote ${relative(io.cwd, join(outDir, 'report.json')) || 'report.json'} and report.html\n`);
-      io.err(await withRuntime(ctx, flags, ({ store }) => powersReportLine(store, { expectedPath: at('evals/powers/expected.jsonl'), db: at(flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR) })));
+      io.err(await withRuntime(ctx, flags, ({ store }) => powersReportLine(store, { expectedPath: at('evals/powers/expected.jsonl') })));
       if (breaches?.length) {
         throw createError({
           code: 'gate_failed',

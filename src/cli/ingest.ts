@@ -3,9 +3,11 @@ import { SingleBar } from 'cli-progress';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 import { renderIngestReport } from './render.js';
 import { ingestPaths } from '../adapter/node/runtime.js';
+import { createError } from '../core/errors.js';
 
 interface IngestFlags extends CommonFlags {
   prune?: boolean;
+  pruneUploads?: boolean;
   rebuild?: boolean;
   json?: boolean;
   allowPrivateUrls?: boolean;
@@ -19,12 +21,16 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
     .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
     .addOption(new Option('--embedder <kind>', 'embedder for a new index').choices(['auto', 'hashing', 'transformers']))
     .option('--model-dir <dir>', 'local folder holding transformers.js models')
-    .option('--prune', 'drop documents whose files are no longer among the paths')
+    .option('--prune', 'drop documents whose files are no longer among the paths (a moved or renamed file keeps its place under its new path; uploads through POST /api/ingest stay)')
+    .option('--prune-uploads', 'with --prune, also drop documents uploaded through POST /api/ingest')
     .option('--rebuild', 'drop the whole index first (needed to switch embedder)')
     .option('--json', 'print the ingest report as JSON')
     .option('--allow-private-urls', 'let http(s) paths reach loopback and private addresses (default $REMIT_ALLOW_PRIVATE_URLS=1)')
     .action(async (paths: string[], flags: IngestFlags) => {
       const { io } = ctx;
+      if (flags.pruneUploads && !flags.prune) {
+        throw createError({ code: 'bad_input', message: '--prune-uploads only applies with --prune', hint: 'Add --prune to drop what is no longer among the paths.' });
+      }
       await withRuntime(
         ctx,
         flags,
@@ -33,6 +39,7 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
           let started = false;
           const report = await ingestPaths(runtime, paths, {
             prune: flags.prune,
+            pruneUploads: flags.pruneUploads,
             rebuild: flags.rebuild,
             urls: { allowPrivate: flags.allowPrivateUrls ?? io.env.REMIT_ALLOW_PRIVATE_URLS === '1' },
             onProgress: ({ done, total }) => {

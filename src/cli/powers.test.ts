@@ -28,11 +28,13 @@ describe('remit powers', () => {
   });
   afterAll(() => rm(db, { recursive: true, force: true }));
 
-  it('builds powers.json beside the index on first use and prints a table with numbered quotes', async () => {
+  it('prints the table the ingest committed with the index, with numbered quotes', async () => {
     const io = captureIO();
     expect(await runCli(['powers', '--db', db, '--regulator', 'ofcom'], io)).toBe(0);
-    const saved = PowersTable.parse(JSON.parse(await readFile(join(db, 'powers.json'), 'utf8')));
-    expect(saved.extractor).toBe('rules');
+    const state = JSON.parse(await readFile(join(db, 'state.json'), 'utf8'));
+    const saved = PowersTable.parse(JSON.parse(await readFile(join(db, state.powers), 'utf8')));
+    expect(saved).toMatchObject({ extractor: 'rules', builtAt: state.info.builtAt, documents: 5 });
+    expect(io.stdout).toContain(`rules extraction over 5 document(s), built ${state.info.builtAt}`);
     expect(io.stdout).toMatch(/^Regulator\s+Power/);
     expect(io.stdout).toContain('£18m or 10% of global revenue [');
     // Every [n] in the table is listed below with its source.

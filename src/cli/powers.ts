@@ -1,12 +1,10 @@
 // `remit powers`: the powers cards as a terminal table with numbered quotes below, or JSON.
-import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { filterPowers } from '../core/powers/extract.js';
+import { extractPowers, filterPowers } from '../core/powers/extract.js';
 import { renderPowers } from '../core/powers/render.js';
 import { POWER_KINDS, PowersQuery, type PowersTable } from '../core/powers/schema.js';
-import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
-import { readPowersFile } from '../adapter/node/powers/powers-file.js';
-import { refreshPowers } from '../adapter/node/powers/refresh.js';
+import { rebuildPowersTable } from '../adapter/node/powers/rebuild.js';
+import type { Document } from '../core/schema.js';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 
 interface PowersFlags extends CommonFlags {
@@ -23,7 +21,7 @@ export function registerPowersCommand(program: Command, ctx: CliContext): void {
     .option('--regulator <name>', 'only this regulator (any part of the name, e.g. ofcom)')
     .addOption(new Option('--kind <kind>', 'only this kind of power').choices([...POWER_KINDS]))
     .option('--json', 'print JSON')
-    .option('--rebuild', 'rebuild powers.json from the indexed documents first')
+    .option('--rebuild', 'extract every document’s powers again (with Claude when ANTHROPIC_API_KEY is set) and commit the table first')
     .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
     .action(async (flags: PowersFlags) => {
       const query = PowersQuery.parse({ regulator: flags.regulator, kind: flags.kind });
@@ -33,17 +31,14 @@ export function registerPowersCommand(program: Command, ctx: CliContext): void {
     });
 }
 
-/** powers.json when present; otherwise (or with --rebuild) built from the index and saved. */
+/** The table committed with the index (rebuilt first with --rebuild); computed by the rules for an index that predates it. */
 async function loadTable(ctx: CliContext, flags: PowersFlags): Promise<PowersTable> {
-  const db = resolve(ctx.io.cwd, flags.db ?? ctx.io.env.REMIT_DB ?? DEFAULT_DB_DIR);
-  const saved = flags.rebuild ? null : await readPowersFile(db);
-  if (saved) return saved;
-  const { env } = ctx.io;
-  return withRuntime(ctx, flags, (runtime) =>
-    refreshPowers(runtime, {
-      db,
-      anthropic: { apiKey: env.ANTHROPIC_API_KEY, baseURL: env.ANTHROPIC_BASE_URL, model: env.REMIT_MODEL },
-      warn: (line) => ctx.io.err(`${line}\n`),
-    }),
-  );
+  return withRuntime(ctx, flags, async (runtime) => {
+    const rebuilt = flags.rebuild ? await rebuildPowersTable(runtime, (line) => ctx.io.err(`${line}\n`)) : null;
+    const committed = rebuilt ?? (await runtime.store.powers?.());
+    if (committed) return committed;
+    const documents = await Promise.all((await runtime.store.listDocuments()).map((meta) => runtime.store.getDocument(meta.id)));
+    const present = documents.filter((d): d is Document => d !== null);
+    return { version: 1, builtAt: runtime.info?.builtAt ?? new Date().toISOString(), extractor: 'rules', documents: present.length, powers: extractPowers(present) };
+  });
 }

@@ -48,8 +48,10 @@ export function renderDocumentList(documents: readonly DocumentMeta[]): string {
 
 export function renderIngestReport(report: IngestReport): string {
   const lines = [
-    `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
+    `Added ${report.added.length}, replaced ${report.replaced.length}, unchanged ${report.unchanged.length},${report.moved.length ? ` moved ${report.moved.length},` : ''} removed ${report.removed.length}, skipped ${report.skipped.length} (${report.chunks} new chunks).`,
+    ...report.moved.map((m) => `  moved ${m.from} -> ${m.origin}`),
     ...report.skipped.map((s) => `  skipped ${s.origin}: ${s.reason}`),
+    ...report.warnings.map((w) => `  warning ${w.origin}: ${w.message}`),
   ];
   if (report.index) lines.push(`Index: ${report.index.documents} documents, ${report.index.chunks} chunks, embedder ${report.index.embedder}.`);
   return `${lines.join('\n')}\n`;

@@ -196,7 +196,7 @@ describe('POST /api/feedback', () => {
 
 describe('POST /api/ingest', () => {
   const TOKEN = 'test-admin-token-0123456789';
-  const report = { added: [{ id: 'doc_new', origin: 'x' }], replaced: [], unchanged: [], removed: [], skipped: [], chunks: 1, index: null };
+  const report = { added: [{ id: 'doc_new', origin: 'x' }], replaced: [], unchanged: [], moved: [], removed: [], skipped: [], warnings: [], chunks: 1, index: null };
   const setup = (adminToken?: string) => {
     const received: IngestInput[] = [];
     const { deps } = createSmallDeps({ ingest: async (input) => (received.push(input), report), config: { adminToken } });

@@ -68,7 +68,7 @@ export interface AppDeps {
    * absent answers 404.
    */
   mcp?: (request: Request) => Promise<Response>;
-  /** The powers table (powers.json on Node); absent computes it from `sources` with the rules. */
+  /** The powers table (on Node, the one committed with the index); absent computes it from `sources` with the rules. */
   powers?: PowersCatalog;
   config: ServerConfig;
   logger: Logger;

@@ -100,6 +100,37 @@ describe('index folder that cannot be written', () => {
   });
 });
 
+describe('an index folder that turns read-only while serving', () => {
+  it('answers feedback and ingest with 503 problem details naming the cause, and keeps answering questions', async (ctx) => {
+    const dir = tmpfs('serve-ro', 'size=16m');
+    if (!dir) return ctx.skip('mounting a tmpfs needs root with mount rights');
+    const db = join(dir, 'db');
+    await cp(pristine, db, { recursive: true });
+    const token = 'a'.repeat(32);
+    const config = loadConfig({ PORT: '0', REMIT_DB: db, REMIT_RATE_LIMIT: '0', REMIT_ADMIN_TOKEN: token });
+    const server = await serve({ config, out: () => {}, logWrite: () => {}, handleSignals: false });
+    try {
+      execFileSync('mount', ['-o', 'remount,ro', dir]);
+      const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const feedback = await post('/api/feedback', { answerId: 'ans_1', rating: 'up' });
+      expect(feedback.status).toBe(503);
+      expect(feedback.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      const problem = await feedback.json();
+      expect(problem).toMatchObject({ status: 503, code: 'index_unwritable', hint: expect.stringMatching(/the file system is read-only/) });
+      expect(JSON.stringify(problem)).not.toContain(db);
+      outcomes.feedbackReadOnly = `HTTP ${feedback.status} ${problem.code}: ${problem.hint}`;
+      const ingest = await post('/api/ingest', { text: 'Ofcom can fine a provider.', origin: 'api:ro' }, { authorization: `Bearer ${token}` });
+      expect(await ingest.json()).toMatchObject({ status: 503, code: 'index_unwritable', hint: expect.stringMatching(/the file system is read-only/) });
+      const ask = await post('/api/ask', { question: 'What can Ofcom fine under the Online Safety Act?' });
+      expect(ask.status).toBe(200);
+    } finally {
+      await server.close();
+      execFileSync('mount', ['-o', 'remount,rw', dir]);
+    }
+  });
+});
+
 it('a missing model names the folder it looked in and the ways out', async () => {
   const models = join(root, 'empty-models');
   await mkdir(models);

@@ -94,6 +94,8 @@ export async function startMessagesApiServer(initial: StandInOptions = {}): Prom
     if (failure === 429) return sendJson(res, 429, apiError('rate_limit_error', 'Rate limited'), { 'retry-after-ms': '10' });
     if (failure === 500) return sendJson(res, 500, apiError('api_error', 'Internal server error'));
 
+    const powers = recordPowersReply(body);
+    if (powers) return sendJson(res, 200, powers);
     const blocks = replyBlocks(body, options);
     const usage = countUsage(body, blocks, cachedPrefixes);
     if (body.stream) return sendStream(res, body.model, blocks, usage);
@@ -129,6 +131,37 @@ export async function startMessagesApiServer(initial: StandInOptions = {}): Prom
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A forced `record_powers` tool call (the powers extractor): one power per sentence of the document that names Ofcom
+ * and a fine, quoting the document verbatim; null for any other request.
+ */
+function recordPowersReply(body: MessagesRequestBody): Record<string, unknown> | null {
+  const tools = (body.tools ?? []) as { name?: string }[];
+  if (!tools.some((tool) => tool.name === 'record_powers')) return null;
+  const text = /<document[^>]*>\n([\s\S]*)\n<\/document>/.exec(lastUserText(body))?.[1] ?? '';
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => /\bOfcom\b/.test(s) && /\bfine\b/.test(s));
+  const powers = sentences.map((sentence) => ({
+    regulator: { value: 'Ofcom', quote: 'Ofcom' },
+    kind: { value: 'fine', quote: sentence },
+    ...(/Online Safety Act/.test(sentence) ? { statute: { value: 'Online Safety Act 2023', quote: 'Online Safety Act' } } : {}),
+  }));
+  return {
+    id: 'msg_standin_powers',
+    type: 'message',
+    role: 'assistant',
+    model: body.model,
+    content: [{ type: 'tool_use', id: 'toolu_standin', name: 'record_powers', input: { powers } }],
+    stop_reason: 'tool_use',
+    stop_sequence: null,
+    usage: { input_tokens: Math.ceil(text.length / 4), output_tokens: 10 * powers.length },
+  };
+}
+
+function lastUserText(body: MessagesRequestBody): string {
+  const last = body.messages.at(-1);
+  return typeof last?.content === 'string' ? last.content : (last?.content ?? []).map((p) => ('text' in p ? p.text : '')).join('\n');
 }
 
 /** The search_result blocks of a request, in the order the API indexes them (across messages). */
@@ -173,9 +206,7 @@ function location(result: SearchResultPart, index: number, start: number, end: n
 }
 
 function lastUserLine(body: MessagesRequestBody): string {
-  const last = body.messages.at(-1);
-  const text = typeof last?.content === 'string' ? last.content : (last?.content ?? []).map((p) => ('text' in p ? p.text : '')).join('\n');
-  return text.trim().split('\n').at(-1) ?? '';
+  return lastUserText(body).trim().split('\n').at(-1) ?? '';
 }
 
 /** Token counts as characters / 4, with prompt caching simulated: a repeated cached system prefix is read, not written. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createError } from '../../core/errors.js';
 import { type Document, type DocumentMeta, DocumentMeta as DocumentMetaSchema, IndexInfo, SourceRef } from '../../core/schema.js';
 import type { StoredChunk } from '../../core/store/index-store.js';
+import { keepWebUrls } from '../../core/web-url.js';
 import { D1_SCHEMA_VERSION } from './d1-schema.js';
 
 const REEXPORT_HINT = 'Export the index again (`remit export --target cloudflare`) and re-run the D1 import.';
@@ -43,7 +44,8 @@ function parseRow<T>(schema: z.ZodType<T>, row: unknown, table: string): T {
   });
 }
 
-export const rowToDocumentMeta = (row: unknown): DocumentMeta => parseRow(DocumentMetaRow, row, 'documents');
+// A database exported from an index that held a non-http(s) URL never serves it.
+export const rowToDocumentMeta = (row: unknown): DocumentMeta => keepWebUrls(parseRow(DocumentMetaRow, row, 'documents')).meta;
 
 export const rowToDocument = (row: unknown): Document => ({ ...rowToDocumentMeta(row), text: parseRow(DocumentRow, row, 'documents').text });
 

@@ -3,7 +3,7 @@
 import type { D1Database, Vectorize } from '@cloudflare/workers-types';
 import { createError } from '../../core/errors.js';
 import type { Document, DocumentMeta, IndexInfo } from '../../core/schema.js';
-import type { GroupMember, IndexStore, Candidate, StoredChunk } from '../../core/store/index-store.js';
+import type { GroupMember, IndexStore, Candidate, StoredChunk, StoredOrigin } from '../../core/store/index-store.js';
 import { sharedGroups } from '../../core/store/shared-groups.js';
 import { rowToDocument, rowToDocumentMeta, rowToIndexInfo, rowToStoredChunk } from './d1-rows.js';
 import { CHUNK_COLUMNS, DOCUMENT_META_COLUMNS, MAX_BOUND_PARAMETERS } from './d1-schema.js';
@@ -50,7 +50,7 @@ export class D1VectorizeStore implements IndexStore {
     return new Map(rows.map(rowToDocumentMeta).map((meta) => [meta.id, meta]));
   }
 
-  async origins(): Promise<Map<string, { id: string; hash: string }>> {
+  async origins(): Promise<Map<string, StoredOrigin>> {
     const { results } = await this.#db.prepare('SELECT id, origin, hash FROM documents').all<{ id: string; origin: string; hash: string }>();
     return new Map(results.map((row) => [row.origin, { id: row.id, hash: row.hash }]));
   }

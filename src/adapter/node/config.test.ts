@@ -14,7 +14,7 @@ const failure = (env: Record<string, string>): ConfigError => {
 describe('loadConfig', () => {
   it('defaults everything from an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', db: '.remit', logLevel: 'info', shutdownTimeoutMs: 10_000 });
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', db: '.remit', logLevel: 'info', shutdownTimeoutMs: 10_000, requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 });
     expect(config.server).toEqual({ corsOrigins: [], rateLimitPerMinute: 60, bodyLimitBytes: 65_536, ingestBodyLimitBytes: 10_485_760, trustProxy: false, adminToken: undefined });
   });
 
@@ -55,5 +55,14 @@ describe('loadConfig', () => {
     const weak = failure({ REMIT_ADMIN_TOKEN: 'short secret!' });
     expect(weak.message).toContain('REMIT_ADMIN_TOKEN');
     expect(weak.message).not.toContain('short secret!');
+  });
+
+  it('takes request and header timeouts, the header one no longer than the request one', () => {
+    expect(loadConfig({ REMIT_REQUEST_TIMEOUT_MS: '5000', REMIT_HEADERS_TIMEOUT_MS: '2000' })).toMatchObject({ requestTimeoutMs: 5_000, headersTimeoutMs: 2_000 });
+    expect(loadConfig({ REMIT_REQUEST_TIMEOUT_MS: '5000' })).toMatchObject({ requestTimeoutMs: 5_000, headersTimeoutMs: 5_000 });
+    expect(failure({ REMIT_REQUEST_TIMEOUT_MS: '0' }).message).toContain('REMIT_REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000');
+    expect(failure({ REMIT_REQUEST_TIMEOUT_MS: '5000', REMIT_HEADERS_TIMEOUT_MS: '9000' }).message).toContain(
+      'REMIT_HEADERS_TIMEOUT_MS must not be longer than REMIT_REQUEST_TIMEOUT_MS (5000)',
+    );
   });
 });

@@ -17,6 +17,10 @@ export class ConfigError extends RemitError {
   }
 }
 
+/** How long a client may take to send a whole request (30 s, ample for a 10 MB upload at 3 Mbit/s), and its headers (10 s). */
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 /** "65536", "64kb", "10mb": a size in bytes. */
 const byteSize = z
@@ -39,11 +43,18 @@ const EnvSchema = SharedSettings.extend({
   REMIT_TRUST_PROXY: flag.default(false),
   REMIT_FEEDBACK_FILE: z.string().min(1).optional(),
   REMIT_SHUTDOWN_TIMEOUT_MS: integerSetting(0, 600_000).default(10_000),
+  // Node's own defaults (300 s for a request, 60 s for its headers) let a slow client hold a connection for minutes.
+  REMIT_REQUEST_TIMEOUT_MS: integerSetting(100, 3_600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
+  REMIT_HEADERS_TIMEOUT_MS: integerSetting(100, 3_600_000).optional(),
   REMIT_EMBEDDER: EmbedderKind.optional(),
   REMIT_MODEL_DIR: z.string().min(1).optional(),
 }).superRefine((env, ctx) => {
   if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
     ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
+  }
+  // Node refuses a header timeout longer than the request timeout.
+  if (env.REMIT_HEADERS_TIMEOUT_MS !== undefined && env.REMIT_HEADERS_TIMEOUT_MS > env.REMIT_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['REMIT_HEADERS_TIMEOUT_MS'], message: `must not be longer than REMIT_REQUEST_TIMEOUT_MS (${env.REMIT_REQUEST_TIMEOUT_MS})` });
   }
 });
 
@@ -55,6 +66,10 @@ export interface Config {
   db: string;
   feedbackFile?: string;
   shutdownTimeoutMs: number;
+  /** A request whose body has not arrived whole by then is answered 408 and its connection closed. */
+  requestTimeoutMs: number;
+  /** The same for the request line and headers (never longer than requestTimeoutMs). */
+  headersTimeoutMs: number;
   /** Answers kept for repeated questions (0: none). */
   answerCacheEntries: number;
   logLevel: LogLevel;
@@ -89,6 +104,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     db: e.REMIT_DB,
     feedbackFile: e.REMIT_FEEDBACK_FILE,
     shutdownTimeoutMs: e.REMIT_SHUTDOWN_TIMEOUT_MS,
+    requestTimeoutMs: e.REMIT_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: e.REMIT_HEADERS_TIMEOUT_MS ?? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, e.REMIT_REQUEST_TIMEOUT_MS),
     answerCacheEntries: e.REMIT_ANSWER_CACHE,
     logLevel: e.LOG_LEVEL,
     mode: e.REMIT_MODE,
@@ -111,6 +128,8 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   PORT: 'must be an integer from 0 to 65535',
   REMIT_RATE_LIMIT: 'must be a whole number of requests per minute (0 turns limiting off)',
   REMIT_SHUTDOWN_TIMEOUT_MS: 'must be a whole number of milliseconds up to 600000',
+  REMIT_REQUEST_TIMEOUT_MS: 'must be a whole number of milliseconds from 100 to 3600000',
+  REMIT_HEADERS_TIMEOUT_MS: 'must be a whole number of milliseconds from 100 to 3600000',
   REMIT_ANSWER_CACHE: 'must be a whole number of answers up to 100000 (0 turns the answer cache off)',
   REMIT_TRUST_PROXY: 'must be 1, 0, true or false',
   ANTHROPIC_BASE_URL: 'must be a URL such as https://api.anthropic.com',

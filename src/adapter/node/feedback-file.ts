@@ -2,6 +2,7 @@
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createError } from '../../core/errors.js';
+import { isUnwritable, unwritableForClient } from './unwritable.js';
 import { readTextFile } from './read-json-file.js';
 import { FeedbackRecord, type FeedbackStore } from '../../http/feedback-store.js';
 
@@ -28,6 +29,8 @@ export function createFileFeedbackStore(path: string): FeedbackStore {
       const done = queue.then(() => append(record));
       queue = done.catch(() => {});
       return done.catch((cause: unknown) => {
+        // A read-only or full disk is the operator's to fix (503 with the cause); anything else is our bug.
+        if (isUnwritable(cause)) throw unwritableForClient(`store the feedback in ${path}`, cause);
         throw createError({ code: 'internal', message: 'Could not store the feedback', cause });
       });
     },

@@ -59,6 +59,31 @@ describe('nonPublicRange', () => {
   it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111'])('%s is public', (address) => {
     expect(nonPublicRange(address)).toBeUndefined();
   });
+
+  // Every IPv6 form that carries an IPv4 address inside it is judged by that address (and the transition forms are
+  // refused even around a public one: Remit has no business fetching through a tunnel or translator).
+  it.each([
+    ['::127.0.0.1', /loopback/], // IPv4-compatible (deprecated ::/96): the guard let this through before
+    ['::7f00:1', /loopback/],
+    ['::169.254.169.254', /linkLocal/],
+    ['::10.0.0.1', /private/],
+    ['::808:808', /ipv4Compatible/], // (a URL's host is in this hex form; ipaddr.js reads "::8.8.8.8" as mapped)
+    ['::ffff:0:127.0.0.1', /loopback/], // IPv4-translated (RFC 6145)
+    ['64:ff9b::127.0.0.1', /loopback/], // NAT64 well-known prefix (RFC 6052)
+    ['64:ff9b::8.8.8.8', /rfc6052/],
+    ['64:ff9b:1::a00:1', /private|rfc6052/], // NAT64 local-use prefix (RFC 8215)
+    ['2002:7f00:1::1', /loopback/], // 6to4 around 127.0.0.1
+    ['2002:a9fe:a9fe::1', /linkLocal/],
+    ['2002:808:808::1', /6to4/],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', /loopback/], // Teredo: client 127.0.0.1 (bits inverted)
+    ['2001:0:7f00:1:8000:63bf:f7f7:f7f7', /loopback/], // Teredo: server 127.0.0.1
+    ['2001:0:4136:e378:8000:63bf:f7f7:f7f7', /teredo/],
+    ['fe80::5efe:127.0.0.1', /linkLocal|loopback/], // ISATAP
+    ['2606:4700::5efe:7f00:1', /loopback/], // ISATAP interface id on a public prefix
+    ['2606:4700::200:5efe:a00:1', /private/],
+  ])('%s is refused for the IPv4 inside it', (address, reason) => {
+    expect(nonPublicRange(address)).toMatch(reason);
+  });
 });
 
 describe('fetchUrl', () => {
@@ -74,7 +99,18 @@ describe('fetchUrl', () => {
     expect(fetched.contentType).toBe('text/html; charset=utf-8');
   });
 
-  it.each(['http://127.1/', 'http://0x7f000001/', 'http://2130706433/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://localhost/'])(
+  it.each([
+    'http://127.1/',
+    'http://0x7f000001/',
+    'http://2130706433/',
+    'http://[::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::127.0.0.1]/',
+    'http://[64:ff9b::127.0.0.1]/',
+    'http://[2002:7f00:1::1]/',
+    'http://0.0.0.0/',
+    'http://localhost/',
+  ])(
     'refuses %s before connecting',
     async (url) => {
       expect((await refusal(fetchUrl(url))).code).toBe('forbidden_url');

@@ -7,7 +7,6 @@ import type { Logger } from '../../http/logger.js';
 import { createMcpServer } from '../../mcp/server.js';
 import { indexKeeper } from './follow-index.js';
 import { logToolCalls } from '../../mcp/deps.js';
-import { powersCatalog } from './powers/powers-file.js';
 import type { Runtime } from './runtime.js';
 
 export interface McpStdioOptions {
@@ -41,7 +40,7 @@ export async function serveMcpStdio(options: McpStdioOptions): Promise<RunningMc
     ask: runtime.ask,
     retriever: runtime.retriever,
     sources,
-    powers: powersCatalog(runtime.db, sources),
+    powers: runtime.powers,
     onToolCall: logToolCalls(logger),
     track: (call) => {
       calls.add(call);

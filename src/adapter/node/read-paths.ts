@@ -4,6 +4,7 @@ import { join, sep } from 'node:path';
 import { createError, isRemitError } from '../../core/errors.js';
 import { DEFAULT_MAX_BYTES, loadDocument, type LoadOptions } from '../../core/load/index.js';
 import type { Document } from '../../core/schema.js';
+import type { IngestWarning as Warning } from '../../core/ingest/ingest.js';
 import { fetchUrl, type FetchUrlOptions, isUrlArgument } from './fetch-url.js';
 
 export type PathEntry = { origin: string; bytes: Uint8Array; contentType?: string } | { origin: string; skipped: string };
@@ -41,9 +42,10 @@ export async function* readPaths(paths: readonly string[], options: ReadPathsOpt
 export async function loadPaths(
   paths: readonly string[],
   options: ReadPathsOptions & LoadOptions = {},
-): Promise<{ documents: Document[]; skipped: Skipped[] }> {
+): Promise<{ documents: Document[]; skipped: Skipped[]; warnings: Warning[] }> {
   const documents: Document[] = [];
   const skipped: Skipped[] = [];
+  const warnings: Warning[] = [];
   const originById = new Map<string, string>();
   for await (const entry of readPaths(paths, options)) {
     if ('skipped' in entry) {
@@ -51,7 +53,7 @@ export async function loadPaths(
       continue;
     }
     try {
-      const document = await loadDocument(entry, options);
+      const document = await loadDocument(entry, { ...options, warn: (message) => warnings.push({ origin: entry.origin, message }) });
       const earlier = originById.get(document.id);
       if (earlier) {
         skipped.push({ origin: entry.origin, reason: `same text as ${earlier}` });
@@ -64,7 +66,7 @@ export async function loadPaths(
       skipped.push({ origin: entry.origin, reason: reasonOf(error.details) ?? error.message });
     }
   }
-  return { documents, skipped };
+  return { documents, skipped, warnings };
 }
 
 async function* readFolder(folder: string, maxBytes: number): AsyncGenerator<PathEntry> {

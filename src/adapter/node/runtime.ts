@@ -4,7 +4,7 @@ import type { ClaudeDeps, Retriever } from '../../core/remit.js';
 import { createRemit } from '../../core/remit.js';
 import type { Ask } from '../../core/ask.js';
 import type { Embedder } from '../../core/embed/embedder.js';
-import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder } from '../../core/ingest/ingest.js';
+import { type IngestOptions, type IngestReport, ingestDocuments, type PassageEncoder, type PowerFactsExtractor, rulesFacts } from '../../core/ingest/ingest.js';
 import type { AnswerMode, Document, IndexInfo } from '../../core/schema.js';
 import type { IndexStore } from '../../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from './transformers/select.js';
@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   answerCache?: number;
   /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
   rebuild?: boolean;
+  /**
+   * How a commit gets the approximate vector index: built after it by this runtime ('background', the default), or
+   * left to another runtime on the folder ('deferred': the upload thread's, whose server builds it).
+   */
+  vectorIndexBuild?: 'background' | 'deferred';
   warn?: (line: string) => void;
 }
 
@@ -55,8 +60,8 @@ export interface Runtime {
   /** How an ingest encodes its passages: worker threads for large hashing ingests, else in-process. */
   passageEncoder(passages: number): PassageEncoder;
   info: IndexInfo | null;
-  /** Rebuilds powers.json from every indexed document (the powers table spans documents, so it follows each ingest). */
-  refreshPowers(): Promise<void>;
+  /** Each ingested document's power facts, stored with it: the rules', and Claude's too when a key is set. */
+  powerFacts: PowerFactsExtractor;
   /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
   refreshIndex(): Promise<boolean>;
   /** Starts building, in the background, a vector index the committed index lacks (a build stopped after its commit). */
@@ -71,7 +76,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Chunks, documents and duplicate groups are read for nearly every question: the read cache keeps them.
   // The approximate vector index is built after a commit, not within it: new rows are searchable (exactly, or through
   // the previous index) as soon as they are committed, and the health check says while a build runs.
-  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild, vectorIndex: { build: 'background' }, warn });
+  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild, vectorIndex: { build: options.vectorIndexBuild ?? 'background' }, warn });
   const store = withReadCache(lance);
   try {
     const info = await store.info();
@@ -81,13 +86,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       : await createEmbedder({ kind: options.embedder ?? 'auto', ...models, warn });
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
     const lexicon = new WordNetLexicon();
-    const powers = tableOncePerBuild(powersCatalog(resolve(options.db), { list: () => store.listDocuments(), get: (id) => store.getDocument(id) }), store);
+    const powers = tableOncePerBuild(powersCatalog(store, { list: () => store.listDocuments(), get: (id) => store.getDocument(id) }), store);
     const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon, powers });
     const db = resolve(options.db);
-    const refreshPowers = async () => {
-      const { refreshPowers: refresh } = await import('./powers/refresh.js');
-      await refresh({ store }, { db, anthropic: options.anthropic, warn });
-    };
+    const apiKey = options.anthropic?.apiKey;
+    const powerFacts = apiKey ? await (await import('./powers/claude.js')).claudePowerFacts({ ...options.anthropic, apiKey }) : rulesFacts;
     const encoding = threadedEncoding(embedder, { warn });
     const close = async () => {
       await encoding.close();
@@ -99,7 +102,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       await Promise.all([store.warm?.(), remit.warm()]);
     };
     const buildMissingIndex = () => lance.buildMissingVectorIndex();
-    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, refreshPowers, refreshIndex, buildMissingIndex, warm, close };
+    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, powerFacts, refreshIndex, buildMissingIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;
@@ -130,7 +133,7 @@ async function claudeDeps(options: NonNullable<RuntimeOptions['anthropic']> & { 
 }
 
 /** What an ingest needs of a runtime. */
-export type IngestRuntime = Pick<Runtime, 'store' | 'embedder' | 'refreshPowers'> & Partial<Pick<Runtime, 'passageEncoder'>>;
+export type IngestRuntime = Pick<Runtime, 'store' | 'embedder'> & Partial<Pick<Runtime, 'passageEncoder' | 'powerFacts'>>;
 
 /** Loads files and folders, then ingests them incrementally into the runtime's index. */
 export async function ingestPaths(
@@ -140,19 +143,14 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   // HTML parsing libraries load only when something is ingested.
   const { loadPaths } = await import('./read-paths.js');
-  const { documents, skipped } = await loadPaths([...paths], { fetch: options.urls });
+  const { documents, skipped, warnings } = await loadPaths([...paths], { fetch: options.urls });
   const report = await ingestIntoIndex(runtime, documents, options);
   report.skipped.unshift(...skipped);
+  report.warnings.unshift(...warnings);
   return report;
 }
 
-/** Ingests documents, then keeps what is derived from the whole index (the powers table) in step with it. */
-export async function ingestIntoIndex(
-  runtime: IngestRuntime,
-  documents: readonly Document[],
-  options: IngestOptions = {},
-): Promise<IngestReport> {
-  const report = await ingestDocuments(documents, runtime, options);
-  if (report.added.length + report.replaced.length + report.removed.length > 0) await runtime.refreshPowers();
-  return report;
+/** Ingests documents with the runtime's store, embedder, encoder and power-facts extractor (the table commits with the index). */
+export function ingestIntoIndex(runtime: IngestRuntime, documents: readonly Document[], options: IngestOptions = {}): Promise<IngestReport> {
+  return ingestDocuments(documents, runtime, options);
 }

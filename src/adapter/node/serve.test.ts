@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerEvent } from '../../core/schema.js';
 import { createApp } from '../../http/app.js';
@@ -12,7 +13,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function start(options: { delayMs?: number; onAbort?: () => void; afterClose?: () => Promise<void> } = {}) {
+async function start(options: { delayMs?: number; onAbort?: () => void; afterClose?: () => Promise<void>; requestTimeoutMs?: number; headersTimeoutMs?: number } = {}) {
   const { deps } = createSmallDeps({ ask: createSmallAsk(options) });
   const running = await listen(createApp(deps), {
     port: 0,
@@ -20,6 +21,8 @@ async function start(options: { delayMs?: number; onAbort?: () => void; afterClo
     shutdownTimeoutMs: 5_000,
     logger: createJsonLogger({ level: 'silent' }),
     afterClose: options.afterClose,
+    requestTimeoutMs: options.requestTimeoutMs,
+    headersTimeoutMs: options.headersTimeoutMs,
   });
   servers.push(running);
   return running;
@@ -72,5 +75,28 @@ describe('listening server', () => {
     expect((await res.json()).citations).toHaveLength(1);
     await closing;
     expect(released).toEqual(['runtime']);
+  });
+
+  /** Sends `head` (and `body` bytes) on a raw socket, never finishing; resolves with what the server wrote before closing. */
+  const slowClient = (port: number, head: string, body = '') =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(head + body));
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+
+  it('cuts off a request body that never finishes with 408 (the request timeout), and keeps serving others', async () => {
+    const { port, url } = await start({ requestTimeoutMs: 1_000, headersTimeoutMs: 1_000 });
+    const head = `POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`;
+    const cut = slowClient(port, head, '{"question": "Harbour');
+    expect((await fetch(`${url}/healthz`)).status).toBeLessThan(500);
+    expect(await cut).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('cuts off a client that never finishes its headers', async () => {
+    const { port } = await start({ requestTimeoutMs: 1_000, headersTimeoutMs: 500 });
+    expect(await slowClient(port, 'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')).toMatch(/^HTTP\/1\.1 408/);
   });
 });

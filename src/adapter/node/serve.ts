@@ -3,18 +3,16 @@ import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Config } from './config.js';
-import { loadDocument } from '../../core/load/index.js';
-import { Document } from '../../core/schema.js';
 import { readScalarBundle } from './scalar-bundle.js';
 import { createApp, type CreateAppOptions } from '../../http/app.js';
-import type { AppDeps, IngestFn, SourceCatalog } from '../../http/deps.js';
-import { powersCatalog } from './powers/powers-file.js';
+import type { AppDeps, SourceCatalog } from '../../http/deps.js';
 import { createJsonLogger, type Logger } from '../../http/logger.js';
 import { createFileFeedbackStore } from './feedback-file.js';
 import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
-import { failureLog, indexKeeper } from './follow-index.js';
+import { failureLog, indexKeeper, messageOf } from './follow-index.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
+import { uploadIngest } from './upload-ingest.js';
 
 export interface ServeOptions {
   config: Config;
@@ -57,6 +55,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const keeper = indexKeeper(runtime, logger);
   let keeperStopped = Promise.resolve();
   const indexIsWhole = integrityCheck(runtime, logger);
+  // Uploads are ingested on a worker thread with its own runtime on the same folder; this one then follows the commit.
+  const uploads = config.server.adminToken
+    ? uploadIngest({
+        runtime: { db: runtime.db, embedder: config.embedder, modelDir: config.modelDir, anthropic: config.anthropic },
+        maxBytes: config.server.ingestBodyLimitBytes,
+        afterCommit: async () => {
+          await runtime.refreshIndex();
+          void keeper.warmUp();
+          // The upload thread commits without the vector index (it may be stopped once idle): this runtime builds it,
+          // under way before the upload is answered, and warms up again once it lands.
+          await keeper.buildMissingIndex();
+        },
+      })
+    : undefined;
   const sources: SourceCatalog = {
     list: () => runtime.store.listDocuments(),
     get: (id) => runtime.store.getDocument(id),
@@ -69,14 +81,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return { ready: true, ...counts, vectorSearch: await runtime.store.vectorSearch?.() };
     },
   };
-  const powers = powersCatalog(runtime.db, sources);
+  // The table committed with the index; one that predates that is healed below, and meanwhile computed by the rules.
+  const powers = runtime.powers;
   const deps: AppDeps = {
     ask: runtime.ask,
     sources,
     powers,
     mcp: lazyMcpHttpHandler({ ask: runtime.ask, retriever: runtime.retriever, sources, powers, onToolCall: logToolCalls(logger) }),
     feedback: createFileFeedbackStore(config.feedbackFile ?? join(config.db, 'feedback.jsonl')),
-    ingest: config.server.adminToken ? runtimeIngest(runtime, config.server.ingestBodyLimitBytes, keeper.warmUp) : undefined,
+    ingest: uploads?.ingest,
     config: config.server,
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
@@ -85,29 +98,53 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     port: config.port,
     host: config.host,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
     logger,
     beforeClose: () => {
       draining = true;
       keeperStopped = keeper.stop();
     },
     afterClose: async () => {
+      await uploads?.close();
       await keeperStopped;
       await runtime.close();
     },
   }).catch(async (error: unknown) => {
+    await uploads?.close();
     await runtime.close();
     throw error;
   });
   keeper.start(options.indexPollMs ?? 1000);
+  // On the upload thread when there is one: a process commits from one thread at a time.
+  void healPowersTable(runtime, logger, uploads ? () => uploads.commitNothing() : () => ingestIntoIndex(runtime, []));
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
+}
+
+/**
+ * An index written before the powers table was committed with it gets one now (an empty commit builds it from the
+ * documents' text, once). A read-only index keeps being served, its table computed by the rules.
+ */
+async function healPowersTable(runtime: Runtime, logger: Logger, commitNothing: () => Promise<unknown>): Promise<void> {
+  try {
+    if (!(await runtime.store.info()) || (await runtime.store.powers?.()) !== null) return;
+    await commitNothing();
+    logger.info('powers table built', { documents: (await runtime.store.info())?.documents ?? 0 });
+  } catch (error) {
+    logger.warn('powers table not built; computed from the documents until the next ingest', { error: messageOf(error) });
+  }
 }
 
 export interface ListenOptions {
   port: number;
   host: string;
   shutdownTimeoutMs: number;
+  /** 408 and a closed connection for a request not received whole in time (Node's default is 300 s); 30 s by default. */
+  requestTimeoutMs?: number;
+  /** The same for its headers (Node's default is 60 s); 10 s by default, never longer than requestTimeoutMs. */
+  headersTimeoutMs?: number;
   logger: Logger;
   beforeClose?: () => void;
   afterClose?: () => Promise<void>;
@@ -116,7 +153,15 @@ export interface ListenOptions {
 /** Listens with @hono/node-server and returns a handle whose close() drains in-flight requests first. */
 export function listen(app: { fetch: (request: Request, env: never) => Response | Promise<Response> }, options: ListenOptions): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host }, (info) => {
+    const requestTimeout = options.requestTimeoutMs ?? 30_000;
+    const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout);
+    const serverOptions = {
+      requestTimeout,
+      headersTimeout,
+      // Node checks the timeouts on this interval (30 s by default), which would let a 30 s timeout run to 60 s.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 4))),
+    };
+    const server = serveNode({ fetch: app.fetch as never, port: options.port, hostname: options.host, serverOptions }, (info) => {
       const host = ['0.0.0.0', '::'].includes(options.host) ? 'localhost' : info.family === 'IPv6' ? `[${info.address}]` : info.address;
       let closing: Promise<void> | undefined;
       const close = () =>
@@ -188,24 +233,5 @@ function integrityCheck(runtime: Runtime, logger: Logger): (builtAt: string | un
     const now = performance.now();
     if (!last || last.builtAt !== builtAt || now - last.at > INTEGRITY_CHECK_INTERVAL_MS) last = { builtAt, at: now, whole: check() };
     return last.whole;
-  };
-}
-
-/** POST /api/ingest on Node: bytes -> Document (with the caller's metadata) -> incremental ingest, one at a time. */
-function runtimeIngest(runtime: Runtime, maxBytes: number, warmUp: () => Promise<void>): IngestFn {
-  let queue: Promise<unknown> = Promise.resolve();
-  return (input) => {
-    const run = async () => {
-      const loaded = await loadDocument({ origin: input.origin, bytes: input.bytes, contentType: input.contentType }, { maxBytes });
-      const metadata = Object.fromEntries(Object.entries(input.metadata ?? {}).filter(([, v]) => v !== undefined));
-      const report = await ingestIntoIndex(runtime, [Document.parse({ ...loaded, ...metadata })]);
-      void warmUp();
-      // A vector index built after the commit is loaded once it lands, not by the first question after it.
-      if ((await runtime.store.vectorSearch?.())?.building) void runtime.store.indexed?.().then(warmUp);
-      return report;
-    };
-    const done = queue.then(run, run);
-    queue = done.catch(() => {});
-    return done;
   };
 }

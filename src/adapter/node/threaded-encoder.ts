@@ -8,6 +8,7 @@ import { parseHashingId } from '../../core/embed/hashing.js';
 import { inProcessEncoder, type PassageEncoder } from '../../core/ingest/ingest.js';
 import type { EncodeTask } from './encode-worker.js';
 import { passagesIn } from './passages-buffer.js';
+import { workerModule } from './worker-module.js';
 
 /** Below this many passages starting threads (~0.1 s from the bundle, more through tsx) costs more than it saves. */
 export const MIN_THREADED_PASSAGES = 4000;
@@ -44,7 +45,7 @@ export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOp
           const { Piscina } = await (piscina ??= import('piscina'));
           // Created and given its first task in one step, as piscina expects: a worker that fails to start then
           // rejects that task instead of emitting an error nobody listens to.
-          pool ??= new Piscina({ ...workerOptions(options.workerFile), maxThreads: threads, idleTimeout: 5_000 });
+          pool ??= new Piscina({ ...workerModule('encode-worker', options.workerFile), maxThreads: threads, idleTimeout: 5_000 });
           const buffer: ArrayBuffer = await pool.run({ embedderId: embedder.id, texts: [...texts], only } satisfies EncodeTask);
           return passagesIn(buffer, { count: texts.length, dimensions: embedder.dimensions, only });
         } catch (error) {
@@ -64,14 +65,4 @@ export function threadedEncoding(embedder: Embedder, options: ThreadedEncodingOp
       pool = undefined;
     },
   };
-}
-
-/** The worker module next to this one: TypeScript when running from source (loaded through tsx), else the bundle's JS. */
-function workerOptions(file?: string): { filename: string; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const filename = file ?? new URL(fromSource ? './encode-worker.ts' : './encode-worker.js', import.meta.url).href;
-  const tsx = ['--import', 'tsx'];
-  const inherited = process.execArgv;
-  const hasTsx = inherited.some((arg, i) => arg === 'tsx' && inherited[i - 1] === '--import');
-  return { filename, execArgv: fromSource && !hasTsx ? [...inherited, ...tsx] : inherited };
 }

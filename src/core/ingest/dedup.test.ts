@@ -35,6 +35,17 @@ describe('near-duplicate detection', () => {
     expect(new Set(groupOf.values()).size).toBe(2);
   });
 
+  it('groups a document of one passage repeated 40,000 times in work linear in its chunks (pairs within it were all compared)', () => {
+    const signature = minHashSignature(story);
+    const big = Array.from({ length: 40_000 }, (_, i) => ({ chunkId: `big:${i}`, docId: 'big', signature }));
+    const { groupOf } = groupNearDuplicates([], [...big, signed('copy:0', 'copy', rewritten), signed('other:0', 'other', unrelated)]);
+    // The copy in another document joins every one of them; nothing within the big document alone merges.
+    expect(new Set(big.map((c) => groupOf.get(c.chunkId)))).toEqual(new Set([groupOf.get('copy:0')]));
+    expect(groupOf.get('other:0')).toBe('other:0');
+    const alone = groupNearDuplicates([], big.slice(0, 1000)).groupOf;
+    expect(new Set(alone.values()).size).toBe(1000);
+  });
+
   it('keeps existing group ids and reports existing chunks whose group changed', () => {
     const { groupOf, regrouped } = groupNearDuplicates(
       [signed('x:0', 'x', story, 'g-old'), signed('y:0', 'y', unrelated, 'y:0')],

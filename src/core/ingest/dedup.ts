@@ -87,13 +87,19 @@ export interface Grouping {
 export function groupNearDuplicates(existing: readonly SignedChunk[], added: readonly SignedChunk[]): Grouping {
   const all = [...existing, ...added];
   const parent = all.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Iterative, with path compression: a recursive find overflowed the stack on a chain of tens of thousands of copies.
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root];
+    return root;
+  };
   const firstAdded = existing.length;
   // Buckets as chains through `earlier` (the previous index with the same key, or -1) from the last index per key:
   // no array per bucket, and 30-bit keys stay small integers. A pair counts only when the band's rows really are
   // equal, so a key collision never makes a candidate.
   const earlier = new Int32Array(all.length);
-  const bucket: number[] = [];
+  const byDocument = new Map<string, number[]>();
   for (let band = 0; band < BANDS; band++) {
     const lastWithKey = new Map<number, number>();
     for (let i = 0; i < all.length; i++) {
@@ -103,16 +109,28 @@ export function groupNearDuplicates(existing: readonly SignedChunk[], added: rea
     }
     for (const last of lastWithKey.values()) {
       if (earlier[last] === -1) continue;
-      bucket.length = 0;
-      for (let i = last; i !== -1; i = earlier[i]!) bucket.push(i);
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length; y++) {
-          const [i, j] = [bucket[x]!, bucket[y]!];
-          // Existing pairs were compared when they were added.
-          if (i < firstAdded && j < firstAdded) continue;
-          const [a, b] = [all[i]!, all[j]!];
-          if (a.docId === b.docId || find(i) === find(j) || !sameBand(a.signature, b.signature, band)) continue;
-          if (estimatedJaccard(a.signature, b.signature) >= DUPLICATE_JACCARD) parent[find(i)] = find(j);
+      // Only chunks of different documents are compared, so a bucket is split by document first: a document that
+      // repeats one passage thousands of times fills one bucket, and comparing within it was quadratic for nothing.
+      byDocument.clear();
+      for (let i = last; i !== -1; i = earlier[i]!) {
+        const docId = all[i]!.docId;
+        const members = byDocument.get(docId);
+        if (members) members.push(i);
+        else byDocument.set(docId, [i]);
+      }
+      if (byDocument.size < 2) continue;
+      const groups = [...byDocument.values()];
+      for (let g = 0; g < groups.length; g++) {
+        for (let h = g + 1; h < groups.length; h++) {
+          for (const i of groups[g]!) {
+            for (const j of groups[h]!) {
+              // Existing pairs were compared when they were added.
+              if (i < firstAdded && j < firstAdded) continue;
+              const [a, b] = [all[i]!, all[j]!];
+              if (find(i) === find(j) || !sameBand(a.signature, b.signature, band)) continue;
+              if (estimatedJaccard(a.signature, b.signature) >= DUPLICATE_JACCARD) parent[find(i)] = find(j);
+            }
+          }
         }
       }
     }

@@ -2,13 +2,22 @@
 import { chunkDocument, type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
 import { groupNearDuplicates, minHashSignature, type SignedChunk } from './dedup.js';
 import type { Embedder } from '../embed/embedder.js';
+import { type DocumentPowers, rulesPowers } from '../powers/document-powers.js';
 import { createError } from '../errors.js';
 import type { Chunk, Document, IndexInfo } from '../schema.js';
-import type { ChunkRecord, IndexStore } from '../store/index-store.js';
+import type { ChunkRecord, IndexStore, IngestedVia, StoredOrigin } from '../store/index-store.js';
 
 export interface IngestOptions {
-  /** Drop stored documents whose origin is not among the documents given. */
+  /**
+   * Drop stored documents whose origin is not among the documents given, of those a path-based ingest put there
+   * (documents uploaded through POST /api/ingest stay unless `pruneUploads`). A stored document whose text is given
+   * under another origin is not dropped but moved: it takes the new origin.
+   */
   prune?: boolean;
+  /** With `prune`, drop uploaded documents (ingested via `api`) too. */
+  pruneUploads?: boolean;
+  /** How the documents given come in (recorded with each, so `prune` knows what it may drop); `path` by default. */
+  via?: IngestedVia;
   /** Drop everything first (also allows switching embedder). */
   rebuild?: boolean;
   chunking?: ChunkOptions;
@@ -46,20 +55,36 @@ export function inProcessEncoder(embedder: Embedder): PassageEncoder {
   };
 }
 
+/** A document's power facts to store with it: the rules' by default; with a key, Claude's too (a failure is a warning). */
+export type PowerFactsExtractor = (document: Document) => Promise<{ powers: DocumentPowers; warning?: string }>;
+
+export const rulesFacts: PowerFactsExtractor = async (document) => ({ powers: rulesPowers(document) });
+
 export interface IngestDeps {
   store: IndexStore;
   embedder: Embedder;
+  /** Extracts each added or moved document's power facts; the rules' by default. */
+  powerFacts?: PowerFactsExtractor;
   /** Picks how to encode this many passages (threads pay off only for many); in-process with `embedder` by default. */
   passageEncoder?: (passages: number) => PassageEncoder;
+}
+
+/** Something read but left out of a document that was ingested (a URL that is not http(s)). */
+export interface IngestWarning {
+  origin: string;
+  message: string;
 }
 
 export interface IngestReport {
   added: { id: string; origin: string }[];
   replaced: { id: string; origin: string }[];
   unchanged: { id: string; origin: string }[];
+  /** Stored documents whose text was given under another origin (a moved or renamed file) with `prune`: re-labelled, not re-embedded. */
+  moved: { id: string; origin: string; from: string }[];
   removed: { id: string; origin: string }[];
   /** Documents not ingested, with the reason (unsupported file, duplicate of another origin...). */
   skipped: { origin: string; reason: string }[];
+  warnings: IngestWarning[];
   chunks: number;
   index: IndexInfo | null;
 }
@@ -78,42 +103,61 @@ export async function ingestDocuments(
       hint: 'Re-run with --rebuild to re-embed everything with the current embedder.',
     });
   }
-  const stored = options.rebuild ? new Map<string, { id: string; hash: string }>() : await store.origins();
+  const stored: Map<string, StoredOrigin> = options.rebuild ? new Map() : await store.origins();
   const storedIds = new Map([...stored].map(([origin, { id }]) => [id, origin]));
-  const report: IngestReport = { added: [], replaced: [], unchanged: [], removed: [], skipped: [], chunks: 0, index: info };
+  const report: IngestReport = { added: [], replaced: [], unchanged: [], moved: [], removed: [], skipped: [], warnings: [], chunks: 0, index: info };
   const toAdd: Document[] = [];
+  const toRewrite: Document[] = [];
   const remove = new Set<string>(options.rebuild ? [...(await store.origins()).values()].map((d) => d.id) : []);
   const seenIds = new Map<string, string>();
+  const givenHash = new Map(documents.map((d) => [d.origin, d.hash]));
+  /** Stored origins this ingest drops: not given again, and (unless asked) put there by a path-based ingest. */
+  const prunable = (origin: string): boolean =>
+    Boolean(options.prune) && !givenHash.has(origin) && (options.pruneUploads || ingestedVia(origin, stored.get(origin)!) === 'path');
+  /** Whether the text stored under `origin` leaves it: the origin is pruned, or given again with other text. */
+  const vacated = (origin: string): boolean => prunable(origin) || (givenHash.has(origin) && givenHash.get(origin) !== stored.get(origin)!.hash);
+  // Ids of replaced texts; dropped after the loop unless a later document turns out to have moved there.
+  const replacedIds = new Set<string>();
 
   for (const doc of documents) {
     const previous = stored.get(doc.origin);
-    const sameTextElsewhere = seenIds.get(doc.id) ?? (storedIds.get(doc.id) !== doc.origin ? storedIds.get(doc.id) : undefined);
+    const holder = storedIds.get(doc.id) !== doc.origin ? storedIds.get(doc.id) : undefined;
     if (previous?.hash === doc.hash) {
       report.unchanged.push({ id: doc.id, origin: doc.origin });
-    } else if (sameTextElsewhere !== undefined && !remove.has(doc.id)) {
-      report.skipped.push({ origin: doc.origin, reason: `same text as ${sameTextElsewhere}` });
+    } else if (seenIds.has(doc.id) || (holder !== undefined && !vacated(holder))) {
+      report.skipped.push({ origin: doc.origin, reason: `same text as ${seenIds.get(doc.id) ?? holder}` });
       continue;
     } else {
-      if (previous) {
-        remove.add(previous.id);
-        report.replaced.push({ id: doc.id, origin: doc.origin });
+      if (previous) replacedIds.add(previous.id);
+      if (holder !== undefined) {
+        // The text is stored under an origin it leaves (a moved, renamed or swapped file): its row takes the new
+        // origin and metadata, its id, chunks and vectors stay. Deciding this before pruning is what keeps it.
+        toRewrite.push(doc);
+        report.moved.push({ id: doc.id, origin: doc.origin, from: holder });
       } else {
-        report.added.push({ id: doc.id, origin: doc.origin });
+        toAdd.push(doc);
+        (previous ? report.replaced : report.added).push({ id: doc.id, origin: doc.origin });
       }
-      toAdd.push(doc);
     }
     seenIds.set(doc.id, doc.origin);
   }
-  if (options.prune) {
-    const given = new Set(documents.map((d) => d.origin));
-    for (const [origin, { id }] of stored) {
-      if (!given.has(origin)) {
-        remove.add(id);
-        report.removed.push({ id, origin });
-      }
-    }
+  const moved = new Set(report.moved.map((m) => m.id));
+  for (const id of replacedIds) if (!moved.has(id)) remove.add(id);
+  for (const [origin, { id }] of stored) {
+    if (!prunable(origin) || moved.has(id)) continue;
+    remove.add(id);
+    report.removed.push({ id, origin });
   }
-  if (toAdd.length === 0 && remove.size === 0) return report;
+  // An index from before the powers table was committed with it gets one now, even when nothing else changed.
+  const tableMissing = info !== null && !options.rebuild && store.powers !== undefined && (await store.powers()) === null;
+  if (toAdd.length === 0 && toRewrite.length === 0 && remove.size === 0 && !tableMissing) return report;
+
+  const powersOf = new Map<string, DocumentPowers>();
+  for (const document of [...toAdd, ...toRewrite]) {
+    const { powers, warning } = await (deps.powerFacts ?? rulesFacts)(document);
+    powersOf.set(document.id, powers);
+    if (warning) report.warnings.push({ origin: document.origin, message: warning });
+  }
 
   const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
   const batchSize = options.batchSize ?? 256;
@@ -127,14 +171,21 @@ export async function ingestDocuments(
     signed.flatMap(({ chunks, signatures }) => chunks.map((c, i) => ({ chunkId: c.id, docId: c.docId, signature: signatures[i]! }))),
   );
   report.chunks = signed.reduce((n, { chunks }) => n + chunks.length, 0);
+  const via = options.via ?? 'path';
   report.index = await store.commit({
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
-    documents: toAdd,
+    documents: toAdd.map((document) => ({ document, via, powers: powersOf.get(document.id) })),
     chunks: embedChunks(signed, encoder, groupOf, batchSize, (done) => options.onProgress?.({ phase: 'embed', done, total: toAdd.length })),
+    rewrite: toRewrite.map((document) => ({ document, via, powers: powersOf.get(document.id) })),
     remove: [...remove],
     regroup: regrouped,
   });
   return report;
+}
+
+/** How a stored document came in; documents stored before that was recorded are told by their origin (api:, upload:). */
+export function ingestedVia(origin: string, stored: Pick<StoredOrigin, 'via'>): IngestedVia {
+  return stored.via ?? (/^(?:api|upload):/.test(origin) ? 'api' : 'path');
 }
 
 interface SignedDocument {

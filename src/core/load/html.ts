@@ -1,6 +1,7 @@
 // HTML page -> article: Readability over linkedom picks the article; page metadata gives title, publisher, date, url.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isWebUrl } from '../web-url.js';
 import { toIsoDay } from './dates.js';
 import { blocksToParagraphs } from './html-blocks.js';
 
@@ -82,6 +83,3 @@ function clean(value: string | null | undefined): string | undefined {
   return value?.replace(/\s+/g, ' ').trim() || undefined;
 }
 
-function isWebUrl(value: string | undefined): value is string {
-  return value !== undefined && /^https?:\/\/[^\s]+$/i.test(value);
-}

@@ -94,6 +94,31 @@ describe('loadDocument: Markdown', () => {
     expect((await load('a.md', '---\ndate: 2026-01-11T09:00:00Z\n---\nBody.')).date).toBe('2026-01-11');
   });
 
+  it('drops a front matter url or source url that is not http(s), with a warning naming the field', async () => {
+    const warnings: string[] = [];
+    const markdown = [
+      '---',
+      'url: javascript:alert(document.cookie)',
+      'sources:',
+      '  - title: A',
+      '    url: "data:text/html,<script>alert(1)</script>"',
+      '  - title: B',
+      '    url: https://ok.example/b',
+      '  - title: C',
+      '    url: " JavaScript:alert(1)"',
+      '---',
+      'The regulator can fine a provider.',
+    ].join('\n');
+    const document = await loadDocument({ origin: 'x.md', bytes: utf8(markdown) }, { warn: (warning) => warnings.push(warning) });
+    expect(document.url).toBeUndefined();
+    expect(document.sources).toEqual([{ title: 'A' }, { title: 'B', url: 'https://ok.example/b' }, { title: 'C' }]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^front matter url: "javascript:alert\(document\.cookie\)" is not an http\(s\) URL; dropped$/),
+      expect.stringMatching(/^front matter sources\[0\]\.url: "data:text\/html,.*" is not an http\(s\) URL; dropped$/),
+      expect.stringMatching(/^front matter sources\[2\]\.url: /),
+    ]);
+  });
+
   it('refuses front matter that is not valid YAML or has a bad date, saying which', async () => {
     const yaml = await refusal(load('bad.md', '---\ntitle: [unclosed\n---\nBody.'));
     expect(yaml.code).toBe('unsupported_file');

@@ -21,6 +21,8 @@ export type LoadInput = z.infer<typeof LoadInput>;
 export interface LoadOptions {
   /** Files larger than this are refused. Default 10 MB. */
   maxBytes?: number;
+  /** Told what was read but left out (a URL that is not http(s)), one line each, without the origin. */
+  warn?: (warning: string) => void;
 }
 
 export async function loadDocument(input: LoadInput, options: LoadOptions = {}): Promise<Document> {
@@ -35,7 +37,8 @@ export async function loadDocument(input: LoadInput, options: LoadOptions = {}):
     throw refuse(origin, extension ? `'.${extension}' is not a supported file type` : 'it has no file extension or known content type');
   }
   const source = decodeText(origin, bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  const extracted = extract(format, origin, source);
+  const { warnings, ...extracted } = extract(format, origin, source);
+  for (const warning of warnings ?? []) options.warn?.(warning);
   const paragraphs = withoutRepeatedTitle(extracted.paragraphs, extracted.title);
   const text = paragraphs.join('\n\n');
   if (!text) throw refuse(origin, 'no text is left after cleaning (it is empty, or only markup and boilerplate)');

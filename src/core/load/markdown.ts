@@ -2,7 +2,11 @@
 import type { List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { textToParagraphs } from './plain-text.js';
 
 export interface MarkdownText {
@@ -12,13 +16,31 @@ export interface MarkdownText {
 }
 
 export function markdownToParagraphs(body: string): MarkdownText {
-  const root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const root = fromMarkdown(body, { extensions: gfmSyntaxFor(body), mdastExtensions: [gfmFromMarkdown()] });
   const [first, ...rest] = root.children;
   const heading = first?.type === 'heading' && first.depth === 1 ? flatten(first.children) : undefined;
   const paragraphs: string[] = [];
   for (const node of heading ? rest : root.children) collectBlocks(node, paragraphs);
   return { heading: heading || undefined, paragraphs: paragraphs.filter(Boolean) };
 }
+
+/**
+ * GFM's syntax (what micromark-extension-gfm combines), each part only where its syntax can occur. The table and
+ * literal-autolink tokenizers try every line and word of a paragraph: ~3 s per MB each on a long one, most of a large
+ * document's load. A body without "|" holds no table; one without "www.", "http" or "@" no literal link; so the
+ * paragraphs come out the same.
+ */
+export function gfmSyntaxFor(body: string): MicromarkExtension[] {
+  return [
+    ...(/www\.|https?:|@/i.test(body) ? [gfmAutolinkLiteral()] : []),
+    gfmFootnote(),
+    gfmStrikethrough(),
+    ...(body.includes('|') ? [gfmTable()] : []),
+    gfmTaskListItem(),
+  ];
+}
+
+type MicromarkExtension = ReturnType<typeof gfmFootnote>;
 
 function collectBlocks(node: RootContent, out: string[]): void {
   switch (node.type) {

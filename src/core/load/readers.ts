@@ -1,5 +1,6 @@
 // One reader per format, each turning decoded source into paragraphs plus whatever metadata the format carries.
 import type { SourceRef } from '../schema.js';
+import { droppedUrlWarning, keepWebUrls } from '../web-url.js';
 import { stripBoilerplate } from './boilerplate.js';
 import type { Format } from './format.js';
 import { readFrontMatter } from './front-matter.js';
@@ -17,6 +18,8 @@ export interface Extracted {
   url?: string;
   sources?: SourceRef[];
   paragraphs: string[];
+  /** What was read but left out, for the person ingesting (a URL that is not http(s)). */
+  warnings?: string[];
 }
 
 export function readFormat(format: Format, origin: string, source: string): Extracted {
@@ -43,11 +46,13 @@ function readMarkdown(origin: string, source: string): Extracted {
   const front = readFrontMatter(source);
   if (!front.ok) throw refuse(origin, front.reason, 'Fix the YAML between the --- lines at the top of the file', front.cause);
   const { heading, paragraphs } = markdownToParagraphs(front.body);
-  const { title, publisher, date, updated, url, sources } = front.data;
+  const { meta, dropped } = keepWebUrls(front.data);
+  const { title, publisher, date, updated, url, sources } = meta;
   // A heading that differs from the declared title is content, so it stays in the text.
   const body = heading && title && heading !== title ? [heading, ...paragraphs] : paragraphs;
   // The last update is what a reader needs to judge how current an explainer is.
-  return { title: title ?? heading, publisher, date: updated ?? date, url, sources, paragraphs: body };
+  const warnings = dropped.map((d) => droppedUrlWarning('front matter ', d));
+  return { title: title ?? heading, publisher, date: updated ?? date, url, sources, paragraphs: body, ...(warnings.length ? { warnings } : {}) };
 }
 
 function readHtml(source: string): Extracted {

@@ -23,6 +23,8 @@ export function powersFromDocuments(sources: DocumentSource, now: () => Date = (
       const key = metas.map((m) => m.id).sort().join(',');
       if (cached?.key === key) return cached.table;
       const documents = (await Promise.all(metas.map((m) => sources.get(m.id)))).filter((d): d is Document => d !== null);
+      // In origin order, as an index's committed table takes them (it decides whose statement of an enforcer counts).
+      documents.sort((a, b) => a.origin.localeCompare(b.origin));
       const table: PowersTable = { version: 1, builtAt: now().toISOString(), extractor: 'rules', documents: documents.length, powers: extractPowers(documents) };
       cached = { key, table };
       return table;

@@ -87,6 +87,9 @@ describe('extractPowersWithClaude', () => {
     // Each field cites its own quote, not the whole power's.
     expect(fine.citations.limit![0]!.quote).toBe('the greater of £18 million and 10% of qualifying worldwide revenue');
     expect(fine.citations.statute![0]!.quote).toBe('Online Safety Act 2023');
+    // The kind is cited by the quote given for the kind only, not by every other field's quote.
+    expect(fine.citations.kind!.map((c) => c.quote)).toEqual(['Ofcom can fine a provider']);
+    expect(order.citations.kind!.map((c) => c.quote)).toEqual(['a business disruption order']);
   });
 
   it('forces the tool whose input schema is generated from the zod schema', () => {

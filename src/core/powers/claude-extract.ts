@@ -55,14 +55,23 @@ export async function extractPowersWithClaude(documents: readonly Document[], op
   const facts: PowerFact[] = [];
   let droppedFields = 0;
   for (const document of documents) {
-    const extracted = await requestPowers(document, options);
-    for (const power of extracted) {
-      const verified = verifyExtracted(document, power);
-      droppedFields += verified.dropped;
-      facts.push(...verified.facts);
-    }
+    const verified = await claudeFactsOf(document, options);
+    droppedFields += verified.dropped;
+    facts.push(...verified.facts);
   }
   return { powers: mergeFacts(facts), droppedFields };
+}
+
+/** One document's facts as Claude states them, each field's quote verified against the text (see verifyExtracted). */
+export async function claudeFactsOf(document: Document, options: ClaudePowersOptions): Promise<{ facts: PowerFact[]; dropped: number }> {
+  const facts: PowerFact[] = [];
+  let dropped = 0;
+  for (const power of await requestPowers(document, options)) {
+    const verified = verifyExtracted(document, power);
+    dropped += verified.dropped;
+    facts.push(...verified.facts);
+  }
+  return { facts, dropped };
 }
 
 async function requestPowers(document: Document, options: ClaudePowersOptions): Promise<ExtractedPower[]> {
@@ -101,7 +110,7 @@ export function verifyExtracted(document: Document, power: ExtractedPower): { fa
   const regulator = canonical(power.regulator.value, REGULATORS);
   const statute = power.statute ? canonical(power.statute.value, STATUTES) : undefined;
   const base = { regulator, regulatorCitation, kind: power.kind.value, ...(power.scope ? { scope: power.scope.value } : {}), regime: statute };
-  const facts: PowerFact[] = [{ ...base, citation: kindCitation }];
+  const facts: PowerFact[] = [{ ...base, citation: kindCitation, states: 'kind' }];
   let dropped = 0;
   for (const field of fields) {
     const stated = power[field];
@@ -113,7 +122,7 @@ export function verifyExtracted(document: Document, power: ExtractedPower): { fa
       continue;
     }
     const value = field === 'statute' ? statute : stated.value;
-    facts.push({ ...base, [field]: value, citation } as PowerFact);
+    facts.push({ ...base, [field]: value, citation, states: field } as PowerFact);
   }
   return { facts, dropped };
 }

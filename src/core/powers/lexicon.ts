@@ -69,9 +69,22 @@ export const STATUS_CUES: readonly Entry<PowerStatus>[] = [
   { value: 'proposed', pattern: /\bproposed\b/gi },
 ];
 
-/** "Ofcom can impose", "the Commission fined": the regulator acts on its own authority. */
-export const REGULATOR_ACTS =
-  /^(?:'s)?\s*(?:(?:can|may|could|will|has|had|also|then|itself)\s+){0,3}(?:impose[sd]?|fine[sd]?|issue[sd]?|give[sn]?|gave|require[sd]?|send|sent|order(?:ed|s)?|demand)\b/i;
+const ACT = '(?:impose|fine|issue|give|require|send|order|demand)';
+const ACTED = '(?:imposed|fined|issued|given|required|sent|ordered|demanded)';
+const ACTS = '(?:imposes|fines|issues|gives|gave|requires|sends|orders|demands)';
+/**
+ * Read after a regulator's name: "Ofcom can impose", "the Commission fined", "Ofcom issues": the regulator acts on its
+ * own authority. A base form needs a modal before it, so "Ofcom's fines" and "no Ofcom fine on X" (nouns) do not count.
+ */
+export const REGULATOR_ACTS = new RegExp(
+  `^\\s*(?:(?:also|then|itself)\\s+)?(?:(?:can|may|could|will|would)\\s+(?:(?:also|then|itself)\\s+)?${ACT}|(?:has|had|have)\\s+(?:also\\s+)?${ACTED}|${ACTS}|${ACTED})\\b`,
+  'i',
+);
+/** Read around a regulator's name: "lets Ofcom require", "allows the Commission to impose". */
+export const ENABLES_REGULATOR = /\b(?:lets|allows|enables|permits|empowers)\s+(?:the\s+)?$/i;
+export const ENABLED_ACT = new RegExp(`^\\s*(?:to\\s+)?${ACT}\\b`, 'i');
+/** A power named as what a provider fails at ("fails to give ... a skilled person") is not that power. */
+export const FAILURE_BEFORE = /\bfail(?:s|ed|ing|ures?)?\b[^,;]*$/i;
 export const COURT = /\b(?:High Court|Federal Court(?: of Australia)?|courts?)\b/gi;
 export const NEGATION = /\b(?:cannot|can't|can not|may not|not)\b/i;
 

@@ -3,7 +3,7 @@
 import type { PowerFact } from './facts.js';
 import { slug } from './lexicon.js';
 import { describeLimit, limitSize, limitsAgree } from './limit.js';
-import { type Power, POWER_KINDS, type PowerCitation, type PowerConflict, type PowerField } from './schema.js';
+import { type Power, POWER_KINDS, type PowerCitation, type PowerConflict, type PowerField, type PowerLimit } from './schema.js';
 
 export function mergeFacts(facts: readonly PowerFact[]): Power[] {
   const groups = new Map<string, PowerFact[]>();
@@ -32,9 +32,11 @@ function foldUnnamedStatutes(groups: Map<string, PowerFact[]>): void {
 function toPower(facts: PowerFact[]): Power {
   const first = facts[0]!;
   const statute = facts.find((f) => f.statute)?.statute;
+  // A fact quoting one field (a model's) cites it for that field only; a rule fact's sentence states all of its fields.
+  const stating = (field: 'kind' | 'scope') => facts.filter((f) => f.states === undefined || f.states === field);
   const citations: Power['citations'] = {
     regulator: unique(facts.map((f) => f.regulatorCitation)),
-    kind: unique(facts.map((f) => f.citation)),
+    kind: unique(stating('kind').map((f) => f.citation)),
   };
   const conflicts: PowerConflict[] = [];
   const power: Power = {
@@ -48,9 +50,9 @@ function toPower(facts: PowerFact[]): Power {
     power.statute = statute;
     citations.statute = unique(facts.filter((f) => f.statute).map((f) => f.citation));
   }
-  if (first.scope) {
+  if (first.scope && stating('scope').length > 0) {
     power.scope = first.scope;
-    citations.scope = unique(facts.map((f) => f.citation));
+    citations.scope = unique(stating('scope').map((f) => f.citation));
   }
   // A power rests on several provisions; the card names the one most sources cite, which is not a disagreement.
   const section = mostCommon(facts.flatMap((f) => (f.section ? [f.section] : [])));
@@ -68,13 +70,36 @@ function toPower(facts: PowerFact[]): Power {
 function mergeLimit(power: Power, facts: PowerFact[]): void {
   const stated = facts.filter((f): f is PowerFact & Required<Pick<PowerFact, 'limit'>> => f.limit !== undefined);
   if (!stated.length) return;
-  const support = (f: (typeof stated)[number]) => stated.filter((g) => limitsAgree(f.limit, g.limit)).length;
+  // Support is counted over distinct limits: comparing every fact with every other was quadratic (a long report
+  // stating one cap thousands of times took tens of seconds here).
+  const distinct = new Map<string, { limit: PowerLimit; count: number }>();
+  for (const { limit } of stated) {
+    const key = limitKey(limit);
+    const entry = distinct.get(key);
+    if (entry) entry.count++;
+    else distinct.set(key, { limit, count: 1 });
+  }
+  const supportOf = new Map<string, number>();
+  for (const [key, { limit }] of distinct) {
+    let n = 0;
+    for (const other of distinct.values()) if (limitsAgree(limit, other.limit)) n += other.count;
+    supportOf.set(key, n);
+  }
+  const support = (f: (typeof stated)[number]) => supportOf.get(limitKey(f.limit))!;
   const best = stated.reduce((a, b) => (support(b) > support(a) || (support(b) === support(a) && limitSize(b.limit) > limitSize(a.limit)) ? b : a));
   power.limit = best.limit;
   power.citations.limit = unique(stated.filter((f) => limitsAgree(best.limit, f.limit)).map((f) => f.citation));
   const others = stated.filter((f) => !limitsAgree(best.limit, f.limit));
   if (others.length) addConflict(power, 'limit', [best, ...others].map((f) => ({ value: describeLimit(f.limit), citation: f.citation })));
 }
+
+/** What limitsAgree compares (figures as sets, and the combinator), as a string. */
+const limitKey = (limit: PowerLimit): string =>
+  JSON.stringify([
+    [...new Set(limit.amounts.map((a) => `${a.currency}${a.value}`))].sort(),
+    [...new Set(limit.percentages.map((p) => p.value))].sort(),
+    limit.combinator ?? '',
+  ]);
 
 function mergeSimple(power: Power, facts: PowerFact[], field: 'decidedBy' | 'status' | 'asOf'): void {
   const stated = facts.filter((f) => f[field] !== undefined);

@@ -92,6 +92,7 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
       return result;
     },
     origins: () => store.origins(),
+    ...(store.powers ? { powers: () => store.powers!() } : {}),
     signatures: () => store.signatures(),
     async commit(change) {
       const info = await store.commit(change);

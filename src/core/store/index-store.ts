@@ -1,4 +1,6 @@
 // The storage seam: LanceDB on Node (src/adapter/node/lancedb), D1 + Vectorize on Workers. The core only sees this interface.
+import type { DocumentPowers } from '../powers/document-powers.js';
+import type { PowersTable } from '../powers/schema.js';
 import type { Chunk, Document, DocumentMeta, IndexInfo } from '../schema.js';
 
 /** A chunk as stored: its vector, its near-duplicate group and its MinHash signature. */
@@ -19,16 +21,42 @@ export interface ChunkRecord extends StoredChunk {
   signature: Uint32Array;
 }
 
+/**
+ * How a document came into the index: `path` from files, folders or URLs given to an ingest (what `--prune` may drop),
+ * `api` through POST /api/ingest (kept by `--prune` unless asked).
+ */
+export type IngestedVia = 'path' | 'api';
+
+/** A stored document's identity, for incremental ingest. */
+export interface StoredOrigin {
+  id: string;
+  hash: string;
+  /** Absent for documents stored before it was recorded (see ingestedVia in core/ingest). */
+  via?: IngestedVia;
+}
+
+/** A document as a commit stores it: how it came in, and its power facts (the rules' when absent). */
+export interface DocumentEntry {
+  document: Document;
+  via?: IngestedVia;
+  powers?: DocumentPowers;
+}
+
 /** What an ingest changes, applied atomically: readers see the old or the new state, never a mix. */
 export interface IndexChange {
   embedder: { id: string; dimensions: number };
   /** Documents to add or replace (a replaced document is listed in `remove` by its old id). */
-  documents: Document[];
+  documents: DocumentEntry[];
   /**
    * Their chunks, in batches. An ingest embeds them as the store takes them, so a store writes each batch as it comes
    * rather than gathering them all: no more than a few batches of vectors are held at once, whatever the ingest's size.
    */
   chunks: Iterable<ChunkRecord[]> | AsyncIterable<ChunkRecord[]>;
+  /**
+   * Documents stored already under the same id (same text, so the same chunks) whose row is rewritten: a moved or
+   * renamed file takes its new origin and metadata, and its chunks stay. Never listed in `remove`.
+   */
+  rewrite?: DocumentEntry[];
   /** Document ids to drop with their chunks. */
   remove: string[];
   /** Existing chunks whose near-duplicate group changed because of this ingest. */
@@ -58,10 +86,20 @@ export interface IndexStore {
   getDocument(id: string): Promise<Document | null>;
   getDocumentMeta(ids: readonly string[]): Promise<Map<string, DocumentMeta>>;
   /** Every stored document by origin, for incremental ingest (skip unchanged, replace changed, prune). */
-  origins(): Promise<Map<string, { id: string; hash: string }>>;
+  origins(): Promise<Map<string, StoredOrigin>>;
   /** Signatures of every stored chunk, to place new chunks in near-duplicate groups. */
   signatures(): Promise<{ chunkId: string; docId: string; dupGroup: string; signature: Uint32Array }[]>;
+  /**
+   * Applies the change atomically. A store that keeps the powers table (Node) merges it from every document's stored
+   * facts (`powers` of each added document; the rules' facts of a document stored without any) and commits it with
+   * the tables, so readers never see an index with another index's table.
+   */
   commit(change: IndexChange): Promise<IndexInfo>;
+  /**
+   * The powers table committed with the index; null when the index is empty or predates it (the next commit builds it,
+   * and readers meanwhile compute it from the documents). Optional: a store without one omits it (the Worker computes it).
+   */
+  powers?(): Promise<PowersTable | null>;
   searchVector(vector: Float32Array, k: number): Promise<Candidate[]>;
   searchText(query: string, k: number): Promise<Candidate[]>;
   /**

@@ -14,7 +14,8 @@ const Metadata = {
   title: z.string().min(1).max(500).optional(),
   publisher: z.string().max(200).optional(),
   date: IsoDate.optional(),
-  url: z.url().optional(),
+  // Shown as a link beside every citation: http(s) only (a javascript: or data: URL would run in a reader's browser).
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
 };
 
 const IngestText = z
@@ -38,8 +39,10 @@ const IngestReportSchema = z
     added: z.array(Entry),
     replaced: z.array(Entry),
     unchanged: z.array(Entry),
+    moved: z.array(Entry.extend({ from: z.string() })).meta({ description: 'Stored texts that took a new origin (a moved or renamed file)' }),
     removed: z.array(Entry),
     skipped: z.array(z.object({ origin: z.string(), reason: z.string() })),
+    warnings: z.array(z.object({ origin: z.string(), message: z.string() })).meta({ description: 'What was read but left out (a URL that is not http(s))' }),
     chunks: z.number().int(),
     index: IndexInfo.nullable(),
   })

@@ -3,7 +3,10 @@
 import { type Connection, Index, type Table } from '@lancedb/lancedb';
 import { createError } from '../../../core/errors.js';
 import type { Document } from '../../../core/schema.js';
-import type { ChunkRecord, IndexChange } from '../../../core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry, IndexChange } from '../../../core/store/index-store.js';
+import { ingestedVia } from '../../../core/ingest/ingest.js';
+import { DocumentPowers, powersTableOf, rulesPowers, type StoredPowers } from '../../../core/powers/document-powers.js';
+import type { PowersTable } from '../../../core/powers/schema.js';
 import type { StoreState } from './state-file.js';
 import { chunksToArrow, documentsToArrow } from './record-batches.js';
 import { sqlInBatches } from './sql.js';
@@ -12,7 +15,9 @@ import {
   chunksSchema,
   DOCUMENTS_TABLE,
   documentsSchema,
+  LATER_DOCUMENT_COLUMNS,
   rowToChunkRecord,
+  rowToDocument,
   TEXT_INDEX,
 } from './tables.js';
 
@@ -36,7 +41,15 @@ export interface ApplyOptions {
 export const TEXT_INDEX_CONFIG = () =>
   Index.fts({ baseTokenizer: 'simple', language: 'English', lowercase: true, stem: true, removeStopWords: true, asciiFolding: true, withPosition: false });
 
-export async function applyChange(db: Connection, options: ApplyOptions): Promise<{ state: StoreState; recreated: boolean }> {
+export interface AppliedChange {
+  /** The state to commit (written by the caller once its indices are built). */
+  state: StoreState;
+  recreated: boolean;
+  /** The powers table of the new table versions, merged from every document's stored facts. */
+  powers: PowersTable;
+}
+
+export async function applyChange(db: Connection, options: ApplyOptions): Promise<AppliedChange> {
   const { change, committed } = options;
   const dimensions = change.embedder.dimensions;
 
@@ -52,10 +65,16 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     }
     const recreated = tables === null;
     if (!tables) tables = await createTables(db, dimensions);
+    else await ensureDocumentColumns(tables.documents);
+    if (recreated && change.rewrite?.length) {
+      throw createError({ code: 'internal', message: 'A commit that recreates the tables cannot rewrite stored documents' });
+    }
 
     // New tables are empty: nothing to delete or regroup.
     const regrouped = recreated ? [] : await dropReplaced(tables, change);
     await addRows(tables, change, regrouped);
+    // Documents stored before their facts were (an older index) get the rules' facts, in this commit.
+    await fillMissingPowers(tables.documents);
 
     // Compact (rows are written in slices, one fragment each) and fold new rows into the text index. Date(0) prunes
     // nothing: the committed version must survive until state.json moves on (pruning waits for pruneOldVersions).
@@ -76,7 +95,8 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
       schemaVersion: options.schemaVersion,
     };
     const versions = { documents: await tables.documents.version(), chunks: await tables.chunks.version() };
-    return { state: { schemaVersion: options.schemaVersion as StoreState['schemaVersion'], info, versions }, recreated };
+    const powers = powersTableOf(await readStoredPowers(tables.documents), info.builtAt);
+    return { state: { schemaVersion: options.schemaVersion as StoreState['schemaVersion'], info, versions }, recreated, powers };
   } finally {
     if (tables) closeTables(tables);
   }
@@ -84,9 +104,11 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 
 /** Deletes the rows of removed and replaced documents, and the chunks whose group changes; returns the latter regrouped. */
 async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
-  const dropDocs = [...change.remove, ...change.documents.map((document) => document.id)];
+  const dropDocs = [...change.remove, ...change.documents.map(({ document }) => document.id)];
   const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
-  for (const filter of sqlInBatches('id', dropDocs)) await tables.documents.delete(filter);
+  // A rewritten document keeps its chunks; only its row is replaced.
+  const rewritten = (change.rewrite ?? []).map(({ document }) => document.id);
+  for (const filter of sqlInBatches('id', [...dropDocs, ...rewritten])) await tables.documents.delete(filter);
   for (const filter of sqlInBatches('docId', dropDocs)) await tables.chunks.delete(filter);
   for (const filter of sqlInBatches('id', regrouped.map((c) => c.id))) await tables.chunks.delete(filter);
   return regrouped;
@@ -107,9 +129,9 @@ const DOCUMENT_SLICE_CHARS = 16 << 20;
  * ingest embeds them and written a slice at a time, each write running while the next slice is gathered.
  */
 async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
-  const documentsById = new Map(change.documents.map((document) => [document.id, document]));
-  // LanceDB writes the documents on its own threads while this thread takes the chunks.
-  const documentsAdded = addDocuments(tables.documents, change.documents);
+  const documentsById = new Map(change.documents.map(({ document }) => [document.id, document]));
+  // LanceDB writes the documents (with the rewritten rows) on its own threads while this thread takes the chunks.
+  const documentsAdded = addDocuments(tables.documents, [...change.documents, ...(change.rewrite ?? [])]);
   documentsAdded.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
   const sliceRows = chunkSliceRows(change.embedder.dimensions);
   let writing: Promise<unknown> = Promise.resolve();
@@ -139,11 +161,13 @@ async function addRows(tables: StoreTables, change: IndexChange, regrouped: read
   await documentsAdded;
 }
 
-async function addDocuments(table: Table, documents: readonly Document[]): Promise<void> {
+async function addDocuments(table: Table, documents: readonly DocumentEntry[]): Promise<void> {
   let start = 0;
   while (start < documents.length) {
     let end = start;
-    for (let chars = 0; end < documents.length && (end === start || chars + documents[end]!.text.length <= DOCUMENT_SLICE_CHARS); end++) chars += documents[end]!.text.length;
+    for (let chars = 0; end < documents.length && (end === start || chars + documents[end]!.document.text.length <= DOCUMENT_SLICE_CHARS); end++) {
+      chars += documents[end]!.document.text.length;
+    }
     await table.add(documentsToArrow(documents.slice(start, end)));
     start = end;
   }
@@ -185,6 +209,55 @@ async function rollBackTo(table: Table, version: number): Promise<void> {
   await table.checkout(version);
   // restore() writes the checked-out version as the newest one and leaves the handle writable again.
   await table.restore();
+}
+
+/** Rows at a time when an older index's documents get their facts (their text is read to extract them). */
+const FILL_BATCH = 500;
+
+/** Gives every document stored without facts the rules' facts (rewriting its row), a batch at a time. */
+async function fillMissingPowers(documents: Table): Promise<void> {
+  for (;;) {
+    const rows = await documents.query().where('powers IS NULL').limit(FILL_BATCH).toArray();
+    if (rows.length === 0) return;
+    const entries = rows.map((row) => {
+      const document = rowToDocument(row);
+      return { document, via: ingestedVia(document.origin, { via: row.via === 'api' || row.via === 'path' ? row.via : undefined }), powers: rulesPowers(document) };
+    });
+    for (const filter of sqlInBatches('id', entries.map((e) => e.document.id))) await documents.delete(filter);
+    await documents.add(documentsToArrow(entries));
+  }
+}
+
+/** Every document's stored facts, with what a citation names of its document. */
+async function readStoredPowers(documents: Table): Promise<StoredPowers[]> {
+  const rows = await documents.query().select(['id', 'title', 'origin', 'powers']).toArray();
+  return rows.map((row) => {
+    const parsed = DocumentPowers.safeParse(parseJson(row.powers));
+    if (!parsed.success) {
+      throw createError({
+        code: 'index_corrupt',
+        message: `The stored power facts of document ${String(row.id)} are unreadable`,
+        hint: 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder.',
+        cause: parsed.error,
+      });
+    }
+    return { document: { id: String(row.id), title: String(row.title), origin: String(row.origin) }, powers: parsed.data };
+  });
+}
+
+function parseJson(value: unknown): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A documents table from an older layout gets the columns added since (null in its rows), as part of this commit. */
+async function ensureDocumentColumns(documents: Table): Promise<void> {
+  const present = new Set((await documents.schema()).fields.map((f) => f.name));
+  const missing = LATER_DOCUMENT_COLUMNS.filter((name) => !present.has(name));
+  if (missing.length > 0) await documents.addColumns(missing.map((name) => ({ name, valueSql: 'CAST(NULL AS STRING)' })));
 }
 
 async function createTables(db: Connection, dimensions: number): Promise<StoreTables> {

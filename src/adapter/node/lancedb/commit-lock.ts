@@ -1,12 +1,17 @@
-// One writer per index folder: a lock file holding the writer's pid; a lock left by a killed process is taken over.
+// One writer per index folder: a lock file holding the writer's pid and thread; a lock left by a killed process is
+// taken over. Threads of one process share its pid (a server commits uploads on a worker thread), so the thread counts:
+// a lock this process holds on another thread is held, whatever this thread's own records say.
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { createError } from '../../../core/errors.js';
 
 export const LOCK_FILE = 'commit.lock';
 
-/** Lock files this process holds, so its own pid in a lock file can be told apart from a previous process's. */
+/** Lock files this thread holds, so its own pid and thread in a lock file can be told apart from a previous process's. */
 const heldHere = new Set<string>();
+
+const OWNER = `${process.pid}:${threadId}`;
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -25,7 +30,7 @@ export async function acquireCommitLock(dir: string): Promise<() => Promise<void
     try {
       const file = await open(path, 'wx');
       try {
-        await file.writeFile(String(process.pid));
+        await file.writeFile(OWNER);
       } finally {
         await file.close();
       }
@@ -36,8 +41,11 @@ export async function acquireCommitLock(dir: string): Promise<() => Promise<void
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && (holder === process.pid ? heldHere.has(path) : isAlive(holder))) {
+      // "pid:thread" (or "pid", as written before threads counted).
+      const [pid, thread] = (await readFile(path, 'utf8').catch(() => '')).split(':').map((part) => Number.parseInt(part, 10));
+      const holder = pid ?? Number.NaN;
+      const heldInThisProcess = thread !== undefined && thread !== threadId ? true : heldHere.has(path);
+      if (Number.isInteger(holder) && holder > 0 && (holder === process.pid ? heldInThisProcess : isAlive(holder))) {
         throw createError({
           code: 'index_unwritable',
           status: 409,

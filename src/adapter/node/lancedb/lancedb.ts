@@ -1,12 +1,13 @@
 // IndexStore over LanceDB: two versioned tables, pinned to the versions that state.json names, so commits are atomic.
 import { access, constants, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { type Connection, connect } from '@lancedb/lancedb';
 import type { Table as ArrowTable } from 'apache-arrow';
 import { createError, isRemitError } from '../../../core/errors.js';
 import { makeDirectory } from '../make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../../../core/schema.js';
-import type { Candidate, GroupMember, IndexChange, IndexStore, StoredChunk, VectorSearchStatus } from '../../../core/store/index-store.js';
+import type { Candidate, GroupMember, IndexChange, IndexStore, IngestedVia, StoredChunk, StoredOrigin, VectorSearchStatus } from '../../../core/store/index-store.js';
 import { SharedLoad } from '../../../core/shared-load.js';
 import { sharedGroups } from '../../../core/store/shared-groups.js';
 import { applyChange, pruneOldVersions, rollBackUncommitted, type StoreTables } from './apply-change.js';
@@ -28,6 +29,8 @@ import { sqlEquals, sqlInBatches } from './sql.js';
 import { matchQuery, textToSearch } from './text-query.js';
 import { TextInMemory } from './text-in-memory.js';
 import { indexCommittedTables } from './commit-indices.js';
+import type { PowersTable } from '../../../core/powers/schema.js';
+import { powersFileName, pruneOldPowersFiles, readPowersFile, writePowersFile } from '../powers/powers-file.js';
 import { ensureLanceThreads } from './lance-threads.js';
 import { nearestByCosine, vectorsOf, type VectorsInMemory } from './vectors-in-memory.js';
 import { tuneVectorQuery, type VectorIndexEvent, type VectorIndexPolicy, vectorIndexPolicy } from './vector-index.js';
@@ -53,6 +56,8 @@ export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
 
 /** A small table is read into memory in the background once this many searches have come since the last commit. */
 const IN_MEMORY_FROM_SEARCH = 3;
+/** Rows of the small table's in-memory copy parsed or indexed between two turns of the event loop. */
+const IN_MEMORY_SLICE = 250;
 
 const REBUILD_HINT = 'Re-ingest with `remit ingest --rebuild <paths>` or delete the index folder';
 
@@ -97,6 +102,8 @@ export class LanceStore implements IndexStore {
   #building: { rows: number; since: string } | null = null;
   /** Settles when every background build started so far has finished. */
   #indexBuilds: Promise<void> = Promise.resolve();
+  /** The powers table of the committed state (see stateKey). */
+  #powers: { key: string; table: Promise<PowersTable | null> } | undefined;
 
   constructor(
     private readonly db: Connection,
@@ -124,7 +131,10 @@ export class LanceStore implements IndexStore {
 
   async #refresh(): Promise<boolean> {
     const state = await readState(this.dir);
-    if (JSON.stringify(state?.versions) === JSON.stringify(this.#state?.versions)) return false;
+    if (stateKey(state) === stateKey(this.#state)) return false;
+    // Another process committed, or deleted the index and built another at this path (whose table versions may even
+    // be the same numbers): handles opened on the old tables may read the old files, so they are opened afresh.
+    this.#closeReaders();
     await this.useState(state);
     return true;
   }
@@ -222,10 +232,18 @@ export class LanceStore implements IndexStore {
     return metas;
   }
 
-  async origins(): Promise<Map<string, { id: string; hash: string }>> {
+  async origins(): Promise<Map<string, StoredOrigin>> {
     const documents = this.#read()?.documents;
-    const rows = documents ? await this.#reading(documents.query().select(['id', 'origin', 'hash']).toArray()) : [];
-    return new Map(rows.map((row) => [String(row.origin), { id: String(row.id), hash: String(row.hash) }]));
+    if (!documents) return new Map();
+    // A table from before `via` was recorded lacks the column (it is added at the next commit).
+    const hasVia = (await this.#reading(documents.schema())).fields.some((f) => f.name === 'via');
+    const rows = await this.#reading(documents.query().select(['id', 'origin', 'hash', ...(hasVia ? ['via'] : [])]).toArray());
+    return new Map(
+      rows.map((row) => {
+        const via = row.via === 'api' || row.via === 'path' ? { via: row.via as IngestedVia } : {};
+        return [String(row.origin), { id: String(row.id), hash: String(row.hash), ...via }];
+      }),
+    );
   }
 
   async signatures(): Promise<{ chunkId: string; docId: string; dupGroup: string; signature: Uint32Array }[]> {
@@ -311,10 +329,17 @@ export class LanceStore implements IndexStore {
   async #loadSmallTable(tables: StoreTables, generation: number): Promise<SmallTableInMemory> {
     const dimensions = this.#state!.info.dimensions;
     const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
-    const vectors = vectorsOf(batch, dimensions);
+    const vectors = await vectorsOf(batch, dimensions, () => setImmediate(), IN_MEMORY_SLICE);
     const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
-    const chunks = batch.toArray().map((row) => rowToStoredChunk(row));
-    const copy = { vectors, refs, text: new TextInMemory(chunks.map((chunk) => chunk.text)), chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
+    // Parsed and indexed a slice at a time: a server loads this after every commit while it answers other requests.
+    const rows = batch.toArray();
+    const chunks: StoredChunk[] = [];
+    for (let row = 0; row < rows.length; row++) {
+      if (row > 0 && row % IN_MEMORY_SLICE === 0) await setImmediate();
+      chunks.push(rowToStoredChunk(rows[row]));
+    }
+    const text = await TextInMemory.build(chunks.map((chunk) => chunk.text), () => setImmediate(), IN_MEMORY_SLICE);
+    const copy = { vectors, refs, text, chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
     // Used only while the readers are still where it was read.
     if (this.#generation === generation) this.#inMemoryReady = { generation, copy };
     return copy;
@@ -386,6 +411,21 @@ export class LanceStore implements IndexStore {
     await Promise.all([tables.documents, tables.chunks].map((table) => this.#reading(table.query().select(['id']).toArrow())));
   }
 
+  /** The powers table state.json names (read once per commit); null for an empty index or one that predates it. */
+  async powers(): Promise<PowersTable | null> {
+    const name = this.#state?.powers;
+    if (!name) return null;
+    // By state, not name alone: an index built again at this path names its files from 1 again.
+    const key = stateKey(this.#state);
+    if (this.#powers?.key !== key) this.#powers = { key, table: readPowersFile(join(this.dir, name)) };
+    const { table } = this.#powers;
+    // A failed read is not kept: the next call tries again.
+    return table.catch((error: unknown) => {
+      if (this.#powers?.table === table) this.#powers = undefined;
+      throw error;
+    });
+  }
+
   commit(change: IndexChange): Promise<IndexInfo> {
     // Commits from one store run one after another; other processes are kept out by the folder's lock file.
     return this.#queued(() => this.#commit(change));
@@ -419,17 +459,21 @@ export class LanceStore implements IndexStore {
       const { recreated } = applied;
       // Indices join the same commit: built before state.json names the table versions (the vector index may be left
       // for a build after it, see #buildVectorIndexLater).
-      const background = this.#vectorIndex.build === 'background';
-      const { state, event, deferred } = await indexCommittedTables(this.db, applied.state, this.#vectorIndex, { deferVectorIndex: background });
-      if (event.action !== 'none') this.options.onVectorIndex?.(event);
+      const indexed = await indexCommittedTables(this.db, applied.state, this.#vectorIndex, { deferVectorIndex: this.#vectorIndex.build !== 'inline' });
+      if (indexed.event.action !== 'none') this.options.onVectorIndex?.(indexed.event);
+      // So does the powers table: written beside state.json first, then published by the same switch.
+      const state = { ...indexed.state, powers: powersFileName(indexed.state.versions.documents) };
+      await writePowersFile(join(this.dir, state.powers), applied.powers);
       await writeState(this.dir, state);
       this.#rebuild = false;
       // Recreated tables may have a new vector width: reopen the reader handles rather than move them.
       if (recreated) this.#closeReaders();
       await this.useState(state);
       // Housekeeping once the commit is durable and our readers moved on: a failure loses nothing, the next commit retries.
-      await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
-      if (deferred) this.#buildVectorIndexLater(deferred.rows);
+      const retainMs = this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS;
+      await pruneOldVersions(this.db, retainMs).catch(() => {});
+      await pruneOldPowersFiles(this.dir, state.powers, retainMs).catch(() => {});
+      if (indexed.deferred && this.#vectorIndex.build === 'background') this.#buildVectorIndexLater(indexed.deferred.rows);
       return state.info;
     } catch (error) {
       throw isRemitError(error) ? error : writeError(this.dir, error);
@@ -523,6 +567,9 @@ interface SmallTableInMemory {
 }
 
 const chunkRef = (generation: number, rowId: unknown): string => `${generation}:${String(rowId)}`;
+
+/** What tells one committed state from another: its table versions, and its build time (an index built again at the same path restarts its versions). */
+const stateKey = (state: StoreState | null): string => (state ? `${JSON.stringify(state.versions)}@${state.info.builtAt}` : 'none');
 
 /**
  * A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search): the

@@ -29,8 +29,10 @@ describe('documentsToArrow', () => {
       { id: 'd1', title: 'Ofcom fines', origin: 'a.md', hash: 'h1', text: 'Ofcom may fine… £18m.', sources: [], publisher: 'BBC', date: '2025-01-02', url: 'https://example.org/a' },
       { id: 'd2', title: 'Café', origin: 'b.md', hash: 'h2', text: 'Straße', sources: [] },
     ] as Document[];
-    const rows = documentsToArrow(documents).toArray().map((row) => ({ ...row.toJSON() }));
-    expect(rows).toEqual(documents.map(documentToRow));
+    const entries = [{ document: documents[0]!, via: 'api' as const }, { document: documents[1]! }];
+    const rows = documentsToArrow(entries).toArray().map((row) => ({ ...row.toJSON() }));
+    expect(rows).toEqual(entries.map(documentToRow));
+    expect(rows.map((row) => row.via)).toEqual(['api', 'path']);
   });
 });
 

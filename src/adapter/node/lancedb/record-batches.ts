@@ -1,8 +1,7 @@
 // Table rows as Arrow record batches built column by column. LanceDB's makeArrowTable goes row by row, and Arrow's
 // own string builder re-encodes as it grows: at 100k chunks these builders took ~3 s of an ingest's main thread.
 import type { Data, FixedSizeList, Float32, List, Schema, Table, Uint32, Utf8 as Utf8Type } from 'apache-arrow';
-import type { Document } from '../../../core/schema.js';
-import type { ChunkRecord } from '../../../core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry } from '../../../core/store/index-store.js';
 import { arrow } from './arrow.js';
 import { chunksSchema, documentsSchema, documentToRow } from './tables.js';
 
@@ -38,7 +37,7 @@ function tableOf(schema: Schema, length: number, columns: Record<string, Data>):
   return new ArrowTable([new RecordBatch(schema, struct)]);
 }
 
-export function documentsToArrow(documents: readonly Document[]): Table {
+export function documentsToArrow(documents: readonly DocumentEntry[]): Table {
   const schema = documentsSchema();
   const rows = documents.map(documentToRow);
   const columns = Object.fromEntries(schema.fields.map((f) => [f.name, utf8Column(rows.map((row) => row[f.name] as string | null))]));

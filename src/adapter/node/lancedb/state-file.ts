@@ -15,6 +15,11 @@ export const StoreState = z.object({
   info: IndexInfo,
   /** LanceDB version of each table that belongs to the committed state; later versions are crash leftovers. */
   versions: z.object({ documents: z.number().int().positive(), chunks: z.number().int().positive() }),
+  /**
+   * The powers table file (beside state.json) merged from these table versions, published by the same switch. Absent
+   * in an index written before it was (the next commit writes one; readers compute the table meanwhile).
+   */
+  powers: z.string().regex(/^powers-\d+\.json$/).optional(),
 });
 export type StoreState = z.infer<typeof StoreState>;
 

@@ -3,7 +3,8 @@ import type { DataType, Schema } from 'apache-arrow';
 import { z } from 'zod';
 import { createError } from '../../../core/errors.js';
 import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../../../core/schema.js';
-import type { ChunkRecord, StoredChunk } from '../../../core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry, StoredChunk } from '../../../core/store/index-store.js';
+import { keepWebUrls } from '../../../core/web-url.js';
 import { arrow } from './arrow.js';
 
 const { Field, FixedSizeList, Float32, Int32, List, Schema: ArrowSchema, Uint32, Utf8 } = arrow;
@@ -26,7 +27,12 @@ export const documentsSchema = (): Schema =>
     field('url', new Utf8()),
     field('sources', new Utf8()),
     field('text', new Utf8()),
+    // Added after the first layout: an older table gets them (null) at its next commit (see ensureDocumentColumns).
+    ...LATER_DOCUMENT_COLUMNS.map((name) => field(name, new Utf8())),
   ]);
+
+/** Columns the documents table gained after its first layout, in order; null in rows written before. */
+export const LATER_DOCUMENT_COLUMNS = ['via', 'powers'] as const;
 
 export const chunksSchema = (dimensions: number): Schema =>
   new ArrowSchema([
@@ -44,7 +50,7 @@ export const chunksSchema = (dimensions: number): Schema =>
 export const DOCUMENT_META_COLUMNS = ['id', 'title', 'publisher', 'date', 'origin', 'hash', 'url', 'sources'];
 export const STORED_CHUNK_COLUMNS = ['id', 'docId', 'index', 'start', 'end', 'text', 'dupGroup'];
 
-export function documentToRow(document: Document): Record<string, unknown> {
+export function documentToRow({ document, via, powers }: DocumentEntry): Record<string, unknown> {
   return {
     id: document.id,
     title: document.title,
@@ -55,6 +61,8 @@ export function documentToRow(document: Document): Record<string, unknown> {
     url: document.url ?? null,
     sources: JSON.stringify(document.sources ?? []),
     text: document.text,
+    via: via ?? 'path',
+    powers: powers ? JSON.stringify(powers) : null,
   };
 }
 
@@ -90,11 +98,12 @@ function parseRow<T>(schema: z.ZodType<T>, row: Record<string, unknown>, table: 
 const plain = (row: Record<string, unknown>, columns: readonly string[]) =>
   Object.fromEntries(columns.map((column) => [column, row[column]]));
 
+// An index written before ingest dropped non-http(s) URLs may hold one: it is never read out.
 export const rowToDocument = (row: Record<string, unknown>): Document =>
-  parseRow(DocumentRow, plain(row, [...DOCUMENT_META_COLUMNS, 'text']), DOCUMENTS_TABLE);
+  keepWebUrls(parseRow(DocumentRow, plain(row, [...DOCUMENT_META_COLUMNS, 'text']), DOCUMENTS_TABLE)).meta;
 
 export const rowToDocumentMeta = (row: Record<string, unknown>): DocumentMeta =>
-  parseRow(DocumentMetaRow, plain(row, DOCUMENT_META_COLUMNS), DOCUMENTS_TABLE);
+  keepWebUrls(parseRow(DocumentMetaRow, plain(row, DOCUMENT_META_COLUMNS), DOCUMENTS_TABLE)).meta;
 
 export const rowToStoredChunk = (row: Record<string, unknown>): StoredChunk =>
   parseRow(StoredChunkRow, plain(row, STORED_CHUNK_COLUMNS), CHUNKS_TABLE);

@@ -8,7 +8,7 @@ import { NEWS_DIR, newsFile } from '../../../../test/support/paths.js';
 import { change, makeDoc, seededRandom } from '../../../../test/support/store-docs.js';
 import { type LanceStore, openLanceStore } from './lancedb.js';
 import { CHUNKS_TABLE } from './tables.js';
-import { analyze } from './text-in-memory.js';
+import { analyze, TextInMemory } from './text-in-memory.js';
 import { textQuery } from './text-query.js';
 
 // A small table's text is searched in memory; every ranking and score must be LanceDB's own.
@@ -111,6 +111,15 @@ describe('full-text search of a small table in memory', () => {
       await newsStore.close();
       await rm(newsDir, { recursive: true, force: true });
     }
+  });
+
+  it('builds the same index a slice at a time, pausing between slices', async () => {
+    const texts = docs.flatMap((d) => d.chunks.map((c) => c.text));
+    let pauses = 0;
+    const sliced = await TextInMemory.build(texts, async () => void pauses++, 7);
+    const whole = new TextInMemory(texts);
+    expect(pauses).toBe(Math.floor((texts.length - 1) / 7));
+    for (const question of QUESTIONS) expect(sliced.search(question, 10)).toEqual(whole.search(question, 10));
   });
 
   it('keeps the best k in rank order', async () => {

@@ -25,8 +25,10 @@ export const VectorIndexPolicy = z
     /**
      * 'background' commits without building (or retraining) the index, then builds it and commits again: the rows are
      * searchable at once, by exact search or the previous index meanwhile. 'inline' builds it within the commit.
+     * 'deferred' commits without it and leaves the build to another store on the folder (the server's, for an upload
+     * its worker thread commits: a thread stopped when idle must not be the one left building).
      */
-    build: z.enum(['inline', 'background']),
+    build: z.enum(['inline', 'background', 'deferred']),
   })
   .strict();
 export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;

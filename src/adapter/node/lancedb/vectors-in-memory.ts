@@ -18,14 +18,18 @@ export async function readVectorsInMemory(table: Table, dimensions: number): Pro
   return vectorsOf(await table.query().select(['vector']).withRowId().toArrow(), dimensions);
 }
 
-/** The vectors of a read that selected `vector` with row ids. */
-export function vectorsOf(batch: ArrowTable, dimensions: number): VectorsInMemory {
+/**
+ * The vectors of a read that selected `vector` with row ids; with `pause`, copied `slice` rows at a time with a pause
+ * between slices (a server does this after every commit while it answers other requests).
+ */
+export async function vectorsOf(batch: ArrowTable, dimensions: number, pause?: () => Promise<unknown>, slice = 250): Promise<VectorsInMemory> {
   const column = batch.getChild('vector')!;
   const rowIdColumn = batch.getChild('_rowid')!;
   const vectors = new Float32Array(batch.numRows * dimensions);
   const inverseNorms = new Float64Array(batch.numRows);
   const rowIds: bigint[] = [];
   for (let row = 0; row < batch.numRows; row++) {
+    if (pause && row > 0 && row % slice === 0) await pause();
     const values = column.get(row)!.toArray() as Float32Array;
     vectors.set(values, row * dimensions);
     let squared = 0;

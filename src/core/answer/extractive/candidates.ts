@@ -20,12 +20,14 @@ export const SAME_SENTENCE_JACCARD = 0.8;
 
 // A sentence ends with punctuation (perhaps inside quotes or brackets, or before a footnote marker); headings do not.
 const TERMINAL = /[.!?;:]["”’')\]]*(?:\[\d{1,3}\]|\^\d{1,3})?$/;
-// A pronoun as the subject ("It can also…", "Speaking in Canberra, he said…") points back at the sentence before.
-const LEADING_PRONOUN = /^(?:\W*|[^,]{1,40},\s*)(?:he|she|it|they|this|these|his|her|its|their)\b/i;
+// A pronoun as the subject ("It can also…", "Speaking in Canberra, he said…") points back at the sentence before, as
+// does a sentence that draws a conclusion from it ("The fines are therefore not simply added together").
+const LEADING_PRONOUN = /^(?:\W*|[^,]{1,40},\s*)(?:he|she|it|they|this|these|his|her|its|their)\b|^(?:so|thus|hence|as a result|consequently)\b|\b(?:therefore|thus|hence)\b/i;
 const OPENING_QUOTE = /^["“‘']/;
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed|stated)\b/i;
 // Where a sentence joins two statements: what one clause says (a figure, a date) need not be about the other's subject.
-const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although|which|whichever)\b)|\s[—–]\s/g;
+// A relative clause ("…, which received Royal Assent on 24 May 2024") goes on about its noun, so it is no break.
+const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although)\b)|\s[—–]\s/g;
 // A source saying the thing asked is not known ("has not been confirmed", "no fine had been reported"): no answer.
 const STATES_UNKNOWN =
   /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set|found)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;

@@ -87,7 +87,7 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
       candidate.clauses.some(
         (clause) =>
           clauseHolds(candidate, clause, types) &&
-          (predicate.length === 0 || predicate.some((t) => stemIn(t, clause.stems))) &&
+          (predicate.length === 0 || predicate.some((t) => stemIn(t, clause.stems) || t.related.some((r) => clause.stems.has(r.stem)))) &&
           required.every((n) => !nameIn(n, candidate.stems) || nameIn(n, clause.stems)),
       );
     const features: Features = {

@@ -228,7 +228,7 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
       // maximum fine", "what was the first fine"): the phrase's head noun says what is asked for.
       let from = i + 1;
       if (tokens[from]?.pos === 'AUX' && /^(?:is|are|was|were|be|'s|’s)$/i.test(tokens[from]!.text)) from++;
-      const noun = headNoun(tokens, from);
+      const noun = headNoun(tokens, from, lexicon);
       if (noun) {
         const type = classOfNoun(noun, lexicon);
         if (type) return { answerType: type, focus: noun };
@@ -246,13 +246,17 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
   }
 }
 
-/** The head of the noun phrase starting at `from` (determiners and adjectives skipped, the last of a noun compound). */
-function headNoun(tokens: readonly Token[], from: number): Token | undefined {
+/**
+ * The head of the noun phrase starting at `from`: its last noun, determiners and adjectives before it skipped. A word
+ * the tagger read as an adjective ends the phrase as its head when the lexicon knows it as a noun and no noun follows
+ * ("the biggest consumer-law *fine* the CMA can give", where "fine" was tagged an adjective).
+ */
+function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): Token | undefined {
+  const isNoun = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !['NOUN', 'ADJ'].includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '')));
   let j = from;
-  while (j < tokens.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[j]!.pos)) j++;
-  // "maximum" is often read as an adjective before its noun, sometimes as the noun: either way the next noun heads.
-  if (tokens[j]?.pos !== 'NOUN') return undefined;
-  while (tokens[j + 1]?.pos === 'NOUN') j++;
+  while (j < tokens.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[j]!.pos) && !isNoun(tokens[j])) j++;
+  if (!isNoun(tokens[j])) return undefined;
+  while (isNoun(tokens[j + 1])) j++;
   return tokens[j];
 }
 
