@@ -9,6 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     // Tests never reach the Hugging Face hub: the hub paths are tested against local stand-ins (test/support/hub-stand-in.ts).
     env: { LANCEDB_LOG: 'error', REMIT_ALLOW_REMOTE_MODELS: '0' },
+    globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -1,7 +1,8 @@
-// One corpus size in its own process (so its peak RSS is its own): ingest, index size, retrieval latency and recall with
-// and without the approximate index, offline ask latency, and an incremental ingest to check the indices stay fresh.
-// Run: node --import tsx bench/remit-size.ts --size 10k [--stage all|ingest] [--keep]
-import { mkdtemp, rm } from 'node:fs/promises';
+// One corpus size: the ingest in its own process (its peak RSS is the ingest's), a serving process's memory in another
+// (open, warm, answer), then, here, retrieval latency and recall with and without the approximate index, offline ask
+// latency, and an incremental ingest to check the indices stay fresh.
+// Run: node --import tsx bench/remit-size.ts --size 10k [--keep]
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,51 +13,58 @@ import { ingestDocuments } from '../src/core/ingest/ingest.js';
 import { HybridRetriever, type RetrievalMode } from '../src/core/retrieve.js';
 import { withReadCache } from '../src/core/store/cached-store.js';
 import { openRuntime } from '../src/adapter/node/runtime.js';
-import { threadedEncoding } from '../src/adapter/node/threaded-encoder.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
 import { CHUNKS_TABLE, TEXT_INDEX } from '../src/adapter/node/lancedb/tables.js';
-import type { VectorIndexEvent } from '../src/adapter/node/lancedb/vector-index.js';
 import { DEFAULT_SEED, syntheticCorpus } from './corpus.js';
-import { emitResult, folderBytes, mb, parseSize, peakRssMb, recallAt, round, timed, timeEach } from './lib/measure.js';
+import { benchChild } from './lib/child.js';
+import { emitResult, parseSize, rawVectorsMb, recallAt, round, timed, timeEach } from './lib/measure.js';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1k' }, stage: { type: 'string', default: 'all' }, keep: { type: 'boolean', default: false } } });
+/** What the ingest and serve children report of their memory. */
+interface RssFigures {
+  baseRssMb: number;
+  peakRssMb: number;
+}
+
+const { values } = parseArgs({ options: { size: { type: 'string', default: '1k' }, keep: { type: 'boolean', default: false } } });
 const size = parseSize(values.size!);
-const stage = values.stage as 'all' | 'ingest';
 const log = (line: string) => process.stderr.write(`[remit ${values.size}] ${line}\n`);
 
 const corpus = await syntheticCorpus({ chunks: size, seed: DEFAULT_SEED });
 const embedder = new HashingEmbedder();
-const dir = await mkdtemp(join(tmpdir(), 'remit-bench-'));
+const work = await mkdtemp(join(tmpdir(), 'remit-bench-'));
+const dir = join(work, 'index');
 
 try {
-  // Embedding alone on one thread, to separate the embedder's share of ingest time (not in the profiled ingest stage).
-  const texts = stage === 'all' ? corpus.documents.flatMap((d) => chunkDocument(d).map((c) => c.text)) : [];
-  const embedOnly = await timed(() => embedder.embed(texts, 'passage'));
-  if (stage === 'all') log(`embedded ${texts.length} chunks in ${embedOnly.ms.toFixed(0)} ms`);
+  const ingest = await benchChild<Record<string, any> & RssFigures>('remit-ingest.ts', ['--size', values.size!, '--dir', dir]);
+  // Exact search compares every vector (~0.3-1.5 s a question at 100k): the largest sizes ask the first questions only.
+  const queries = corpus.queries.slice(0, size >= 500_000 ? 50 : corpus.queries.length);
+  await writeFile(join(work, 'questions.json'), JSON.stringify(queries));
+  const serve = await benchChild<Record<string, any> & RssFigures>('remit-serve.ts', ['--dir', dir, '--questions', join(work, 'questions.json')]);
+  const rawMb = rawVectorsMb(size, embedder.dimensions);
+  // Peak over the raw vectors, and the growth past the process's base (Node, the modules and, for the ingest, the
+  // corpus it is given) over them: the base is fixed, ~140-160 MB, and dwarfs the vectors below ~100k chunks.
+  const ofRaw = ({ baseRssMb, peakRssMb }: RssFigures) => ({ baseRssMb, peakRssMb, ofRawVectors: round(peakRssMb / rawMb, 1), growthOfRawVectors: round((peakRssMb - baseRssMb) / rawMb, 1) });
+  const memory = { rawVectorsMb: rawMb, ingest: ofRaw(ingest), serve: { ...ofRaw(serve), warmMs: serve.warmMs } };
+  log(`memory: ${JSON.stringify(memory)}`);
 
-  const events: VectorIndexEvent[] = [];
-  const store = await openLanceStore({ dir, onVectorIndex: (e) => events.push(e) });
-  // As the CLI and server ingest: large hashing ingests encode in worker threads.
-  const encoding = threadedEncoding(embedder);
-  const ingest = await timed(() => ingestDocuments(corpus.documents, { store, embedder, passageEncoder: encoding.encoderFor }));
-  await encoding.close();
-  const annBuildMs = events.reduce((sum, e) => sum + e.ms, 0);
-  const rssAfterIngestMb = peakRssMb();
-  log(`ingested in ${ingest.ms.toFixed(0)} ms (vector index ${annBuildMs.toFixed(0)} ms)`);
-  const indexBytes = await folderBytes(dir);
-  if (stage === 'ingest') {
-    await store.close();
-    emitResult({ size, ingestMs: round(ingest.ms, 0), annBuildMs: round(annBuildMs, 0) });
-    await rm(dir, { recursive: true, force: true });
-    process.exit(0);
+  // Embedding alone on one thread (a sample: the rate does not depend on the corpus size), to separate the embedder's
+  // share of ingest time.
+  const texts: string[] = [];
+  for (const document of corpus.documents) {
+    if (texts.length >= 20_000) break;
+    texts.push(...chunkDocument(document).map((c) => c.text));
   }
+  const embedOnly = await timed(() => embedder.embed(texts, 'passage'));
+  log(`embedded ${texts.length} chunks in ${embedOnly.ms.toFixed(0)} ms`);
+  const store = await openLanceStore({ dir });
+  // As served: a server warms the store at start (a small table's in-memory copy, or LanceDB's indices).
+  await store.warm();
 
   // The same index read two ways: the approximate index (as served) and a flat scan (ground truth).
   const exactStore = await openLanceStore({ dir, readOnly: true, vectorIndex: { search: 'exact' } });
   // As served: the runtime puts the same read cache in front of the store.
   const approximate = new HybridRetriever({ embedder, store: withReadCache(store) });
   const exact = new HybridRetriever({ embedder, store: exactStore });
-  const queries = corpus.queries;
   const ids = (hits: { chunk: { id: string } }[]) => hits.map((h) => h.chunk.id);
   const retrieval: Record<string, unknown> = {};
   for (const mode of ['vector', 'text', 'hybrid'] as RetrievalMode[]) {
@@ -107,15 +115,17 @@ try {
   emitResult({
     size,
     documents: corpus.documents.length,
-    embedChunksPerSec: round(size / (embedOnly.ms / 1000), 0),
-    ingestMs: round(ingest.ms, 0),
-    ingestChunksPerSec: round(size / (ingest.ms / 1000), 0),
-    annBuildMs: round(annBuildMs, 0),
-    ingestWithoutAnnChunksPerSec: round(size / ((ingest.ms - annBuildMs) / 1000), 0),
-    vectorIndex: events.map((e) => e.action),
-    indexMb: mb(indexBytes),
-    rssAfterIngestMb,
-    peakRssMb: peakRssMb(),
+    embedChunksPerSec: round(texts.length / (embedOnly.ms / 1000), 0),
+    ingestMs: ingest.ingestMs,
+    ingestChunksPerSec: ingest.ingestChunksPerSec,
+    commitMs: ingest.commitMs,
+    committedChunksPerSec: ingest.committedChunksPerSec,
+    annBuildMs: ingest.annBuildMs,
+    vectorIndex: ingest.vectorIndex,
+    indexMb: ingest.indexMb,
+    peakRssMb: ingest.peakRssMb,
+    memory,
+    queries: queries.length,
     retrieval,
     rawVector,
     rawText,
@@ -124,6 +134,6 @@ try {
     incremental: { chunks: extra.chunks, ms: round(incremental.ms, 0), ...freshness },
   });
 } finally {
-  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await rm(work, { recursive: true, force: true });
   else log(`kept ${dir}`);
 }

@@ -96,7 +96,8 @@ describe('HTTP over the news index', () => {
     const vectors = await embedder.embed(chunks.map((c) => c.text), 'passage');
     await store.commit({
       embedder: { id: embedder.id, dimensions: embedder.dimensions },
-      add: [{ document, chunks: chunks.map((c, i) => ({ ...c, vector: vectors[i]!, signature: minHashSignature(c.text), dupGroup: c.id })) }],
+      documents: [{ document }],
+      chunks: [chunks.map((c, i) => ({ ...c, vector: vectors[i]!, signature: minHashSignature(c.text), dupGroup: c.id }))],
       remove: [],
       regroup: [],
     });
@@ -109,7 +110,7 @@ describe('HTTP over the news index', () => {
     const citation = answer.citations.find((c: { docId: string }) => c.docId === document.id);
     expect(citation).toMatchObject({ docId: document.id, sources: [{ title: 'Rules' }] });
     expect(JSON.stringify(answer)).not.toMatch(/javascript:|data:/);
-    await store.commit({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, add: [], remove: [document.id], regroup: [] });
+    await store.commit({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, documents: [], chunks: [], remove: [document.id], regroup: [] });
   });
 
   it('logs one JSON line per request with the id it returned', async () => {

@@ -9,6 +9,7 @@ import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { inProcessEncoder, ingestDocuments, type PassageEncoder } from '../src/core/ingest/ingest.js';
 import type { Document } from '../src/core/schema.js';
 import { searchChunks } from '../src/core/store/index-store.js';
+import { overridingStore } from './support/overriding-store.js';
 
 const dirs: string[] = [];
 afterEach(async () => Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -53,6 +54,43 @@ describe('ingestDocuments', () => {
       }
     } finally {
       await store.close();
+    }
+  });
+
+  it('embeds the passages as the store takes them, never all of them ahead of the commit', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'remit-ingest-'));
+    dirs.push(dir);
+    const lance = await openLanceStore({ dir });
+    const embedder = new HashingEmbedder();
+    const inProcess = inProcessEncoder(embedder);
+    let embedded = 0;
+    const counting: PassageEncoder = {
+      concurrency: 2,
+      encode: async (texts, only) => {
+        if (only !== 'signatures') embedded++;
+        return inProcess.encode(texts, only);
+      },
+    };
+    // Batches the encoder had embedded when the store took each batch of chunks.
+    const embeddedWhenTaken: number[] = [];
+    const store = overridingStore(lance, {
+      commit: async (change) => {
+        const taken = [];
+        for await (const batch of change.chunks) {
+          embeddedWhenTaken.push(embedded);
+          taken.push(batch);
+        }
+        return lance.commit({ ...change, chunks: taken });
+      },
+    });
+    try {
+      const report = await ingestDocuments(documents, { store, embedder, passageEncoder: () => counting }, { batchSize: 5 });
+      expect(report.chunks).toBe(documents.flatMap((d) => chunkDocument(d)).length);
+      expect(embeddedWhenTaken.length).toBeGreaterThan(4);
+      // The encoder works at most its concurrency ahead of the batch the store takes.
+      embeddedWhenTaken.forEach((count, i) => expect(count).toBeLessThanOrEqual(i + 1 + counting.concurrency));
+    } finally {
+      await lance.close();
     }
   });
 

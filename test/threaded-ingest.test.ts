@@ -33,6 +33,8 @@ describe('a large ingest', () => {
     const threaded = await openRuntime({ db: join(dir, 'threaded'), warn: () => {}, answerCache: 0 });
     try {
       await ingestPaths({ ...inProcess, passageEncoder: undefined }, [join(dir, 'docs')]);
+      // Both answer through their vector index (the command waits for its build before it ends).
+      await inProcess.store.indexed?.();
       const [question] = (await import(join(dir, 'questions.json'), { with: { type: 'json' } })).default as string[];
       const [a, b] = await Promise.all([inProcess, threaded].map((r) => r.ask.ask({ question: question!, mode: 'extractive' })));
       const comparable = ({ id: _id, timings: _t, ...rest }: Answer) => rest;

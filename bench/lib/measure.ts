@@ -58,6 +58,12 @@ export async function folderBytes(dir: string): Promise<number> {
 /** Peak resident set size of this process so far, in MB (maxRSS is in kilobytes). */
 export const peakRssMb = (): number => round(process.resourceUsage().maxRSS / 1024, 0);
 
+/** Resident set size of this process now, in MB. */
+export const rssMb = (): number => round(process.memoryUsage().rss / 1024 / 1024, 0);
+
+/** MB of `chunks` float32 vectors of `dimensions`: what "3x the raw vectors" is measured against. */
+export const rawVectorsMb = (chunks: number, dimensions: number): number => round((chunks * dimensions * 4) / 1024 / 1024, 1);
+
 export const mb = (bytes: number): number => round(bytes / 1024 / 1024, 1);
 
 /** Parses "1k,10k,100k" style sizes. */

@@ -51,6 +51,16 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
           });
           if (started) bar?.stop();
           io.out(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderIngestReport(report));
+          // The passages are committed and searchable; the approximate vector index is built before this command ends
+          // (runtime.close() waits for it). Said on a terminal only: scripts read stdout and an empty stderr.
+          const building = (await runtime.store.vectorSearch?.())?.building;
+          if (building && io.isTTY && !flags.json) {
+            const since = performance.now();
+            io.err(`Building the vector index over ${building.rows} passages (searches compare every vector until it is done)...\n`);
+            await runtime.store.indexed?.();
+            // A failed build has said why on stderr; the next ingest tries again.
+            if ((await runtime.store.vectorSearch?.())?.mode === 'indexed') io.err(`Vector index built in ${((performance.now() - since) / 1000).toFixed(1)} s.\n`);
+          }
         },
         { rebuild: flags.rebuild },
       );

@@ -4,6 +4,7 @@ import type { Ask } from '../core/ask.js';
 import type { PowersCatalog } from '../core/powers/catalog.js';
 import type { IngestReport } from '../core/ingest/ingest.js';
 import type { Document, DocumentMeta } from '../core/schema.js';
+import type { VectorSearchStatus } from '../core/store/index-store.js';
 import type { FeedbackStore } from './feedback-store.js';
 import type { Logger } from './logger.js';
 import type { RateLimitStore } from './middleware/rate-limit.js';
@@ -15,6 +16,8 @@ export interface HealthStatus {
   chunks: number;
   embedder?: string;
   builtAt?: string;
+  /** How vector searches run: through the approximate index, or exactly while it is being built. */
+  vectorSearch?: VectorSearchStatus;
   /** Why the service is not ready, e.g. "the index is empty" or "shutting down". */
   reason?: string;
 }

@@ -17,11 +17,11 @@ const METHODS = [
 ] as const satisfies readonly (keyof IndexStore)[];
 
 /** Methods a store may leave out: forwarded when it has them. */
-const OPTIONAL_METHODS = ['warm', 'verify'] as const satisfies readonly (keyof IndexStore)[];
+const OPTIONAL_METHODS = ['warm', 'verify', 'vectorSearch', 'indexed'] as const satisfies readonly (keyof IndexStore)[];
 
 export function overridingStore(store: IndexStore, overrides: Partial<IndexStore>): IndexStore {
   // Bound one by one: LanceStore keeps its state in private fields, which a prototype-based wrapper cannot reach.
   const forwarded = Object.fromEntries(METHODS.map((name) => [name, store[name].bind(store)])) as unknown as IndexStore;
-  for (const name of OPTIONAL_METHODS) if (store[name]) forwarded[name] = store[name].bind(store);
+  for (const name of OPTIONAL_METHODS) if (store[name]) (forwarded as unknown as Record<string, unknown>)[name] = store[name].bind(store);
   return { ...forwarded, ...overrides };
 }

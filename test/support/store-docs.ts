@@ -1,6 +1,6 @@
 // Small documents for store tests: one chunk per sentence with exact offsets and seeded random unit vectors.
 import type { Document } from '../../src/core/schema.js';
-import type { ChunkRecord, IndexChange } from '../../src/core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry, IndexChange } from '../../src/core/store/index-store.js';
 
 export interface StoredDoc {
   document: Document;
@@ -49,9 +49,16 @@ export function makeDoc(name: string, sentences: readonly string[], options: { d
   return { document, chunks };
 }
 
-export const change = (dimensions: number, add: StoredDoc[], remove: string[] = [], regroup: IndexChange['regroup'] = []): IndexChange => ({
+/** A change adding `add` (each with how it came in and its facts, when given), as one batch of chunks. */
+export const change = (
+  dimensions: number,
+  add: (StoredDoc & Omit<DocumentEntry, 'document'>)[],
+  remove: string[] = [],
+  regroup: IndexChange['regroup'] = [],
+): IndexChange => ({
   embedder: { id: `test-${dimensions}`, dimensions },
-  add,
+  documents: add.map(({ document, via, powers }) => ({ document, via, powers })),
+  chunks: [add.flatMap(({ chunks }) => chunks)],
   remove,
   regroup,
 });

@@ -6,6 +6,12 @@ import type { Runtime } from './runtime.js';
 export interface IndexKeeper {
   /** Loads the index's caches now (after an ingest in this process); warm-ups run one after another. */
   warmUp(): Promise<void>;
+  /**
+   * Starts building, in the background, a vector index the committed index lacks (a build stopped after its commit, or
+   * left by the upload thread's commit), and warms up again once it lands; settles once the build is under way (the
+   * health check then says so). Searches run exactly meanwhile.
+   */
+  buildMissingIndex(): Promise<void>;
   /** Warms up now, then follows the commits of other processes, looking every `intervalMs`. */
   start(intervalMs: number): void;
   /** No more warm-ups or polls; settles once a warm-up under way has finished, so none reads a closed table. */
@@ -21,10 +27,20 @@ export function indexKeeper(runtime: Runtime, logger: Logger): IndexKeeper {
     if (!stopped) warming = warming.then(() => warmIndex(runtime, logger));
     return warming;
   };
+  const buildMissingIndex = async () => {
+    try {
+      await runtime.buildMissingIndex();
+      if ((await runtime.store.vectorSearch?.())?.building) void runtime.store.indexed?.().then(warmUp);
+    } catch (error) {
+      logger.warn('vector index build failed', { error: messageOf(error) });
+    }
+  };
   return {
     warmUp,
+    buildMissingIndex,
     start(intervalMs) {
       void warmUp();
+      void buildMissingIndex();
       stopFollowing = followIndex(runtime, intervalMs, logger, warmUp);
     },
     stop() {

@@ -61,7 +61,8 @@ async function runtimeFor(options: WorkerRuntimeOptions): Promise<Runtime> {
     const info = moved ? await open.store.info() : null;
     if (!moved || (info && info.embedder !== open.embedder.id)) await closeRuntime();
   }
-  open ??= await openRuntime({ ...options, warn: () => {} });
+  // The server's runtime builds the vector index a commit leaves out: this thread may be stopped once idle.
+  open ??= await openRuntime({ ...options, vectorIndexBuild: 'deferred', warn: () => {} });
   return open;
 }
 

@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   answerCache?: number;
   /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
   rebuild?: boolean;
+  /**
+   * How a commit gets the approximate vector index: built after it by this runtime ('background', the default), or
+   * left to another runtime on the folder ('deferred': the upload thread's, whose server builds it).
+   */
+  vectorIndexBuild?: 'background' | 'deferred';
   warn?: (line: string) => void;
 }
 
@@ -59,6 +64,8 @@ export interface Runtime {
   powerFacts: PowerFactsExtractor;
   /** Moves to the index another process has committed (a `remit ingest` while serving); true when it moved. */
   refreshIndex(): Promise<boolean>;
+  /** Starts building, in the background, a vector index the committed index lacks (a build stopped after its commit). */
+  buildMissingIndex(): Promise<void>;
   /** Loads the index's caches now, so the first question after an open or a commit does not wait for them. */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -67,7 +74,9 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const warn = options.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Chunks, documents and duplicate groups are read for nearly every question: the read cache keeps them.
-  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild });
+  // The approximate vector index is built after a commit, not within it: new rows are searchable (exactly, or through
+  // the previous index) as soon as they are committed, and the health check says while a build runs.
+  const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild, vectorIndex: { build: options.vectorIndexBuild ?? 'background' }, warn });
   const store = withReadCache(lance);
   try {
     const info = await store.info();
@@ -92,7 +101,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const warm = async () => {
       await Promise.all([store.warm?.(), remit.warm()]);
     };
-    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, powerFacts, refreshIndex, warm, close };
+    const buildMissingIndex = () => lance.buildMissingVectorIndex();
+    return { db, store, embedder, ask: remit.ask, retriever: remit.retriever, powers, lexicon, passageEncoder: (passages) => encoding.encoderFor(passages), info, powerFacts, refreshIndex, buildMissingIndex, warm, close };
   } catch (error) {
     await store.close();
     throw error;

@@ -63,6 +63,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         afterCommit: async () => {
           await runtime.refreshIndex();
           void keeper.warmUp();
+          // The upload thread commits without the vector index (it may be stopped once idle): this runtime builds it,
+          // under way before the upload is answered, and warms up again once it lands.
+          await keeper.buildMissingIndex();
         },
       })
     : undefined;
@@ -75,7 +78,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
       if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
       if (!(await indexIsWhole(info.builtAt))) return { ready: false, ...counts, reason: DAMAGED_INDEX_REASON };
-      return { ready: true, ...counts };
+      return { ready: true, ...counts, vectorSearch: await runtime.store.vectorSearch?.() };
     },
   };
   // The table committed with the index; one that predates that is healed below, and meanwhile computed by the rules.

@@ -33,9 +33,13 @@ export interface EncodedPassages {
   signatures: Uint32Array[];
 }
 
+/** One half of an encoding: an ingest signs every passage first (to group near-duplicates), then embeds them. */
+export type EncodedPart = 'vectors' | 'signatures';
+
 /** Encodes batches of passages; the Node edge spreads them over worker threads. */
 export interface PassageEncoder {
-  encode(texts: readonly string[]): Promise<EncodedPassages>;
+  /** Both halves, or only the one asked for (the other may then come back empty). */
+  encode(texts: readonly string[], only?: EncodedPart): Promise<EncodedPassages>;
   /** Batches worth handing over at once (1 for an encoder that works on one at a time). */
   concurrency: number;
 }
@@ -43,7 +47,10 @@ export interface PassageEncoder {
 /** The in-process encoder: the embedder, then a signature per passage. */
 export function inProcessEncoder(embedder: Embedder): PassageEncoder {
   return {
-    encode: async (texts) => ({ vectors: await embedder.embed(texts, 'passage'), signatures: texts.map(minHashSignature) }),
+    encode: async (texts, only) => ({
+      vectors: only === 'signatures' ? [] : await embedder.embed(texts, 'passage'),
+      signatures: only === 'vectors' ? [] : texts.map(minHashSignature),
+    }),
     concurrency: 1,
   };
 }
@@ -152,18 +159,23 @@ export async function ingestDocuments(
     if (warning) report.warnings.push({ origin: document.origin, message: warning });
   }
 
-  const add = await encodeDocuments(toAdd, deps.passageEncoder ?? (() => inProcessEncoder(embedder)), options);
+  const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
+  const batchSize = options.batchSize ?? 256;
+  const encoder = (deps.passageEncoder ?? (() => inProcessEncoder(embedder)))(estimatedPassages(toAdd, chunking));
+  // Two passes, so no more than a few batches of vectors are ever held: the signatures first (grouping needs every
+  // one before any chunk's group is known), then the vectors, handed to the store batch by batch as it writes them.
+  const signed = await signDocuments(toAdd, encoder, chunking, batchSize);
   const existing: SignedChunk[] = (await store.signatures()).filter((s) => !remove.has(s.docId));
   const { groupOf, regrouped } = groupNearDuplicates(
     existing,
-    add.flatMap(({ chunks }) => chunks.map((c) => ({ chunkId: c.id, docId: c.docId, signature: c.signature }))),
+    signed.flatMap(({ chunks, signatures }) => chunks.map((c, i) => ({ chunkId: c.id, docId: c.docId, signature: signatures[i]! }))),
   );
-  for (const { chunks } of add) for (const chunk of chunks) chunk.dupGroup = groupOf.get(chunk.id)!;
-  report.chunks = add.reduce((n, { chunks }) => n + chunks.length, 0);
+  report.chunks = signed.reduce((n, { chunks }) => n + chunks.length, 0);
   const via = options.via ?? 'path';
   report.index = await store.commit({
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
-    add: add.map((entry) => ({ ...entry, via, powers: powersOf.get(entry.document.id) })),
+    documents: toAdd.map((document) => ({ document, via, powers: powersOf.get(document.id) })),
+    chunks: embedChunks(signed, encoder, groupOf, batchSize, (done) => options.onProgress?.({ phase: 'embed', done, total: toAdd.length })),
     rewrite: toRewrite.map((document) => ({ document, via, powers: powersOf.get(document.id) })),
     remove: [...remove],
     regroup: regrouped,
@@ -176,42 +188,94 @@ export function ingestedVia(origin: string, stored: Pick<StoredOrigin, 'via'>): 
   return stored.via ?? (/^(?:api|upload):/.test(origin) ? 'api' : 'path');
 }
 
+interface SignedDocument {
+  document: Document;
+  chunks: Chunk[];
+  signatures: Uint32Array[];
+}
+
 /**
- * Chunks and encodes the documents. Chunking is lazy: a batch of whole documents is chunked when an encoding lane is
- * free, so the main thread chunks while worker threads encode instead of chunking everything first.
+ * Chunks and signs the documents. Chunking is lazy: a batch of whole documents is chunked when an encoding lane is
+ * free, so the main thread chunks while worker threads sign instead of chunking everything first.
  */
-async function encodeDocuments(documents: readonly Document[], encoderFor: (passages: number) => PassageEncoder, options: IngestOptions) {
-  const chunking = options.chunking ?? DEFAULT_CHUNK_OPTIONS;
-  const encoder = encoderFor(estimatedPassages(documents, chunking));
-  const batches = chunkedBatches(documents, chunking, options.batchSize ?? 256);
-  let done = 0;
-  const encoded = await mapConcurrently(batches, encoder.concurrency, async (batch) => {
+async function signDocuments(documents: readonly Document[], encoder: PassageEncoder, chunking: ChunkOptions, batchSize: number): Promise<SignedDocument[]> {
+  const signed = await mapConcurrently(chunkedBatches(documents, chunking, batchSize), encoder.concurrency, async (batch) => {
     const texts = batch.flatMap(({ chunks }) => chunks.map((c) => c.text));
-    const { vectors, signatures } = await encoder.encode(texts);
-    if (vectors.length !== texts.length || signatures.length !== texts.length) {
-      throw createError({ code: 'internal', message: `The passage encoder returned ${vectors.length} vectors for ${texts.length} passages` });
-    }
-    options.onProgress?.({ phase: 'embed', done: (done += batch.length), total: documents.length });
+    const { signatures } = await encoder.encode(texts, 'signatures');
+    assertEncoded('signatures', signatures.length, texts.length);
     let i = 0;
-    return batch.map(({ document, chunks }) => ({
-      document,
-      chunks: chunks.map((chunk): ChunkRecord => {
-        const at = i++;
-        return { ...chunk, vector: vectors[at]!, signature: signatures[at]!, dupGroup: chunk.id };
-      }),
-    }));
+    return batch.map(({ document, chunks }) => ({ document, chunks, signatures: chunks.map(() => signatures[i++]!) }));
   });
-  return encoded.flat();
+  return signed.flat();
+}
+
+/**
+ * The chunks as stored, embedded batch by batch as the store asks for them: up to `concurrency` batches are encoded
+ * ahead of the one taken, so the encoding lanes keep working while the store writes.
+ */
+async function* embedChunks(
+  signed: readonly SignedDocument[],
+  encoder: PassageEncoder,
+  groupOf: ReadonlyMap<string, string>,
+  batchSize: number,
+  onDocumentsDone: (done: number) => void,
+): AsyncGenerator<ChunkRecord[]> {
+  const batches = wholeDocumentBatches(signed, batchSize)[Symbol.iterator]();
+  const ahead: Promise<{ records: ChunkRecord[]; documents: number }>[] = [];
+  const encodeNext = (): boolean => {
+    const next = batches.next();
+    if (next.done) return false;
+    const batch = next.value;
+    ahead.push(
+      (async () => {
+        const texts = batch.flatMap(({ chunks }) => chunks.map((c) => c.text));
+        const { vectors } = await encoder.encode(texts, 'vectors');
+        assertEncoded('vectors', vectors.length, texts.length);
+        let i = 0;
+        const records = batch.flatMap(({ chunks, signatures }) =>
+          chunks.map((chunk, c): ChunkRecord => ({ ...chunk, vector: vectors[i++]!, signature: signatures[c]!, dupGroup: groupOf.get(chunk.id)! })),
+        );
+        return { records, documents: batch.length };
+      })(),
+    );
+    return true;
+  };
+  let done = 0;
+  try {
+    while (ahead.length < Math.max(1, encoder.concurrency) && encodeNext());
+    while (ahead.length > 0) {
+      const { records, documents } = await ahead.shift()!;
+      encodeNext();
+      onDocumentsDone((done += documents));
+      yield records;
+    }
+  } finally {
+    // The store stopped early (a failed write) or a batch failed: the batches still encoding are not wanted.
+    for (const pending of ahead) pending.catch(() => {});
+  }
+}
+
+function assertEncoded(part: EncodedPart, got: number, wanted: number): void {
+  if (got !== wanted) throw createError({ code: 'internal', message: `The passage encoder returned ${got} ${part} for ${wanted} passages` });
 }
 
 /** Whole documents, chunked, grouped until a group holds at least `size` chunks; produced on demand. */
 function* chunkedBatches(documents: readonly Document[], chunking: ChunkOptions, size: number) {
-  let batch: { document: Document; chunks: Chunk[] }[] = [];
+  yield* wholeDocumentBatches(
+    (function* () {
+      for (const document of documents) yield { document, chunks: chunkDocument(document, chunking) };
+    })(),
+    size,
+  );
+}
+
+/** Items holding chunks, grouped in order until a group holds at least `size` chunks. */
+function* wholeDocumentBatches<T extends { chunks: readonly unknown[] }>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
   let passages = 0;
-  for (const document of documents) {
-    const chunks = chunkDocument(document, chunking);
-    batch.push({ document, chunks });
-    passages += chunks.length;
+  for (const item of items) {
+    batch.push(item);
+    passages += item.chunks.length;
     if (passages >= size) {
       yield batch;
       batch = [];

@@ -128,6 +128,8 @@ export function withReadCache(store: IndexStore, options: CachedStoreOptions = {
       await Promise.all([listAllMetas(), store.warm?.()]);
     },
     verify: async () => store.verify?.(),
+    ...(store.vectorSearch && { vectorSearch: () => store.vectorSearch!() }),
+    indexed: async () => store.indexed?.(),
     close: () => store.close(),
   };
 }

@@ -35,16 +35,28 @@ export interface StoredOrigin {
   via?: IngestedVia;
 }
 
+/** A document as a commit stores it: how it came in, and its power facts (the rules' when absent). */
+export interface DocumentEntry {
+  document: Document;
+  via?: IngestedVia;
+  powers?: DocumentPowers;
+}
+
 /** What an ingest changes, applied atomically: readers see the old or the new state, never a mix. */
 export interface IndexChange {
   embedder: { id: string; dimensions: number };
   /** Documents to add or replace (a replaced document is listed in `remove` by its old id). */
-  add: { document: Document; chunks: ChunkRecord[]; via?: IngestedVia; powers?: DocumentPowers }[];
+  documents: DocumentEntry[];
+  /**
+   * Their chunks, in batches. An ingest embeds them as the store takes them, so a store writes each batch as it comes
+   * rather than gathering them all: no more than a few batches of vectors are held at once, whatever the ingest's size.
+   */
+  chunks: Iterable<ChunkRecord[]> | AsyncIterable<ChunkRecord[]>;
   /**
    * Documents stored already under the same id (same text, so the same chunks) whose row is rewritten: a moved or
    * renamed file takes its new origin and metadata, and its chunks stay. Never listed in `remove`.
    */
-  rewrite?: { document: Document; via?: IngestedVia; powers?: DocumentPowers }[];
+  rewrite?: DocumentEntry[];
   /** Document ids to drop with their chunks. */
   remove: string[];
   /** Existing chunks whose near-duplicate group changed because of this ingest. */
@@ -110,6 +122,10 @@ export interface IndexStore {
    * meets it (the health check). Throws `index_corrupt`. Optional: a store without local files omits it.
    */
   verify?(): Promise<void>;
+  /** How vector searches run at the committed state (the health check reports it). Optional: a managed index omits it. */
+  vectorSearch?(): Promise<VectorSearchStatus>;
+  /** Settles once the index builds that commits left running have finished, whether they succeeded or not. Optional. */
+  indexed?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,6 +136,17 @@ export interface IndexSnapshot {
   documents: Document[];
   /** Ordered by document, then position in it. */
   chunks: ChunkRecord[];
+}
+
+/** How a store's vector searches run. */
+export interface VectorSearchStatus {
+  /**
+   * 'in-memory': a small table, compared exactly in memory; 'indexed': through the approximate index; 'exact': every
+   * stored vector compared on disk (a large table whose index is not built yet: slow, but complete).
+   */
+  mode: 'in-memory' | 'indexed' | 'exact';
+  /** While an index is built after a commit; until it lands, searches run as `mode` says (the previous index, if any). */
+  building?: { rows: number; since: string };
 }
 
 /** A search with its chunks read: for callers that want every candidate (tests, tools), not a retrieve. */

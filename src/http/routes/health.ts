@@ -12,6 +12,13 @@ const Health = z
     chunks: z.number().int().nonnegative(),
     embedder: z.string().optional(),
     builtAt: z.string().optional(),
+    vectorSearch: z
+      .object({
+        mode: z.enum(['in-memory', 'indexed', 'exact']),
+        building: z.object({ rows: z.number().int().nonnegative(), since: z.string() }).optional(),
+      })
+      .optional()
+      .describe("How vector searches run: 'indexed' through the approximate index; 'exact' compares every vector (slow on a large index) while `building` says an index is being built; 'in-memory' for a small index"),
   })
   .meta({ id: 'Health' });
 
@@ -33,7 +40,7 @@ export function registerHealthRoute(app: RemitApp, sources: SourceCatalog): void
     const status = await sources.status();
     c.header('Cache-Control', 'no-store');
     if (!status.ready) return problem(c, { status: 503, code: 'not_ready', title: 'Not ready', detail: status.reason ?? 'The service is not ready' });
-    const body: z.infer<typeof Health> = { status: 'ok', documents: status.documents, chunks: status.chunks, embedder: status.embedder, builtAt: status.builtAt };
+    const body: z.infer<typeof Health> = { status: 'ok', documents: status.documents, chunks: status.chunks, embedder: status.embedder, builtAt: status.builtAt, vectorSearch: status.vectorSearch };
     return c.json(body, 200);
   });
 }

@@ -2,7 +2,8 @@
 // Nothing here is visible to readers until the caller writes state.json with the versions this returns.
 import { type Connection, Index, type Table } from '@lancedb/lancedb';
 import { createError } from '../../../core/errors.js';
-import type { ChunkRecord, IndexChange } from '../../../core/store/index-store.js';
+import type { Document } from '../../../core/schema.js';
+import type { ChunkRecord, DocumentEntry, IndexChange } from '../../../core/store/index-store.js';
 import { ingestedVia } from '../../../core/ingest/ingest.js';
 import { DocumentPowers, powersTableOf, rulesPowers, type StoredPowers } from '../../../core/powers/document-powers.js';
 import type { PowersTable } from '../../../core/powers/schema.js';
@@ -31,6 +32,8 @@ export interface ApplyOptions {
   committed: StoreState | null;
   /** Replace both tables instead of changing them. */
   fresh: boolean;
+  /** No state.json yet: no reader can have used any version of these tables, so the older ones can go at once. */
+  firstCommit?: boolean;
   schemaVersion: number;
 }
 
@@ -49,7 +52,6 @@ export interface AppliedChange {
 export async function applyChange(db: Connection, options: ApplyOptions): Promise<AppliedChange> {
   const { change, committed } = options;
   const dimensions = change.embedder.dimensions;
-  assertValidChange(change);
 
   let tables: StoreTables | null = null;
   try {
@@ -71,14 +73,18 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
     // New tables are empty: nothing to delete or regroup.
     const regrouped = recreated ? [] : await dropReplaced(tables, change);
     await addRows(tables, change, regrouped);
-
-    if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
     // Documents stored before their facts were (an older index) get the rules' facts, in this commit.
     await fillMissingPowers(tables.documents);
-    // Compact and fold new rows into the text index. Date(0) prunes nothing: the committed version must survive
-    // until state.json moves on (pruning waits for pruneOldVersions).
-    await tables.documents.optimize({ cleanupOlderThan: new Date(0) });
-    await tables.chunks.optimize({ cleanupOlderThan: new Date(0) });
+
+    // Compact (rows are written in slices, one fragment each) and fold new rows into the text index. Date(0) prunes
+    // nothing: the committed version must survive until state.json moves on (pruning waits for pruneOldVersions).
+    // Before the first commit nothing is committed, and the versions this commit wrote its slices in would otherwise
+    // keep a second copy of the rows on disk until a later commit prunes them: they go once compacted.
+    const cleanupOlderThan = options.firstCommit ? new Date() : new Date(0);
+    await tables.documents.optimize({ cleanupOlderThan });
+    await tables.chunks.optimize({ cleanupOlderThan });
+    // A new table's text index is built after the compaction, over its final rows, rather than remapped by it.
+    if (recreated) await tables.chunks.createIndex('text', { config: TEXT_INDEX_CONFIG(), name: TEXT_INDEX, replace: true });
 
     const info = {
       embedder: change.embedder.id,
@@ -98,7 +104,7 @@ export async function applyChange(db: Connection, options: ApplyOptions): Promis
 
 /** Deletes the rows of removed and replaced documents, and the chunks whose group changes; returns the latter regrouped. */
 async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<ChunkRecord[]> {
-  const dropDocs = [...change.remove, ...change.add.map(({ document }) => document.id)];
+  const dropDocs = [...change.remove, ...change.documents.map(({ document }) => document.id)];
   const regrouped = await readRegrouped(tables.chunks, change, new Set(dropDocs));
   // A rewritten document keeps its chunks; only its row is replaced.
   const rewritten = (change.rewrite ?? []).map(({ document }) => document.id);
@@ -108,19 +114,68 @@ async function dropReplaced(tables: StoreTables, change: IndexChange): Promise<C
   return regrouped;
 }
 
-/** Appends the change's documents and chunks, and the regrouped chunks. */
+/**
+ * Rows per write. Each write costs copies of its rows (our Arrow columns, LanceDB's IPC buffer, its native side), so
+ * writing in slices of 8 MB of vectors keeps those copies small whatever the ingest's size (at 100k chunks, 4 MB slices
+ * peaked at 0.88 GB and 16 MB slices at 1.1 GB, without the vector index; one write of everything at 2.4 GB). Each
+ * write is one fragment; the commit's optimize() compacts them.
+ */
+export const chunkSliceRows = (dimensions: number): number => Math.max(1024, Math.floor((8 << 20) / (dimensions * 4)));
+/** Characters of document text per documents write (~32 MB as UTF-16, the form JavaScript holds most of it in). */
+const DOCUMENT_SLICE_CHARS = 16 << 20;
+
+/**
+ * Appends the change's documents and chunks, and the regrouped chunks. The chunks are taken batch by batch as the
+ * ingest embeds them and written a slice at a time, each write running while the next slice is gathered.
+ */
 async function addRows(tables: StoreTables, change: IndexChange, regrouped: readonly ChunkRecord[]): Promise<void> {
-  const documents = [...change.add, ...(change.rewrite ?? [])];
-  const chunkRecords = [...change.add.flatMap(({ chunks }) => chunks), ...regrouped];
-  // LanceDB writes the documents on its own threads while this thread builds the chunks' columns.
-  const documentsAdded = documents.length > 0 ? tables.documents.add(documentsToArrow(documents)) : Promise.resolve();
-  let chunksBatch = null;
+  const documentsById = new Map(change.documents.map(({ document }) => [document.id, document]));
+  // LanceDB writes the documents (with the rewritten rows) on its own threads while this thread takes the chunks.
+  const documentsAdded = addDocuments(tables.documents, [...change.documents, ...(change.rewrite ?? [])]);
+  documentsAdded.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
+  const sliceRows = chunkSliceRows(change.embedder.dimensions);
+  let writing: Promise<unknown> = Promise.resolve();
+  let slice: ChunkRecord[] = [];
+  const write = async (rows: ChunkRecord[]) => {
+    const batch = chunksToArrow(rows, change.embedder.dimensions);
+    await writing;
+    writing = tables.chunks.add(batch);
+    writing.catch(() => {});
+  };
   try {
-    if (chunkRecords.length > 0) chunksBatch = chunksToArrow(chunkRecords, change.embedder.dimensions);
+    for await (const records of change.chunks) {
+      assertValidChunks(records, documentsById, change.embedder.dimensions);
+      for (const record of records) slice.push(record);
+      if (slice.length >= sliceRows) {
+        await write(slice);
+        slice = [];
+      }
+    }
+    for (const record of regrouped) slice.push(record);
+    if (slice.length > 0) await write(slice);
+    await writing;
   } finally {
-    await documentsAdded;
+    // On a failure, let the writes in flight finish before the caller closes the tables.
+    await Promise.allSettled([writing, documentsAdded]);
   }
-  if (chunksBatch) await tables.chunks.add(chunksBatch);
+  await documentsAdded;
+}
+
+async function addDocuments(table: Table, documents: readonly DocumentEntry[]): Promise<void> {
+  let start = 0;
+  while (start < documents.length) {
+    let end = start;
+    for (let chars = 0; end < documents.length && (end === start || chars + documents[end]!.document.text.length <= DOCUMENT_SLICE_CHARS); end++) {
+      chars += documents[end]!.document.text.length;
+    }
+    await table.add(documentsToArrow(documents.slice(start, end)));
+    start = end;
+  }
+}
+
+/** Rolls both tables back to the committed versions (a killed commit's leftovers), so the next write starts there. */
+export async function rollBackUncommitted(db: Connection, committed: StoreState): Promise<void> {
+  closeTables(await openAtCommitted(db, committed));
 }
 
 /** Writer handles at the committed versions; newer versions (a killed commit's leftovers) are rolled back first. */
@@ -276,21 +331,18 @@ async function assertAllRemoved(tables: StoreTables, committed: StoreState, chan
 }
 
 /** The store keeps the promise every citation relies on: a chunk's text is exactly its slice of its document. */
-function assertValidChange(change: IndexChange): void {
-  const { dimensions } = change.embedder;
-  for (const { document, chunks } of change.add) {
-    for (const chunk of chunks) {
-      const problem =
-        chunk.docId !== document.id
-          ? `belongs to ${chunk.docId}`
-          : chunk.vector.length !== dimensions
-            ? `has a ${chunk.vector.length}-dimension vector, not ${dimensions}`
-            : document.text.slice(chunk.start, chunk.end) !== chunk.text
-              ? `text is not the document's text at ${chunk.start}..${chunk.end}`
-              : null;
-      if (problem) {
-        throw createError({ code: 'bad_input', message: `Chunk ${chunk.id} of document ${document.id} ${problem}` });
-      }
+function assertValidChunks(chunks: readonly ChunkRecord[], documents: ReadonlyMap<string, Document>, dimensions: number): void {
+  for (const chunk of chunks) {
+    const document = documents.get(chunk.docId);
+    const problem = !document
+      ? `belongs to ${chunk.docId}, which is not among the documents added`
+      : chunk.vector.length !== dimensions
+        ? `has a ${chunk.vector.length}-dimension vector, not ${dimensions}`
+        : document.text.slice(chunk.start, chunk.end) !== chunk.text
+          ? `text is not the document's text at ${chunk.start}..${chunk.end}`
+          : null;
+    if (problem) {
+      throw createError({ code: 'bad_input', message: `Chunk ${chunk.id} of document ${chunk.docId} ${problem}` });
     }
   }
 }

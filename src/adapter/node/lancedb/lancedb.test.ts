@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../../../core/errors.js';
 import { change, makeDoc, randomUnitVector, seededRandom } from '../../../../test/support/store-docs.js';
 import { searchChunks } from '../../../core/store/index-store.js';
+import { chunkSliceRows } from './apply-change.js';
 import { type LanceStore, openLanceStore } from './lancedb.js';
 import { STATE_FILE } from './state-file.js';
 
@@ -135,7 +136,7 @@ describe('LanceStore', () => {
   });
 
   it('rewrites a stored document’s row in place (a moved file), keeping its chunks, and records how it came in', async () => {
-    await store.commit({ ...change(DIM, [fines, blocking]), add: [{ ...fines, via: 'api' }, blocking] });
+    await store.commit(change(DIM, [{ ...fines, via: 'api' }, blocking]));
     expect((await store.origins()).get(fines.document.origin)).toMatchObject({ via: 'api' });
     const moved = { ...blocking.document, origin: '/moved/blocking.md', title: 'Moved' };
     const info = await store.commit({ ...change(DIM, []), rewrite: [{ document: moved }] });
@@ -251,6 +252,35 @@ describe('LanceStore', () => {
     expect((await searchChunks(store, { vector: wide.chunks[0]!.vector }, 1))[0]!.chunk.id).toBe(wide.chunks[0]!.id);
   });
 
+  it('writes the chunks slice by slice as they come, not after gathering them all', { timeout: 60_000 }, async () => {
+    // Wide vectors make a slice the smallest one (1024 rows), so the test stays small.
+    const dimensions = 2048;
+    const rows = chunkSliceRows(dimensions);
+    const wide = Array.from({ length: 3 }, (_, d) =>
+      makeDoc(`wide${d}`, Array.from({ length: rows }, (_, i) => `Passage ${i} of wide${d}.`), { dimensions, random }),
+    );
+    const written: number[] = [];
+    async function* batches() {
+      for (const { chunks } of wide) {
+        // Rows already in the table (at its latest, uncommitted version) when the next batch is taken.
+        const db = await connect(join(dir, 'wide'));
+        written.push(await db.openTable('chunks').then((table) => table.countRows(), () => 0));
+        db.close();
+        yield chunks;
+      }
+    }
+    const wideStore = await openLanceStore({ dir: join(dir, 'wide'), vectorIndex: { minRows: 1e6 } });
+    try {
+      await wideStore.commit({ ...change(dimensions, wide), chunks: batches() });
+      expect((await wideStore.info())?.chunks).toBe(3 * rows);
+    } finally {
+      await wideStore.close();
+    }
+    // The first slice is in the table before the last batch is taken (one write runs while the next slice is taken).
+    expect(written[0]).toBe(0);
+    expect(written[2]).toBeGreaterThanOrEqual(rows);
+  });
+
   it('rejects a chunk whose text is not its slice of the document', async () => {
     const broken = doc('broken', ['One sentence here.', 'Another one there.']);
     broken.chunks[1]!.end -= 1;
@@ -290,6 +320,20 @@ describe('LanceStore', () => {
     await store.close();
     store = await openLanceStore({ dir, readOnly: true });
     expect((await store.listDocuments()).map((d) => d.id)).toEqual(['doc_round-5']);
+  });
+
+  it('keeps only the committed versions after the first commit into a new folder (nothing else was ever read)', async () => {
+    await store.commit(change(DIM, [fines, blocking, children]));
+    await store.commit(change(DIM, [doc('later', ['A later notice about fines.'])]));
+    const db = await connect(dir);
+    const chunks = await db.openTable('chunks');
+    const versions = (await chunks.listVersions()).map((v) => v.version);
+    chunks.close();
+    db.close();
+    const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as { versions: { chunks: number } };
+    // The first commit's versions before its committed one are gone; the second keeps everything since (retention).
+    expect(versions[0]).toBeGreaterThan(1);
+    expect(versions.at(-1)).toBe(state.versions.chunks);
   });
 
   it('names the table folder when a committed table is gone', async () => {

@@ -7,13 +7,13 @@ import type { Table as ArrowTable } from 'apache-arrow';
 import { createError, isRemitError } from '../../../core/errors.js';
 import { makeDirectory } from '../make-dir.js';
 import type { Document, DocumentMeta, IndexInfo } from '../../../core/schema.js';
-import type { Candidate, GroupMember, IndexChange, IndexStore, IngestedVia, StoredChunk, StoredOrigin } from '../../../core/store/index-store.js';
+import type { Candidate, GroupMember, IndexChange, IndexStore, IngestedVia, StoredChunk, StoredOrigin, VectorSearchStatus } from '../../../core/store/index-store.js';
 import { SharedLoad } from '../../../core/shared-load.js';
 import { sharedGroups } from '../../../core/store/shared-groups.js';
-import { applyChange, pruneOldVersions, type StoreTables } from './apply-change.js';
+import { applyChange, pruneOldVersions, rollBackUncommitted, type StoreTables } from './apply-change.js';
 import { acquireCommitLock } from './commit-lock.js';
 import { readError, unwritableError, writeError } from './io-errors.js';
-import { readState, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
+import { readState, STATE_FILE, STORE_SCHEMA_VERSION, type StoreState, writeState } from './state-file.js';
 import {
   CHUNKS_TABLE,
   DOCUMENT_META_COLUMNS,
@@ -48,10 +48,14 @@ export interface LanceStoreOptions {
   vectorIndex?: Partial<VectorIndexPolicy>;
   /** Told when a commit builds or retrains the vector index, with how long it took. */
   onVectorIndex?: (event: VectorIndexEvent) => void;
+  /** Told when a background vector index build fails (the next commit tries again). */
+  warn?: (line: string) => void;
 }
 
 export const DEFAULT_RETAIN_VERSIONS_MS = 10 * 60 * 1000;
 
+/** A small table is read into memory in the background once this many searches have come since the last commit. */
+const IN_MEMORY_FROM_SEARCH = 3;
 /** Rows of the small table's in-memory copy parsed or indexed between two turns of the event loop. */
 const IN_MEMORY_SLICE = 250;
 
@@ -86,10 +90,18 @@ export class LanceStore implements IndexStore {
   readonly #sharedGroups = new SharedLoad<Map<string, GroupMember[]>>();
   /** A small chunks table at the committed version, held in memory (see #smallTableInMemory). */
   readonly #inMemory = new SharedLoad<SmallTableInMemory>();
+  /** That copy once loaded, with the reader generation it was read at. */
+  #inMemoryReady: { generation: number; copy: SmallTableInMemory } | null = null;
+  /** Searches since the readers last moved, to hold a small table in memory only once it is searched again and again. */
+  #searchesSinceMove = 0;
   /** Counts moves of the reader handles (odd while moving): a search's refs name the generation they were read at. */
   #generation = 0;
   #commits: Promise<unknown> = Promise.resolve();
   readonly #vectorIndex: VectorIndexPolicy;
+  /** The vector index build a commit left running (policy build 'background'), while it is queued or runs. */
+  #building: { rows: number; since: string } | null = null;
+  /** Settles when every background build started so far has finished. */
+  #indexBuilds: Promise<void> = Promise.resolve();
   /** The powers table of the committed state (see stateKey). */
   #powers: { key: string; table: Promise<PowersTable | null> } | undefined;
 
@@ -132,6 +144,8 @@ export class LanceStore implements IndexStore {
     // Odd while the handles move, even once they rest: a search started during a move gives refs that never read.
     this.#generation++;
     this.#inMemory.reset();
+    this.#inMemoryReady = null;
+    this.#searchesSinceMove = 0;
     try {
       await this.#moveReaders(state);
     } finally {
@@ -146,8 +160,7 @@ export class LanceStore implements IndexStore {
     }
     const tables = this.#tables ?? (await this.#openTables());
     try {
-      await tables.documents.checkout(state.versions.documents);
-      await tables.chunks.checkout(state.versions.chunks);
+      await Promise.all([tables.documents.checkout(state.versions.documents), tables.chunks.checkout(state.versions.chunks)]);
     } catch (error) {
       throw createError({
         code: 'index_corrupt',
@@ -171,7 +184,11 @@ export class LanceStore implements IndexStore {
           cause: error,
         });
       });
-    return { documents: await openOne(DOCUMENTS_TABLE), chunks: await openOne(CHUNKS_TABLE) };
+    // Both at once (a one-shot question opens them on every call); a handle opened beside a failure is closed.
+    const [documents, chunks] = await Promise.allSettled([openOne(DOCUMENTS_TABLE), openOne(CHUNKS_TABLE)]);
+    if (documents.status === 'fulfilled' && chunks.status === 'fulfilled') return { documents: documents.value, chunks: chunks.value };
+    for (const opened of [documents, chunks]) if (opened.status === 'fulfilled') opened.value.close();
+    throw (documents.status === 'rejected' ? documents : (chunks as PromiseRejectedResult)).reason;
   }
 
   /** A read LanceDB could not finish (a damaged or missing data file) names the index and the fix, not a Rust error line. */
@@ -255,7 +272,7 @@ export class LanceStore implements IndexStore {
       });
     }
     const generation = this.#generation;
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'search');
     if (inMemory) return nearestByCosine(inMemory.vectors, vector, k).map(({ row, similarity }) => ({ ref: inMemory.refs[row]!, score: similarity }));
     const found = await this.#reading(
       tuneVectorQuery(tables.chunks.vectorSearch(vector).column('vector').distanceType('cosine'), this.#vectorIndex)
@@ -265,7 +282,7 @@ export class LanceStore implements IndexStore {
         .toArrow(),
     );
     // Cosine distance is 1 - cosine similarity, so this score is the similarity itself.
-    return candidatesOf(found, generation, '_distance', (distance) => 1 - distance);
+    return candidatesOf(found, generation, '_distance', (distance) => 1 - distance, k);
   }
 
   async searchText(query: string, k: number): Promise<Candidate[]> {
@@ -273,36 +290,59 @@ export class LanceStore implements IndexStore {
     const searched = textToSearch(query);
     if (!tables || searched === null || k <= 0) return [];
     const generation = this.#generation;
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'search');
     if (inMemory) return inMemory.text.search(searched, k).map(({ row, score }) => ({ ref: inMemory.refs[row]!, score }));
-    const found = await this.#reading(tables.chunks.query().fullTextSearch(matchQuery(searched, 'text')).select(['_score']).withRowId().limit(k).toArrow());
-    return candidatesOf(found, generation, '_score', (score) => score);
+    const found = await this.#reading(tables.chunks.query().fullTextSearch(matchQuery(searched, 'text')).select(['_score']).withRowId().limit(this.#searchLimit(k)).toArrow());
+    return candidatesOf(found, generation, '_score', (score) => score, k);
+  }
+
+  /**
+   * Rows a LanceDB text search returns. A small table searched there until its in-memory copy is ready returns every
+   * match, so that equal BM25 scores (common: short passages sharing the question's words) are ordered by row as the
+   * copy orders them, and the same question finds the same rows either way. (Equal cosine similarities need identical
+   * vectors, that is identical passages, which retrieval folds into one near-duplicate group anyway.)
+   */
+  #searchLimit(k: number): number {
+    const rows = this.#state!.info.chunks;
+    return rows < this.#vectorIndex.minRows ? Math.max(k, rows) : k;
   }
 
   /**
    * A table below the approximate index's threshold is read whole once per commit (at most `minRows` chunks: 4 MB
    * of vectors and ~1.5 MB of text at 2000 x 512) and searched exactly in memory. LanceDB costs ~3 ms of CPU per
    * search or read however small the table (its fixed cost per query): at 1k chunks, most of a question's time.
+   * Reading and indexing the copy costs ~0.1-0.4 s, more than a one-shot `remit ask` spends on its searches, so it is
+   * loaded by warm() (a server, at start and after each commit) or in the background from the third search on; until
+   * it is ready, searches and reads go to LanceDB, which finds the same rows with the same scores.
    */
-  #smallTableInMemory(tables: StoreTables): Promise<SmallTableInMemory | null> {
+  #smallTableInMemory(tables: StoreTables, purpose: 'warm' | 'search' | 'read'): Promise<SmallTableInMemory | null> {
     const generation = this.#generation;
     // Not while the readers move: the copy must be of the version its refs name.
     if (generation % 2 === 1 || this.#state!.info.chunks >= this.#vectorIndex.minRows) return Promise.resolve(null);
+    if (this.#inMemoryReady?.generation === generation) return Promise.resolve(this.#inMemoryReady.copy);
+    const load = () => this.#loadSmallTable(tables, generation);
+    if (purpose === 'warm') return this.#inMemory.get(load);
+    if (purpose === 'search' && ++this.#searchesSinceMove >= IN_MEMORY_FROM_SEARCH) this.#inMemory.get(load).catch(() => {});
+    return Promise.resolve(null);
+  }
+
+  async #loadSmallTable(tables: StoreTables, generation: number): Promise<SmallTableInMemory> {
     const dimensions = this.#state!.info.dimensions;
-    return this.#inMemory.get(async () => {
-      const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
-      const vectors = await vectorsOf(batch, dimensions, () => setImmediate(), IN_MEMORY_SLICE);
-      const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
-      // Parsed and indexed a slice at a time: a server loads this after every commit while it answers other requests.
-      const rows = batch.toArray();
-      const chunks: StoredChunk[] = [];
-      for (let row = 0; row < rows.length; row++) {
-        if (row > 0 && row % IN_MEMORY_SLICE === 0) await setImmediate();
-        chunks.push(rowToStoredChunk(rows[row]));
-      }
-      const text = await TextInMemory.build(chunks.map((chunk) => chunk.text), () => setImmediate(), IN_MEMORY_SLICE);
-      return { vectors, refs, text, chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
-    });
+    const batch = await this.#reading(tables.chunks.query().select(['vector', ...STORED_CHUNK_COLUMNS]).withRowId().toArrow());
+    const vectors = await vectorsOf(batch, dimensions, () => setImmediate(), IN_MEMORY_SLICE);
+    const refs = vectors.rowIds.map((rowId) => chunkRef(generation, rowId));
+    // Parsed and indexed a slice at a time: a server loads this after every commit while it answers other requests.
+    const rows = batch.toArray();
+    const chunks: StoredChunk[] = [];
+    for (let row = 0; row < rows.length; row++) {
+      if (row > 0 && row % IN_MEMORY_SLICE === 0) await setImmediate();
+      chunks.push(rowToStoredChunk(rows[row]));
+    }
+    const text = await TextInMemory.build(chunks.map((chunk) => chunk.text), () => setImmediate(), IN_MEMORY_SLICE);
+    const copy = { vectors, refs, text, chunks: new Map(chunks.map((chunk, row) => [refs[row]!, chunk])) };
+    // Used only while the readers are still where it was read.
+    if (this.#generation === generation) this.#inMemoryReady = { generation, copy };
+    return copy;
   }
 
   /** Refs are `<reader generation>:<row id>`: row ids are positions, valid only for the table version that gave them. */
@@ -313,7 +353,7 @@ export class LanceStore implements IndexStore {
     const chunks = new Map<string, StoredChunk>();
     if (rowIds.length === 0) return chunks;
     if (!tables) throw indexChangedError();
-    const inMemory = await this.#smallTableInMemory(tables);
+    const inMemory = await this.#smallTableInMemory(tables, 'read');
     const rows = inMemory ? null : await this.#reading(tables.chunks.takeRowIds(rowIds).select(STORED_CHUNK_COLUMNS).withRowId().toArray());
     // The readers moved to another version while this read ran: its rows may not be the ones searched.
     if (this.#generation !== generation) throw indexChangedError();
@@ -353,7 +393,7 @@ export class LanceStore implements IndexStore {
   async warm(): Promise<void> {
     const tables = this.#read();
     if (!tables) return;
-    const [inMemory] = await Promise.all([this.#smallTableInMemory(tables), this.#sharedGroups.get(() => this.#readSharedGroups(tables))]);
+    const [inMemory] = await Promise.all([this.#smallTableInMemory(tables, 'warm'), this.#sharedGroups.get(() => this.#readSharedGroups(tables))]);
     if (inMemory) return;
     const indices = await this.#reading(tables.chunks.listIndices());
     const searched = indices.filter((index) => index.name === TEXT_INDEX || index.columns.includes('vector'));
@@ -407,15 +447,19 @@ export class LanceStore implements IndexStore {
     try {
       // Read the state again under the lock: another process may have committed since this store opened.
       const committed = this.#rebuild ? null : await readState(this.dir);
+      // Before the first commit no reader can have used any table version (state.json names none yet).
+      const firstCommit = await access(join(this.dir, STATE_FILE)).then(() => false, () => true);
       const applied = await applyChange(this.db, {
         change,
         committed,
         fresh: this.#rebuild,
+        firstCommit,
         schemaVersion: STORE_SCHEMA_VERSION,
       });
       const { recreated } = applied;
-      // Indices join the same commit: built before state.json names the table versions.
-      const indexed = await indexCommittedTables(this.db, applied.state, this.#vectorIndex);
+      // Indices join the same commit: built before state.json names the table versions (the vector index may be left
+      // for a build after it, see #buildVectorIndexLater).
+      const indexed = await indexCommittedTables(this.db, applied.state, this.#vectorIndex, { deferVectorIndex: this.#vectorIndex.build !== 'inline' });
       if (indexed.event.action !== 'none') this.options.onVectorIndex?.(indexed.event);
       // So does the powers table: written beside state.json first, then published by the same switch.
       const state = { ...indexed.state, powers: powersFileName(indexed.state.versions.documents) };
@@ -429,12 +473,72 @@ export class LanceStore implements IndexStore {
       const retainMs = this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS;
       await pruneOldVersions(this.db, retainMs).catch(() => {});
       await pruneOldPowersFiles(this.dir, state.powers, retainMs).catch(() => {});
+      if (indexed.deferred && this.#vectorIndex.build === 'background') this.#buildVectorIndexLater(indexed.deferred.rows);
       return state.info;
     } catch (error) {
       throw isRemitError(error) ? error : writeError(this.dir, error);
     } finally {
       await release();
     }
+  }
+
+  /**
+   * Queues the vector index build a commit left out. It runs after that commit (and before any commit queued later),
+   * under the commit lock, then commits again: state.json names the same rows with the index. Until then searches
+   * use what the committed version has (the previous index with its new rows folded in, or exact search).
+   */
+  #buildVectorIndexLater(rows: number): void {
+    const building = { rows, since: new Date().toISOString() };
+    this.#building = building;
+    const build = this.#queued(() => this.#buildVectorIndex())
+      .catch((error: unknown) => {
+        this.options.warn?.(`The vector index over ${rows} passages could not be built (${error instanceof Error ? error.message : String(error)}); the next ingest tries again`);
+      })
+      .finally(() => {
+        if (this.#building === building) this.#building = null;
+      });
+    this.#indexBuilds = Promise.all([this.#indexBuilds, build]).then(() => {});
+  }
+
+  async #buildVectorIndex(): Promise<void> {
+    const release = await acquireCommitLock(this.dir);
+    try {
+      // What is committed now: another process may have committed since (it then left its own build, if any).
+      const committed = await readState(this.dir);
+      if (!committed) return;
+      await rollBackUncommitted(this.db, committed);
+      const { state, event } = await indexCommittedTables(this.db, committed, this.#vectorIndex);
+      if (event.action === 'none') return;
+      this.options.onVectorIndex?.(event);
+      await writeState(this.dir, state);
+      await this.useState(state);
+      await pruneOldVersions(this.db, this.options.retainVersionsMs ?? DEFAULT_RETAIN_VERSIONS_MS).catch(() => {});
+    } finally {
+      await release();
+    }
+  }
+
+  async vectorSearch(): Promise<VectorSearchStatus> {
+    const tables = this.#read();
+    const building = this.#building ? { building: { ...this.#building } } : {};
+    if (!tables || this.#state!.info.chunks < this.#vectorIndex.minRows) return { mode: 'in-memory', ...building };
+    const indices = await this.#reading(tables.chunks.listIndices());
+    const indexed = this.#vectorIndex.search === 'approximate' && indices.some((index) => index.columns.includes('vector'));
+    return { mode: indexed ? 'indexed' : 'exact', ...building };
+  }
+
+  indexed(): Promise<void> {
+    return this.#indexBuilds;
+  }
+
+  /**
+   * Starts the background build of a vector index the committed table should have but lacks (a build stopped after
+   * its commit, say by Ctrl-C); nothing when it has one, is small, or is read-only.
+   */
+  async buildMissingVectorIndex(): Promise<void> {
+    if (this.options.readOnly || this.#vectorIndex.build !== 'background') return;
+    const status = await this.vectorSearch();
+    if (status.mode === 'exact' && !status.building && this.#vectorIndex.search === 'approximate') this.#buildVectorIndexLater(this.#state!.info.chunks);
   }
 
   #closeReaders(): void {
@@ -467,11 +571,17 @@ const chunkRef = (generation: number, rowId: unknown): string => `${generation}:
 /** What tells one committed state from another: its table versions, and its build time (an index built again at the same path restarts its versions). */
 const stateKey = (state: StoreState | null): string => (state ? `${JSON.stringify(state.versions)}@${state.info.builtAt}` : 'none');
 
-/** A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search). */
-function candidatesOf(found: ArrowTable, generation: number, scoreColumn: string, toScore: (value: number) => number): Candidate[] {
+/**
+ * A search's rows as candidates, read from the Arrow columns (turning rows into objects cost ~0.3 ms a search): the
+ * best `k`, equal scores in row order.
+ */
+function candidatesOf(found: ArrowTable, generation: number, scoreColumn: string, toScore: (value: number) => number, k: number): Candidate[] {
   const rowIds = found.getChild('_rowid')!;
   const scores = found.getChild(scoreColumn)!;
-  return Array.from({ length: found.numRows }, (_, i) => ({ ref: chunkRef(generation, rowIds.get(i)), score: toScore(Number(scores.get(i))) }));
+  // Row ids are (fragment << 32) | offset: exact as numbers while fragment ids stay below 2^21.
+  const rows = Array.from({ length: found.numRows }, (_, i) => ({ rowId: Number(rowIds.get(i)), score: toScore(Number(scores.get(i))) }));
+  rows.sort((a, b) => b.score - a.score || a.rowId - b.rowId);
+  return rows.slice(0, k).map(({ rowId, score }) => ({ ref: chunkRef(generation, rowId), score }));
 }
 
 const indexChangedError = () =>

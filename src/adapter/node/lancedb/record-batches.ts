@@ -1,9 +1,9 @@
 // Table rows as Arrow record batches built column by column. LanceDB's makeArrowTable goes row by row, and Arrow's
 // own string builder re-encodes as it grows: at 100k chunks these builders took ~3 s of an ingest's main thread.
 import type { Data, FixedSizeList, Float32, List, Schema, Table, Uint32, Utf8 as Utf8Type } from 'apache-arrow';
-import type { ChunkRecord } from '../../../core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry } from '../../../core/store/index-store.js';
 import { arrow } from './arrow.js';
-import { chunksSchema, type DocumentEntry, documentsSchema, documentToRow } from './tables.js';
+import { chunksSchema, documentsSchema, documentToRow } from './tables.js';
 
 const { Float32: Float32Type, Int32, makeData, RecordBatch, Struct, Table: ArrowTable, Uint32: Uint32Type, Utf8 } = arrow;
 

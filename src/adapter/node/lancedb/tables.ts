@@ -3,9 +3,8 @@ import type { DataType, Schema } from 'apache-arrow';
 import { z } from 'zod';
 import { createError } from '../../../core/errors.js';
 import { Chunk as ChunkSchema, type Document, type DocumentMeta, Document as DocumentSchema, SourceRef } from '../../../core/schema.js';
-import type { ChunkRecord, IngestedVia, StoredChunk } from '../../../core/store/index-store.js';
+import type { ChunkRecord, DocumentEntry, StoredChunk } from '../../../core/store/index-store.js';
 import { keepWebUrls } from '../../../core/web-url.js';
-import type { DocumentPowers } from '../../../core/powers/document-powers.js';
 import { arrow } from './arrow.js';
 
 const { Field, FixedSizeList, Float32, Int32, List, Schema: ArrowSchema, Uint32, Utf8 } = arrow;
@@ -50,13 +49,6 @@ export const chunksSchema = (dimensions: number): Schema =>
 
 export const DOCUMENT_META_COLUMNS = ['id', 'title', 'publisher', 'date', 'origin', 'hash', 'url', 'sources'];
 export const STORED_CHUNK_COLUMNS = ['id', 'docId', 'index', 'start', 'end', 'text', 'dupGroup'];
-
-/** A documents-table row before it is written: the document, how it came in, and its power facts. */
-export interface DocumentEntry {
-  document: Document;
-  via?: IngestedVia;
-  powers?: DocumentPowers;
-}
 
 export function documentToRow({ document, via, powers }: DocumentEntry): Record<string, unknown> {
   return {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isRemitError } from '../../../core/errors.js';
 import { change, makeDoc, seededRandom } from '../../../../test/support/store-docs.js';
 import { searchChunks } from '../../../core/store/index-store.js';
+import { LOCK_FILE } from './commit-lock.js';
 import { openLanceStore } from './lancedb.js';
 import { readState } from './state-file.js';
 import { CHUNKS_TABLE } from './tables.js';
@@ -139,6 +141,86 @@ describe('vector index policy', () => {
       expect((await searchChunks(exact, { vector: probe.vector }, 3))[0]?.chunk.id).toBe(probe.id);
     } finally {
       await exact.close();
+    }
+  });
+
+  it('in the background: commits the rows first (searched exactly), then builds the index and commits it', async () => {
+    const events: VectorIndexEvent[] = [];
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 50, build: 'background' }, onVectorIndex: (e) => events.push(e) });
+    try {
+      const added = docs('a', 6);
+      await store.commit(change(DIM, added));
+      // Committed without the index: searchable at once, by exact search, and the status says a build is under way.
+      expect(await committedVectorIndices(dir)).toEqual([]);
+      expect(await store.vectorSearch()).toMatchObject({ mode: 'exact', building: { rows: 60 } });
+      const probe = added[3]!.chunks[2]!;
+      expect((await searchChunks(store, { vector: probe.vector }, 1))[0]?.chunk.id).toBe(probe.id);
+
+      await store.indexed();
+      expect(events).toMatchObject([{ action: 'built', rows: 60 }]);
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_60']);
+      expect(await store.vectorSearch()).toEqual({ mode: 'indexed' });
+      expect((await searchChunks(store, { vector: probe.vector }, 1))[0]?.chunk.id).toBe(probe.id);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('in the background: a retrain leaves the previous index serving until the new one is committed', async () => {
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 20, retrainGrowth: 2, build: 'background' } });
+    try {
+      await store.commit(change(DIM, docs('a', 2)));
+      await store.indexed();
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_20']);
+      await store.commit(change(DIM, docs('b', 2)));
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_20']);
+      expect(await store.vectorSearch()).toMatchObject({ mode: 'indexed', building: { rows: 40 } });
+      await store.indexed();
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_40']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('in the background: a build that cannot run says why, keeps the committed rows, and the next commit builds it', async () => {
+    const warnings: string[] = [];
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 50, build: 'background' }, warn: (line) => warnings.push(line) });
+    try {
+      // Another live process (this one's parent) takes the commit lock as soon as the rows are committed: written
+      // synchronously in the commit's own continuation, so before the queued build can try to take it.
+      await store.commit(change(DIM, docs('a', 6))).then(() => writeFileSync(join(dir, LOCK_FILE), String(process.ppid)));
+      await store.indexed();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/could not be built .*pid/);
+      expect(await committedVectorIndices(dir)).toEqual([]);
+      expect(await store.vectorSearch()).toEqual({ mode: 'exact' });
+      expect((await store.info())?.chunks).toBe(60);
+
+      await rm(join(dir, LOCK_FILE));
+      await store.commit(change(DIM, docs('b', 1)));
+      await store.indexed();
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_70']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('in the background: builds, when asked, the index a committed table lacks (a build stopped after its commit)', async () => {
+    const small = await openLanceStore({ dir, vectorIndex: { minRows: 1000 } });
+    await small.commit(change(DIM, docs('a', 6)));
+    await small.close();
+    const store = await openLanceStore({ dir, vectorIndex: { minRows: 50, build: 'background' } });
+    try {
+      expect(await store.vectorSearch()).toEqual({ mode: 'exact' });
+      await store.buildMissingVectorIndex();
+      expect(await store.vectorSearch()).toMatchObject({ mode: 'exact', building: { rows: 60 } });
+      await store.indexed();
+      expect(await committedVectorIndices(dir)).toEqual(['vector_hnsw_sq_60']);
+      // Nothing more to build.
+      await store.buildMissingVectorIndex();
+      expect(await store.vectorSearch()).toEqual({ mode: 'indexed' });
+    } finally {
+      await store.close();
     }
   });
 

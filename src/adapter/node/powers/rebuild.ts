@@ -16,6 +16,6 @@ export async function rebuildPowersTable(runtime: Pick<Runtime, 'store' | 'embed
     rewrite.push({ document, powers, via: ingestedVia(document.origin, origins.get(document.origin) ?? {}) });
   }
   if (rewrite.length === 0) return null;
-  await store.commit({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, add: [], rewrite, remove: [], regroup: [] });
+  await store.commit({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, documents: [], chunks: [], rewrite, remove: [], regroup: [] });
   return (await store.powers?.()) ?? null;
 }
