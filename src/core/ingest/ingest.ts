@@ -1,6 +1,7 @@
 // Incremental ingest: skip unchanged documents by hash, replace changed ones, optionally prune, commit atomically.
 import { chunkDocument, type ChunkOptions, DEFAULT_CHUNK_OPTIONS } from './chunk.js';
 import { groupNearDuplicates, minHashSignature, type SignedChunk } from './dedup.js';
+import { passagesInContext } from './passage-context.js';
 import type { Embedder } from '../embed/embedder.js';
 import { type DocumentPowers, rulesPowers } from '../powers/document-powers.js';
 import { createError } from '../errors.js';
@@ -228,7 +229,8 @@ async function* embedChunks(
     const batch = next.value;
     ahead.push(
       (async () => {
-        const texts = batch.flatMap(({ chunks }) => chunks.map((c) => c.text));
+        // Vectors are of each chunk read under its title and headings; signatures, of its text alone (copies match).
+        const texts = batch.flatMap(({ document, chunks }) => passagesInContext(document, chunks));
         const { vectors } = await encoder.encode(texts, 'vectors');
         assertEncoded('vectors', vectors.length, texts.length);
         let i = 0;

@@ -29,8 +29,8 @@ describe('passagesInContext', () => {
     expect(passagesInContext(document, [first!])).toEqual([first!.text]);
   });
 
-  it('leaves a chunk of an untitled, unheaded text as it is', () => {
-    const document = { id: 'doc_3', text: 'Ofcom can fine a provider. It can also apply for a court order.' };
+  it('leaves a chunk of a text without title or headings as it is', () => {
+    const document = { id: 'doc_3', title: '', text: 'Ofcom can fine a provider. It can also apply for a court order.' };
     const chunks = chunkDocument(document);
     expect(passagesInContext(document, chunks)).toEqual(chunks.map((c) => c.text));
   });
