@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from './support/seeded-random.js';
 import { openLanceStore } from '../src/adapter/node/lancedb/lancedb.js';
+import { passagesInContext } from '../src/core/ingest/passage-context.js';
 import { chunkDocument } from '../src/core/ingest/chunk.js';
 import { HashingEmbedder } from '../src/core/embed/hashing.js';
 import { inProcessEncoder, ingestDocuments, type PassageEncoder } from '../src/core/ingest/ingest.js';
@@ -46,8 +47,10 @@ describe('ingestDocuments', () => {
       expect(progress.every(({ total }) => total === documents.length)).toBe(true);
       expect(progress.map(({ done }) => done)).toEqual([...progress.map(({ done }) => done)].sort((a, b) => a - b));
       expect(progress.at(-1)!.done).toBe(documents.length);
-      for (const passage of passages) {
-        const [vector] = await embedder.embed([passage.text], 'passage');
+      // Each passage is embedded as read under its title and headings.
+      const embedded = documents.flatMap((d) => passagesInContext(d, chunkDocument(d)));
+      for (const [i, passage] of passages.entries()) {
+        const [vector] = await embedder.embed([embedded[i]!], 'passage');
         const [top] = await searchChunks(store, { vector: vector! }, 1);
         expect(top!.chunk.id).toBe(passage.id);
         expect(top!.score).toBeCloseTo(1, 5);
