@@ -4,6 +4,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import * as z from 'zod';
 import { type Document, IsoDate } from '../schema.js';
 import type { PowerFact } from './facts.js';
+import { DEFAULT_MODEL } from '../answer/claude/request.js';
 import { findAll, REGULATORS, STATUTES } from './lexicon.js';
 import { findFigures } from './limit.js';
 import { mergeFacts } from './merge.js';
@@ -36,7 +37,8 @@ export const RECORD_POWERS_TOOL = {
   input_schema: z.toJSONSchema(RecordPowersInput, { target: 'draft-7' }) as Anthropic.Tool['input_schema'],
 };
 
-export const DEFAULT_POWERS_MODEL = 'claude-sonnet-4-5';
+// The answerer's model: claude-sonnet-4-5 reached its end of life on 30 November 2026 (the SDK warns on every call).
+export const DEFAULT_POWERS_MODEL = DEFAULT_MODEL;
 
 export interface ClaudePowersOptions {
   client: Pick<Anthropic, 'messages'>;
