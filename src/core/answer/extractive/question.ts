@@ -256,14 +256,19 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
  */
 function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): Token | undefined {
   const isNoun = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !['NOUN', 'ADJ'].includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '')));
+  const possessive = (t: Token | undefined) => t !== undefined && t.pos === 'PART' && /^['’]s?$/.test(t.text);
   let j = from;
-  while (j < tokens.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[j]!.pos) && !isNoun(tokens[j])) j++;
+  for (;;) {
+    if (j < tokens.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(tokens[j]!.pos) && !isNoun(tokens[j])) j++;
+    // A possessor is not the head: "the ICO's maximum fine" asks for a fine.
+    else if (['PROPN', 'NOUN'].includes(tokens[j]?.pos ?? '') && possessive(tokens[j + 1])) j += 2;
+    else break;
+  }
   if (!isNoun(tokens[j])) return undefined;
   while (isNoun(tokens[j + 1])) j++;
   return tokens[j];
 }
 
-/** What a noun names: a quantity or time word itself, else by its broader terms in the lexicon ("tribunal" is a body). */
 /** What a comparison compares, when it is a quantity or a time: the first word whose class has expressions ("maximum fine"). */
 function comparedTypes(tokens: readonly Token[], nameStems: ReadonlySet<string>, lexicon?: Lexicon): ExpressionType[] | undefined {
   for (const token of tokens) {
@@ -274,6 +279,7 @@ function comparedTypes(tokens: readonly Token[], nameStems: ReadonlySet<string>,
   return undefined;
 }
 
+/** What a noun names: a quantity or time word itself, else by its broader terms in the lexicon ("tribunal" is a body). */
 function classOfNoun(noun: Token, lexicon?: Lexicon): AnswerType | undefined {
   const forms = [noun.lemma.toLowerCase(), noun.text.toLowerCase()];
   const direct = NOUN_CLASSES.find(({ words }) => forms.some((f) => words.includes(f)));
