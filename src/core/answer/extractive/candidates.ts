@@ -64,6 +64,8 @@ export interface Candidate {
   context: Set<string>;
   /** `context` by distance, nearest first (its paragraph so far, a list's lead-in, its heading, the opening, the top). */
   contextLevels: Set<string>[];
+  /** Stems of its own paragraph so far and its list's lead-in: what the passage it is part of names. */
+  local: Set<string>;
   /** Its place in the document's structure. */
   kind: 'heading' | 'paragraph' | 'item';
   /** For a sentence that ends in a colon: the list items that follow it in the document. */
@@ -228,6 +230,7 @@ function toCandidate(
 ): Candidate {
   const context = new Set(titleStems);
   const contextLevels: Set<string>[] = [];
+  const local = new Set<string>();
   let kind: Candidate['kind'] = 'paragraph';
   let items: Span[] = [];
   let leadIn: Span | undefined;
@@ -245,7 +248,9 @@ function toCandidate(
     };
     add(place.before);
     // A list's first item standing as its lead-in is a sibling, not what the item is about.
-    add(place.leadIn, place.leadIn !== undefined && /:\s*$/.test(outline.text.slice(place.leadIn.start, place.leadIn.end)));
+    const announces = place.leadIn !== undefined && /:\s*$/.test(outline.text.slice(place.leadIn.start, place.leadIn.end));
+    add(place.leadIn, announces);
+    for (const level of contextLevels) for (const stem of level) local.add(stem);
     add(place.heading);
     add(place.opening);
     add(place.top);
@@ -275,6 +280,7 @@ function toCandidate(
     clauses: r.clauses,
     context,
     contextLevels: [...contextLevels, titleStems],
+    local,
     kind,
     items,
     leadIn,

@@ -86,7 +86,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const sideNames = new Set((question.sides ?? []).flat());
   const shared = question.names.filter((n) => !sideNames.has(n));
   const held = (candidate: Candidate) =>
-    (question.sides?.length ?? 0) > 1 ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side)) : bound(candidate, question.names);
+    (question.sides?.length ?? 0) > 1
+      ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
+      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || (namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text)));
   const predicate = question.terms.some((t) => !t.name);
   const about = (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);
@@ -207,6 +209,20 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
     if (named.length) return named.length === 1 ? named : [];
   }
   return [];
+}
+
+// "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.
+const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|could|might)\b.*\b(?:if|unless)\b/i;
+
+/**
+ * Every name the question needs is in the sentence, the one its pronoun points at, or its own paragraph or list;
+ * except one the page itself is about (its title or heading names it: a timeline of Grok need not repeat "Grok").
+ */
+function namedNearby(candidate: Candidate, names: readonly NamePhrase[]): boolean {
+  const missing = names.filter(
+    (name) => !(name.compound || name.country || name.modifier || nameIn(name, candidate.stems) || nameIn(name, candidate.inherited) || nameIn(name, candidate.local)),
+  );
+  return missing.length === 0 || (missing.length === 1 && nameIn(missing[0]!, candidate.context));
 }
 
 function mentions(candidate: Candidate, name: NamePhrase): boolean {

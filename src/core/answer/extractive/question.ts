@@ -65,6 +65,11 @@ export interface QuestionFrame {
   expressionTypes: ExpressionType[];
   /** A sentence without one of `expressionTypes` cannot answer ("when" needs a date). */
   strict: boolean;
+  /**
+   * Asks about a past event ("How much *did* Ofcom fine X?"): a report of an event names who took part in it, so the
+   * answering sentence or its own paragraph must name them, not only the page it is on.
+   */
+  pastEvent: boolean;
   terms: QueryTerm[];
   names: NamePhrase[];
   /** How many things the question expects ("the *five* steps", "*three* qualities"). */
@@ -160,11 +165,14 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1]?.pos === 'NOUN');
   const count = listWord ? (NUMBER_WORDS[listWord.text.toLowerCase()] ?? (Number.isInteger(Number(listWord.text)) ? Number(listWord.text) : undefined)) : undefined;
   const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
+  // "How many years…" counts units of time: a date does not answer it.
+  const countsTime = type === 'duration' && /\bhow many\b/i.test(text);
   return {
     text,
     instructionOnly,
     answerType: type,
-    expressionTypes: EXPRESSIONS[type] ?? [],
+    expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
+    pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)),
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
     names,
@@ -298,6 +306,8 @@ function namePhrases(text: string, analysis: Analysis, lexicon?: Lexicon): NameP
     const words = expression.text.split(/\s+/).filter((w) => !(expression.start === 0 && WH_WORDS.has(w.toLowerCase())));
     if (!words.length) continue;
     const phrase = words.join(' ');
+    // A plural of initials ("MPs", "VLOPs") names a class of things, as a common noun does, not one of them.
+    if (words.length === 1 && /^\p{Lu}{2,}s$/u.test(phrase)) continue;
     const stems = words.flatMap((w) => (STOP_WORDS.has(w.toLowerCase()) ? [] : stemsOf(w)));
     if (!stems.length) continue;
     const capitals = words.filter((w) => /^\p{Lu}/u.test(w));
