@@ -12,6 +12,7 @@ const ENDS_WITH_STOP = /[.!?]$/;
 const SOURCE_MARKER = /\s*(?:\[\d{1,3}\]|\^\d{1,3})/g;
 // How a flattened list item ends: ";", "; and", ", or", a full stop.
 const ITEM_END = /\s*(?:[;,.]\s*(?:and|or)?|\s(?:and|or))\s*$/i;
+const ITEM_SENTENCE_BREAK = /(?<=\p{Ll}{2}|\))[.!?]\s+(?=\p{Lu})/gu;
 const ITEM_MARKER = /^(?:[-*•–]\s+|\(?[a-z0-9]{1,3}[.)]\s+|\([ivx]+\)\s+)/i;
 
 export interface ComposedSentence {
@@ -32,7 +33,9 @@ export function composeStatements(statements: readonly Statement[]): ComposedSen
     const items = cite(candidate, statement.items.start, statement.items.end, statement.text);
     const listed = statement.text
       .split(/\n\s*\n|\n/)
-      .map((item) => item.trim().replace(ITEM_MARKER, '').replace(SOURCE_MARKER, '').replace(ITEM_END, ''))
+      // An item of several sentences ("Disgorgement. Strip out the benefit…") stays one clause of the list's sentence,
+      // so no sentence of the answer is left without its marker.
+      .map((item) => item.trim().replace(ITEM_MARKER, '').replace(SOURCE_MARKER, '').replace(ITEM_END, '').replace(ITEM_SENTENCE_BREAK, ' — '))
       .filter(Boolean);
     const opening = tidy(candidate.text).replace(/\s*:\s*$/, '');
     return { text: `${opening} [${lead.n}]: ${listed.join('; ')} [${items.n}].`, citations: [lead, items] };
