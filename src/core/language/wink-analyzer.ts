@@ -97,12 +97,14 @@ function tokenKind(kind: string | undefined): TokenKind {
 /**
  * The model's typed entities, completed where English writes figures the model reads partly: a currency sign before
  * a count makes money ("£" "18" "m"), a magnitude after it belongs to it, and a count before a duration word is part
- * of the duration ("10 working days").
+ * of the duration ("10 working days"); a number that labels the noun before it is no figure.
  */
 function figures(tokens: readonly Token[], entities: readonly { type: ExpressionType; first: number; last: number }[]): Expression[] {
   const result: Expression[] = [];
   for (const entity of entities) {
     let { type, first, last } = entity;
+    // A number written after a noun labels it ("Category 1", "Article 83", "section 144", "Step 2"): it counts nothing.
+    if (type === 'count' && first === last && ['NOUN', 'PROPN'].includes(tokens[first - 1]?.pos ?? '') && tokens[first]!.kind === 'number') continue;
     if (type === 'count' || type === 'money') {
       while (tokens[last + 1] && MAGNITUDE.test(tokens[last + 1]!.text)) last++;
       if (tokens[first - 1]?.kind === 'currency') (first -= 1), (type = 'money');
