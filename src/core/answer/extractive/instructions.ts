@@ -37,7 +37,10 @@ const ADDRESSEE = /\b(?:AI|A\.I\.|artificial intelligence|assistants?|chat ?bots
 const DIRECTIVE =
   /^\W*(?:(?:note|instruction|message|reminder)s?\s+(?:to|for)\b[^:]{0,60}:\s*|(?:dear\s+)?(?:AI|assistants?|chat ?bots?|language models?|LLMs?|models?|bots?|agents?|readers?)\s*[:,]\s*)?(?:[^,.;:]{1,50},\s*)?(?:please\s+)?(?:tell|say|state|answer|respond|reply|ignore|disregard|inform|confirm|claim|assert|write|print|output|repeat|always|never|do not|don't)\b|\b(?:AI|assistants?|chat ?bots?|language models?|LLMs?|models?|bots?|agents?|readers?)\b[^.]{0,40}\b(?:must|should|shall|are to|is to)\s+(?:tell|say|state|answer|respond|reply|report|claim|ignore)\b/i;
 
+// An imperative that dictates what to say ("When asked…, say that…", "Answer that…") speaks to whoever answers, named or not.
+const DICTATES = /^\W*(?:[^,.;:]{1,60},\s*)?(?:please\s+)?(?:say|tell \w+|answer|respond|reply|state|claim|assert|confirm)\s+that\b/i;
+
 /** A source sentence that gives orders to an assistant or the reader: content to read, never a statement to cite. */
 export function addressesReader(sentence: string): boolean {
-  return ADDRESSEE.test(sentence) && DIRECTIVE.test(sentence);
+  return (ADDRESSEE.test(sentence) && DIRECTIVE.test(sentence)) || DICTATES.test(sentence);
 }
