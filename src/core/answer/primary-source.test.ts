@@ -70,4 +70,16 @@ describe('withPrimarySource', () => {
     expect(withPrimarySource(citation, []).primarySource).toBeUndefined();
     expect(withPrimarySource(citation, [hit]).primarySource?.title).toBe('Online Safety Act 2023, section 100');
   });
+
+  it("reads a list item on its own: the item above it, citing another regime's provision, is another claim", () => {
+    const document = doc('comparing-maximum-fines-across-regimes');
+    const quote = 'The higher maximum is £17.5 million or 4% of worldwide annual turnover';
+    const start = document.text.indexOf(quote);
+    const end = document.text.indexOf('.', start + quote.length) + 1;
+    const listStart = document.text.lastIndexOf('\n\n', start) + 2;
+    expect(document.text.slice(listStart, start)).toMatch(/Schedule 13, paragraph 4/);
+    const citation: Citation = { n: 1, docId: document.id, title: document.title, origin: document.origin, quote: document.text.slice(start, end), start, end, alsoIn: [], sources: document.sources };
+    const hit = { chunk: { id: 'c', docId: document.id, index: 0, start: listStart, end, text: document.text.slice(listStart, end) }, document, score: 1, alsoIn: [] } as unknown as Hit;
+    expect(withPrimarySource(citation, [hit]).primarySource?.title ?? '').not.toMatch(/Online Safety Act/);
+  });
 });

@@ -100,11 +100,12 @@ export function withPrimarySource(citation: Citation, hits: readonly Hit[]): Cit
   return primary ? { ...citation, primarySource: primary } : citation;
 }
 
-/** The quote, after the part of its paragraph that leads up to it ("Section 100 ... It also lets ..."), when retrieved. */
+/** The quote, after the part of its paragraph (or list item) that leads up to it ("Section 100 ... It also lets ..."), when retrieved. */
 function passageOf(citation: Citation, hits: readonly Hit[]): string {
   const chunk = hits.find((h) => h.chunk.docId === citation.docId && h.chunk.start <= citation.start && citation.end <= h.chunk.end)?.chunk;
   if (!chunk) return citation.quote;
   const before = chunk.text.slice(0, citation.start - chunk.start);
-  const paragraphStart = before.lastIndexOf('\n\n');
-  return `${before.slice(paragraphStart < 0 ? 0 : paragraphStart + 2)}${citation.quote}`;
+  // Its own line of the clean text: its paragraph, or its list item (the item above it, "Ofcom, … Schedule 13", is
+  // another claim).
+  return `${before.slice(before.lastIndexOf('\n') + 1)}${citation.quote}`;
 }
