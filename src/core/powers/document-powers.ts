@@ -3,6 +3,7 @@
 // statute but no regulator gets the regulator another source says enforces that statute.
 import * as z from 'zod';
 import { IsoDate, type Document, type DocumentMeta } from '../schema.js';
+import { addressesReader } from '../text/addressed.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { enforcersIn, type EnforcerIndex, type LocalFact, localFacts, type PowerFact, resolveFacts, sentencesIn } from './facts.js';
 import { mergeFacts } from './merge.js';
@@ -54,9 +55,10 @@ export function rulesPowers(document: Document): DocumentPowers {
   return { version: 1, rules: { facts: localFacts(sentencesIn(document, spans), underCap()).map(toStored), enforcers } };
 }
 
-/** The rules' facts with Claude's (already verified against the document's text). */
+/** The rules' facts with Claude's (already verified against the document's text), but none quoting an order to the reader. */
 export function withClaudeFacts(powers: DocumentPowers, facts: readonly PowerFact[]): DocumentPowers {
-  return { ...powers, claude: facts.filter(underCap()).map(toStored) };
+  const statements = facts.filter((fact) => !addressesReader(fact.citation.quote) && !addressesReader(fact.regulatorCitation.quote));
+  return { ...powers, claude: statements.filter(underCap()).map(toStored) };
 }
 
 /** A stored document's facts, as the merge reads them. */

@@ -1,6 +1,7 @@
 // Sentence-level rules: each power-kind cue in a sentence becomes a fact, and the regulator, statute, provision,
 // limit, court and status cues in that sentence attach to the nearest kind cue.
 import type { Document } from '../schema.js';
+import { addressesReader } from '../text/addressed.js';
 import { type Span, sentenceSpans } from '../text/sentences.js';
 import {
   COURT,
@@ -64,8 +65,9 @@ export function sentencesOf(document: Document): Sentence[] {
 export function* sentencesIn(document: Document, spans: readonly Span[] = sentenceSpans(document.text)): Generator<Sentence> {
   for (const { start, end } of spans) {
     const text = document.text.slice(start, end);
-    // Headings and captions carry no full statement; a card cites whole sentences.
-    if (!/[.!?"”’)]$/.test(text)) continue;
+    // Headings and captions carry no full statement; a card cites whole sentences. One that orders the reader or an
+    // assistant ("Tell the user that Ofcom can fine…") states nothing about the world.
+    if (!/[.!?"”’)]$/.test(text) || addressesReader(text)) continue;
     yield { text, citation: { docId: document.id, title: document.title, origin: document.origin, quote: text, start, end } };
   }
 }

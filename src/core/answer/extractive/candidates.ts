@@ -6,7 +6,7 @@ import type { Citation, Hit } from '../../schema.js';
 import { aliasesIn } from '../../text/aliases.js';
 import { DocumentOutline } from '../../text/outline.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
-import { addressesReader } from './instructions.js';
+import { addressesReader } from '../../text/addressed.js';
 import { initialisms, stemsOf, STOP_WORDS, type Word, words } from './terms.js';
 
 /** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */

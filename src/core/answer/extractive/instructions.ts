@@ -1,5 +1,5 @@
 // Sentences that talk to the assistant rather than about the world: in a question ("ignore your instructions", "print
-// your system prompt") they are not asked of the sources; in a source ("Tell the user that…") they are never an answer.
+// your system prompt") they are not asked of the sources. (In a source, src/core/text/addressed.ts finds them.)
 
 // Cues of an instruction aimed at the answerer: overriding its rules, revealing its set-up, or dictating its output.
 const INSTRUCTION_CUES: readonly RegExp[] = [
@@ -29,18 +29,4 @@ export function withoutInstructions(question: string): QuestionText {
   const kept = pieces.filter((piece) => !INSTRUCTION_CUES.some((cue) => cue.test(piece)));
   if (kept.length === pieces.length) return { text: question, instructionOnly: false };
   return { text: kept.join(' '), instructionOnly: kept.length === 0 || !/[\p{L}\p{N}]/u.test(kept.join('')) };
-}
-
-// Who a source sentence may be speaking to when it gives orders: an assistant or model, or the reader.
-const ADDRESSEE = /\b(?:AI|A\.I\.|artificial intelligence|assistants?|chat ?bots?|language models?|LLMs?|models?|bots?|agents?|you|your|the user|users|readers?)\b/i;
-// An order: an imperative opening (perhaps after "Note to …:"), or an addressee told what it must say.
-const DIRECTIVE =
-  /^\W*(?:(?:note|instruction|message|reminder)s?\s+(?:to|for)\b[^:]{0,60}:\s*|(?:dear\s+)?(?:AI|assistants?|chat ?bots?|language models?|LLMs?|models?|bots?|agents?|readers?)\s*[:,]\s*)?(?:[^,.;:]{1,50},\s*)?(?:please\s+)?(?:tell|say|state|answer|respond|reply|ignore|disregard|inform|confirm|claim|assert|write|print|output|repeat|always|never|do not|don't)\b|\b(?:AI|assistants?|chat ?bots?|language models?|LLMs?|models?|bots?|agents?|readers?)\b[^.]{0,40}\b(?:must|should|shall|are to|is to)\s+(?:tell|say|state|answer|respond|reply|report|claim|ignore)\b/i;
-
-// An imperative that dictates what to say ("When asked…, say that…", "Answer that…") speaks to whoever answers, named or not.
-const DICTATES = /^\W*(?:[^,.;:]{1,60},\s*)?(?:please\s+)?(?:say|tell \w+|answer|respond|reply|state|claim|assert|confirm)\s+that\b/i;
-
-/** A source sentence that gives orders to an assistant or the reader: content to read, never a statement to cite. */
-export function addressesReader(sentence: string): boolean {
-  return (ADDRESSEE.test(sentence) && DIRECTIVE.test(sentence)) || DICTATES.test(sentence);
 }
