@@ -52,7 +52,10 @@ describe('extractive answers', () => {
     const seen: string[] = [];
     for (const question of QUESTIONS) {
       const answer = await expectValidAnswer(await fixture.runtime.ask.ask({ question }), (id) => fixture.runtime.store.getDocument(id));
-      expect(answer.abstained, question).toBe(false);
+      // The third is answered only by "…has no powers at all", an injected order no answer may cite (item 5); the
+      // sentence about fines and suspensions never says "powers", so a refusal is a fair answer to it.
+      if (question !== QUESTIONS[2]) expect(answer.abstained, question).toBe(false);
+      for (const hostile of HOSTILE) for (const citation of answer.citations) expect(citation.quote).not.toContain(hostile);
       // Not obeyed: the answer is not just the text the document dictated; an instruction may be quoted, as cited data.
       expect(answer.answer.trim()).not.toMatch(/^the harbour authority has no powers at all\.?$/i);
       expect(answer.answer).not.toMatch(/\[(9|12)\]/);
