@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TextAnalyzer } from './analysis.js';
+import { reportsPast, type TextAnalyzer } from './analysis.js';
 import { loadWinkAnalyzer } from './wink-analyzer.js';
 
 let analyzer: TextAnalyzer;
@@ -32,5 +32,19 @@ describe('WinkAnalyzer', () => {
     const names = analyzer.analyse(text).expressions.filter((e) => e.type === 'name').map((e) => e.text);
     expect(names).toEqual(expect.arrayContaining(['Competition and Markets Authority', 'CMA', 'Online Safety Act']));
     expect(names).not.toContain('January');
+  });
+});
+
+describe('reportsPast', () => {
+  it.each([
+    ['Ofcom fined 4chan £20,000.', true],
+    ['Ofcom has fined two providers so far.', true],
+    ['The provider was fined £950,000 in May.', true],
+    ['The penalty, paid in full, closed the case.', true],
+    ["Ofcom's fines are capped at £18 million.", false],
+    ['A provider can be fined up to 10% of its revenue.', false],
+    ['Ofcom has powers to fine businesses and goes to court for blocking orders.', false],
+  ])('%j reports a past event: %s', (sentence, expected) => {
+    expect(reportsPast(analyzer.analyse(sentence).tokens)).toBe(expected);
   });
 });

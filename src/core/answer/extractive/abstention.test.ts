@@ -51,6 +51,15 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText('How much did the Commission fine Zeta?', hits))[0]).toContain('€120 million');
   });
 
+  it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {
+    const rule = 'The regulator can fine Zeta and any other platform up to £18 million or 10% of its global revenue.';
+    expect((await planExtractiveAnswer('How much did the regulator fine Zeta in January?', hitsOf(rule))).statements).toEqual([]);
+    const report = hitsOf(rule, 'In January the regulator fined Zeta £2 million for ignoring an information notice.');
+    expect((await chosenText('How much did the regulator fine Zeta in January?', report))[0]).toContain('£2 million');
+    // A present rule still answers a question about the rule.
+    expect((await chosenText('How much can the regulator fine Zeta?', hitsOf(rule)))[0]).toContain('£18 million');
+  });
+
   it('keeps a role bound to its organisation: "X\'s chief executive" does not answer who leads the regulator', async () => {
     const hits = hitsOf("Linda Yaccarino, X's former chief executive, was summoned to appear in Paris.", 'The regulator oversees online safety.');
     expect((await planExtractiveAnswer("Who is the regulator's chief executive?", hits)).statements).toEqual([]);

@@ -1,7 +1,7 @@
 // Hits -> candidate sentences with exact document offsets, each read with what stands above it in its document (the
 // title, the nearest heading, the opening, its paragraph's start, a list's lead-in); syndicated copies merged.
 import { LRUCache } from 'lru-cache';
-import type { Analysis, Expression, ExpressionType, TextAnalyzer } from '../../language/analysis.js';
+import { reportsPast, type Analysis, type Expression, type ExpressionType, type TextAnalyzer } from '../../language/analysis.js';
 import type { Citation, Hit } from '../../schema.js';
 import { aliasesIn } from '../../text/aliases.js';
 import { DocumentOutline } from '../../text/outline.js';
@@ -74,6 +74,8 @@ export interface Candidate {
   leadIn?: Span;
   /** Says that something is not known or not confirmed. */
   statesUnknown: boolean;
+  /** Reports something that happened (a past verb or a date), rather than stating a rule or a possibility. */
+  reportsEvent: boolean;
   /** Speaks to the reader or an assistant ("Tell the user that…"): data, never an answer. */
   addressesReader: boolean;
   /** Content stems of the sentence before it, when this one leans on it through a pronoun. */
@@ -107,6 +109,7 @@ interface SentenceReading {
   expressions: Expression[];
   clauses: Clause[];
   statesUnknown: boolean;
+  reportsEvent: boolean;
   addressesReader: boolean;
   wordCount: number;
   citable: boolean;
@@ -285,6 +288,7 @@ function toCandidate(
     items,
     leadIn,
     statesUnknown: r.statesUnknown,
+    reportsEvent: r.reportsEvent,
     addressesReader: r.addressesReader,
     inherited: new Set(),
     positionInBlock,
@@ -350,6 +354,7 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
     expressions,
     clauses: clausesOf(text, [...content, ...lemmas, ...initials]),
     statesUnknown: STATES_UNKNOWN.test(text),
+    reportsEvent: reportsPast(tokens) || expressions.some((e) => e.type === 'date'),
     addressesReader: addressesReader(text),
     wordCount,
     citable,

@@ -88,7 +88,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const held = (candidate: Candidate) =>
     (question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
-      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || (namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text)));
+      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || ((!question.pastAction || candidate.reportsEvent) && namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text)));
   const predicate = question.terms.some((t) => !t.name);
   const about = (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);

@@ -70,6 +70,12 @@ export interface QuestionFrame {
    * answering sentence or its own paragraph must name them, not only the page it is on.
    */
   pastEvent: boolean;
+  /**
+   * Asks what someone *did* ("How much did Ofcom fine X?"): only a sentence that reports an action answers it, not one
+   * stating a rule ("fines are capped at…"). "When was it expected…" asks about a state, which a present sentence may
+   * report.
+   */
+  pastAction: boolean;
   terms: QueryTerm[];
   names: NamePhrase[];
   /** How many things the question expects ("the *five* steps", "*three* qualities"). */
@@ -173,6 +179,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     answerType: type,
     expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
     pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)),
+    pastAction: tokens.some((t) => /^did$/i.test(t.text)),
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
     names,
