@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Answer, type Citation, type Hit } from '../schema.js';
 import type { AnswerDraft, DraftEvent } from './answerer.js';
 import { markerNumbers, verifyCitations } from './citations.js';
-import { ABSTENTION, ABSTENTION_NO_SOURCES, ABSTENTION_PREMISE, ExtractiveAnswerer } from './extractive.js';
+import { ABSTENTION, ABSTENTION_NO_SOURCES, ABSTENTION_PREMISE, ExtractiveAnswerer, MAX_QUOTED_HITS } from './extractive.js';
+import type { Power } from '../powers/schema.js';
 import { collectCandidates } from './extractive/candidates.js';
 import { hitsFor, loadNews, type NewsFixture, toHit } from '../../../test/support/news-fixture.js';
 import { WordNetLexicon } from '../../../test/support/sources.js';
@@ -192,5 +193,30 @@ describe('citation invariants on random hit sets', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a powers card that quotes many documents', () => {
+  // On a large index one card quotes hundreds of documents (issue 24): the answer reads a bounded number of them.
+  const documents = Array.from({ length: 200 }, (_, i) => {
+    const text = `Ofcom said it could issue an information notice to provider ${i} and decide on it itself.`;
+    return { id: `doc_${i}`, title: `Report ${i}`, origin: `${String(i).padStart(3, '0')}.txt`, hash: `doc_${i}`, sources: [], text };
+  });
+  const quote = (d: (typeof documents)[number]) => ({ docId: d.id, title: d.title, origin: d.origin, quote: d.text, start: 0, end: d.text.length });
+  const card: Power = {
+    id: 'ofcom/information_notice',
+    regulator: 'Ofcom',
+    kind: 'information_notice',
+    decidedBy: 'regulator',
+    citations: { regulator: documents.map(quote), kind: documents.map(quote), decidedBy: documents.map(quote) },
+    conflicts: [],
+  };
+  const powers = { table: async () => ({ version: 1 as const, builtAt: '2026-12-04T00:00:00Z', extractor: 'rules' as const, documents: documents.length, powers: [card] }) };
+
+  it("reads at most MAX_QUOTED_HITS of its quotes' documents, the first in the card's order", async () => {
+    const read: string[] = [];
+    const getDocument = async (id: string) => (read.push(id), documents.find((d) => d.id === id) ?? null);
+    await new ExtractiveAnswerer({ lexicon: new WordNetLexicon(), powers }).answer({ question: 'Who decides an Ofcom information notice?', query: '', history: [], hits: [], getDocument });
+    expect([...new Set(read)]).toEqual(documents.slice(0, MAX_QUOTED_HITS).map((d) => d.id));
   });
 });

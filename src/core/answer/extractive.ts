@@ -19,6 +19,12 @@ export type { AbstainReason, ExtractivePlan };
 
 /** The best-ranked documents read whole for candidate sentences, not only their retrieved passages. */
 export const WHOLE_DOCUMENTS = 3;
+/**
+ * Card quotes no retrieved passage holds, read as passages of their own, at most: a card gathers every sentence that
+ * states its field, so on a large index one card quotes hundreds of documents (issue 24: ~700 at 10k synthetic
+ * chunks), and each costs a document read. The eval corpus's largest card quotes 26.
+ */
+export const MAX_QUOTED_HITS = 32;
 /** Documents listed on abstention: enough to look further, few enough to read. */
 export const MAX_RELATED = 5;
 
@@ -93,13 +99,14 @@ function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void, reason
 }
 
 /**
- * A hit for each card quote no retrieved passage holds, ranked after the retrieved ones: the quote as its passage,
+ * A hit for each card quote no retrieved passage holds (the first MAX_QUOTED_HITS), ranked after the retrieved ones: the quote as its passage,
  * the document's metadata from the store (a quote whose document is gone is left out).
  */
 async function quotedHits(quotes: readonly PowerCitation[], input: Pick<AnswerInput, 'hits' | 'getDocument'>): Promise<Hit[]> {
   const held = (q: PowerCitation) => input.hits.some((h) => h.document.id === q.docId && h.chunk.start <= q.start && h.chunk.end >= q.end);
   const hits: Hit[] = [];
-  for (const quote of quotes.filter((q) => !held(q))) {
+  // The card's quotes in its order (its documents' origin order), the first that retrieval missed.
+  for (const quote of quotes.filter((q) => !held(q)).slice(0, MAX_QUOTED_HITS)) {
     const known = input.hits.find((h) => h.document.id === quote.docId)?.document;
     const document = known ?? (await input.getDocument(quote.docId));
     if (!document || !('origin' in document)) continue;
