@@ -11,8 +11,9 @@ export interface Alias {
 
 // Words an abbreviation's letters skip: "Competition and Markets Authority" is CMA.
 const SKIPPED = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
-// A phrase and the abbreviation defined for it in brackets right after it.
-const DEFINED = /((?:[\p{L}\p{N}'’-]+\s+){1,10}?[\p{L}\p{N}'’-]+)\s+\((?:the\s+)?["“]?(\p{Lu}[\p{L}\d]{1,9})["”]?\)/gu;
+// A phrase and the abbreviation defined for it in brackets right after it. The lookbehind finds the same matches (a
+// match never starts inside a word: the whole word matches wherever its tail would) without trying every letter.
+const DEFINED = /(?<![\p{L}\p{N}'’-])((?:[\p{L}\p{N}'’-]+\s+){1,10}?[\p{L}\p{N}'’-]+)\s+\((?:the\s+)?["“]?(\p{Lu}[\p{L}\d]{1,9})["”]?\)/gu;
 // "the Commissioner", "the Authority": a capitalised noun used alone with "the".
 const SHORT_FORM = /\bthe\s+(\p{Lu}\p{Ll}{3,})\b(?!\s+\p{Lu})/gu;
 // A capitalised name of two or more words.
