@@ -1,8 +1,10 @@
-// Shared by every command: IO, and how to open the runtime from the common flags.
+// Shared by every command: IO, and how to open the runtime from the common flags. The runtime (LanceDB, the
+// embedders, the answerers) is imported only when a command opens it, so help and usage errors never load it.
 import { resolve } from 'node:path';
+import { DEFAULT_DB_DIR } from '../adapter/node/db-dir.js';
 import { defaultModelDir } from '../adapter/node/transformers/hub.js';
 import type { EmbedderKind } from '../adapter/node/transformers/select.js';
-import { DEFAULT_DB_DIR, openRuntime, type Runtime, type RuntimeOptions } from '../adapter/node/runtime.js';
+import type { Runtime, RuntimeOptions } from '../adapter/node/runtime.js';
 import type { CliIO } from './io.js';
 
 export interface CommonFlags {
@@ -19,8 +21,8 @@ export interface CliContext {
 export function createCliContext(io: CliIO): CliContext {
   return {
     io,
-    openRuntime: (flags, extra) =>
-      openRuntime({
+    openRuntime: async (flags, extra) =>
+      (await import('../adapter/node/runtime.js')).openRuntime({
         db: resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR),
         embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined),
         modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR ?? defaultModelDir(io.env),

@@ -1,9 +1,7 @@
 // `remit export --target cloudflare --out DIR`: writes what wrangler imports into D1 and Vectorize, and prints the steps.
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { exportForCloudflare } from '../adapter/cloudflare/export/cloudflare-export.js';
-import { readLanceIndex } from '../adapter/node/lancedb/read-index.js';
-import { DEFAULT_DB_DIR } from '../adapter/node/runtime.js';
+import { DEFAULT_DB_DIR } from '../adapter/node/db-dir.js';
 import type { CliContext } from './context.js';
 
 interface ExportFlags {
@@ -28,6 +26,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .action(async (flags: ExportFlags) => {
       const { io } = ctx;
       const out = resolve(io.cwd, flags.out);
+      const [{ readLanceIndex }, { exportForCloudflare }] = await Promise.all([import('../adapter/node/lancedb/read-index.js'), import('../adapter/cloudflare/export/cloudflare-export.js')]);
       const snapshot = await readLanceIndex(resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR));
       const manifest = await exportForCloudflare(snapshot, {
         out,

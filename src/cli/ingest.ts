@@ -1,8 +1,6 @@
 import { type Command, Option } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { type CliContext, type CommonFlags, withRuntime } from './context.js';
 import { renderIngestReport } from './render.js';
-import { ingestPaths } from '../adapter/node/runtime.js';
 import { createError } from '../core/errors.js';
 
 interface IngestFlags extends CommonFlags {
@@ -35,7 +33,8 @@ export function registerIngestCommand(program: Command, ctx: CliContext): void {
         ctx,
         flags,
         async (runtime) => {
-          const bar = io.isTTY && !flags.json ? new SingleBar({ format: 'embedding |{bar}| {value}/{total} documents', hideCursor: true }) : undefined;
+          const { ingestPaths } = await import('../adapter/node/runtime.js');
+          const bar = io.isTTY && !flags.json ? new (await import('cli-progress')).SingleBar({ format: 'embedding |{bar}| {value}/{total} documents', hideCursor: true }) : undefined;
           let started = false;
           const report = await ingestPaths(runtime, paths, {
             prune: flags.prune,

@@ -1,9 +1,8 @@
 // `remit serve`: the HTTP API on PORT until SIGTERM/SIGINT, with config from the environment (flags override).
 import type { Command } from 'commander';
-import { loadConfig } from '../adapter/node/config.js';
 import type { Runtime } from '../adapter/node/runtime.js';
 import type { CreateAppOptions } from '../http/app.js';
-import { type RunningServer, serve, type ServeOptions } from '../adapter/node/serve.js';
+import type { RunningServer, ServeOptions } from '../adapter/node/serve.js';
 import type { CliContext } from './context.js';
 
 interface ServeFlags {
@@ -37,6 +36,7 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
     .option('--db <dir>', 'index folder (default $REMIT_DB or .remit)')
     .action(async (flags: ServeFlags) => {
       // Flags go through the same validation as the variables they override.
+      const { loadConfig } = await import('../adapter/node/config.js');
       const config = loadConfig({ ...ctx.io.env, PORT: flags.port ?? ctx.io.env.PORT, HOST: flags.host ?? ctx.io.env.HOST, REMIT_DB: flags.db ?? ctx.io.env.REMIT_DB });
       const runtime = await ctx.openRuntime({ db: config.db, embedder: config.embedder, modelDir: config.modelDir }, { mode: config.mode, answerCache: config.answerCacheEntries });
       try {
@@ -46,7 +46,8 @@ export function registerServeCommand(program: Command, deps: ServeCommandDeps): 
         throw error;
       }
       const app = await (deps.app ?? chatPages)();
-      const running = await (deps.serve ?? serve)({ config, runtime, app, out: (line) => ctx.io.out(`${line}\n`) });
+      const serve = deps.serve ?? (await import('../adapter/node/serve.js')).serve;
+      const running = await serve({ config, runtime, app, out: (line) => ctx.io.out(`${line}\n`) });
       await running.closed;
     });
 }

@@ -10,7 +10,9 @@ import { factPattern, SPLITS } from './dataset.js';
 import { citationValidity, factScores, originBasename, retrievalScores, summarize } from './metrics.js';
 import { type CaseResult, EvalReport, type Finding } from './report-schema.js';
 
-export const DEFAULT_K = 8;
+import { DEFAULT_K } from './defaults.js';
+
+export { DEFAULT_K };
 
 /** An index to answer from: the ask pipeline over it, and its documents to check quotes against. */
 export interface EvalIndex {

@@ -2,19 +2,10 @@
 // A namespace import keeps the widget bundle small (see core/schema.ts).
 import * as z from 'zod';
 import { IsoDate } from '../schema.js';
+import { POWER_KINDS } from './kinds.js';
 
-export const POWER_KINDS = [
-  'fine',
-  'periodic_penalty',
-  'business_disruption_order',
-  'blocking_order',
-  'information_notice',
-  'criminal_liability',
-  'removal_notice',
-  'audit',
-  'investigation',
-  'other',
-] as const;
+export { POWER_KINDS };
+
 export const PowerKind = z.enum(POWER_KINDS);
 export type PowerKind = z.infer<typeof PowerKind>;
 

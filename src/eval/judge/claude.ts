@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { createError } from '../../core/errors.js';
 import type { SupportJudge } from './judge.js';
 
-export const DEFAULT_JUDGE_MODEL = 'claude-haiku-4-5';
+import { DEFAULT_JUDGE_MODEL } from '../defaults.js';
+
+export { DEFAULT_JUDGE_MODEL };
 
 export interface ClaudeJudgeOptions {
   client: Pick<Anthropic, 'messages'>;

@@ -1,0 +1,5 @@
+// Defaults the eval command names in its help, apart from the modules that use them (zod, the Anthropic SDK).
+/** Passages retrieved per question. */
+export const DEFAULT_K = 8;
+/** The Claude judge of citation support. */
+export const DEFAULT_JUDGE_MODEL = 'claude-haiku-4-5';
