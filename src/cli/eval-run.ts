@@ -17,7 +17,8 @@ import { powersReportLine } from '../eval/powers-report.js';
 import { readJsonFile } from '../adapter/node/read-json-file.js';
 import type { EmbedderKind } from '../adapter/node/transformers/select.js';
 import { type CliContext, withRuntime } from './context.js';
-import { DEFAULT_EVALS_DIR, DEFAULT_OUT_DIR, DEFAULT_THRESHOLDS, type EvalCommandOptions, type EvalFlags } from './eval.js';
+import { DEFAULT_EVALS_DIR, DEFAULT_OUT_DIR, DEFAULT_THRESHOLDS } from '../eval/defaults.js';
+import type { EvalCommandOptions, EvalFlags } from './eval.js';
 
 export async function runEvalCommand(ctx: CliContext, flags: EvalFlags, options: EvalCommandOptions): Promise<void> {
   const { io } = ctx;

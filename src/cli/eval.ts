@@ -3,13 +3,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import { type Command, Option } from 'commander';
 import type { AnswerMode } from '../core/schema.js';
-import { DEFAULT_JUDGE_MODEL, DEFAULT_K } from '../eval/defaults.js';
+import { DEFAULT_JUDGE_MODEL, DEFAULT_K, DEFAULT_OUT_DIR, DEFAULT_THRESHOLDS } from '../eval/defaults.js';
 import { passageCount } from './options.js';
 import type { CliContext, CommonFlags } from './context.js';
-
-export const DEFAULT_EVALS_DIR = 'evals';
-export const DEFAULT_OUT_DIR = 'evals/out';
-export const DEFAULT_THRESHOLDS = 'evals/thresholds.json';
 
 export type JudgeChoice = 'auto' | 'offline' | 'claude';
 

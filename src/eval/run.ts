@@ -9,10 +9,7 @@ import { type SupportJudge, memoizeJudge } from './judge/judge.js';
 import { factPattern, SPLITS } from './dataset.js';
 import { citationValidity, factScores, originBasename, retrievalScores, summarize } from './metrics.js';
 import { type CaseResult, EvalReport, type Finding } from './report-schema.js';
-
 import { DEFAULT_K } from './defaults.js';
-
-export { DEFAULT_K };
 
 /** An index to answer from: the ask pipeline over it, and its documents to check quotes against. */
 export interface EvalIndex {

@@ -18,8 +18,6 @@ import type { PowersTable } from '../../core/powers/schema.js';
 import { powersCatalog } from './powers/powers-file.js';
 import { WordNetLexicon } from './wordnet/wordnet-lexicon.js';
 
-export { DEFAULT_DB_DIR } from './db-dir.js';
-
 export interface RuntimeOptions {
   /** Index folder. */
   db: string;

@@ -99,8 +99,8 @@ function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void, reason
 }
 
 /**
- * A hit for each card quote no retrieved passage holds (the first MAX_QUOTED_HITS), ranked after the retrieved ones: the quote as its passage,
- * the document's metadata from the store (a quote whose document is gone is left out).
+ * A hit for each card quote no retrieved passage holds (the first MAX_QUOTED_HITS), ranked after the retrieved ones:
+ * the quote as its passage, the document's metadata from the store (a quote whose document is gone is left out).
  */
 async function quotedHits(quotes: readonly PowerCitation[], input: Pick<AnswerInput, 'hits' | 'getDocument'>): Promise<Hit[]> {
   const held = (q: PowerCitation) => input.hits.some((h) => h.document.id === q.docId && h.chunk.start <= q.start && h.chunk.end >= q.end);

@@ -2,11 +2,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { createError } from '../../core/errors.js';
-import type { SupportJudge } from './judge.js';
-
 import { DEFAULT_JUDGE_MODEL } from '../defaults.js';
-
-export { DEFAULT_JUDGE_MODEL };
+import type { SupportJudge } from './judge.js';
 
 export interface ClaudeJudgeOptions {
   client: Pick<Anthropic, 'messages'>;

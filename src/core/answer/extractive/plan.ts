@@ -88,7 +88,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const held = (candidate: Candidate) =>
     (question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
-      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || ((!question.pastAction || candidate.reportsEvent) && namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text)));
+      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate));
   const predicate = question.terms.some((t) => !t.name);
   const about = (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);
@@ -213,6 +213,14 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
 
 // "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.
 const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|could|might)\b.*\b(?:if|unless)\b/i;
+
+/**
+ * A question about a past event is answered by a report of it: one naming who took part, not a hypothetical, and an
+ * action when it asks what someone did.
+ */
+function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boolean {
+  return (!question.pastAction || candidate.reportsEvent) && namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text);
+}
 
 /**
  * Every name the question needs is in the sentence, the one its pronoun points at, or its own paragraph or list;
