@@ -86,6 +86,19 @@ describe('HTTP over the news index', () => {
     }
   });
 
+  it('reads the body on the ingest thread and answers a bad one with the problem it would get inline', async () => {
+    const res = await fetch(`${server.url}/api/ingest`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: '{"text": "The Harbour Board may fine.",',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'bad_input', detail: expect.stringMatching(/not valid JSON/), instance: '/api/ingest' });
+    const untitled = await post('/api/ingest', { text: 'The Harbour Board may fine.', title: '' }, { Authorization: `Bearer ${TOKEN}` });
+    expect(untitled.status).toBe(400);
+    expect(await untitled.json()).toMatchObject({ code: 'validation', title: 'Invalid request', errors: [expect.objectContaining({ path: 'title' })] });
+  });
+
   it('never emits a non-http(s) URL, even one an older index stored', async () => {
     const text = 'The Zorblax Harbour Authority can fine a ship owner up to 9,000 crowns for blocking a berth.';
     const loaded = await loadDocument({ origin: 'old-index/zorblax.md', bytes: new TextEncoder().encode(text) });

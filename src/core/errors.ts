@@ -2,6 +2,8 @@
 
 export type RemitErrorCode =
   | 'bad_input'
+  /** A request that did not match its schema; `details` holds the zod issues. */
+  | 'validation'
   | 'not_found'
   | 'unsupported_file'
   | 'index_missing'
@@ -31,6 +33,7 @@ export interface RemitErrorOptions {
 
 const DEFAULT_STATUS: Record<RemitErrorCode, number> = {
   bad_input: 400,
+  validation: 400,
   not_found: 404,
   unsupported_file: 415,
   index_missing: 503,

@@ -79,6 +79,7 @@ export const validationProblemInit = (issues: readonly { path: readonly Property
 export function problemInitFromError(error: unknown): { init: ProblemInit; internal: boolean } {
   if (isRemitError(error)) {
     const issues = zodIssues(error.details);
+    if (error.code === 'validation' && issues) return { init: validationProblemInit(issues), internal: false };
     return {
       init: {
         status: error.status,

@@ -5,7 +5,8 @@ import type { AnswerEvent } from '../core/schema.js';
 import { createError } from '../core/errors.js';
 import { SCALAR_CDN_URL } from './routes/docs.js';
 import { createApp } from './app.js';
-import type { IngestInput } from './deps.js';
+import type { IngestBody, IngestInput } from './deps.js';
+import { ingestReadingBody } from './ingest-body.js';
 import { createMemoryFeedbackStore } from './feedback-store.js';
 import { readAnswerEvents } from '../widget/sse.js';
 import { createSmallAsk, createSmallDeps, createSmallSources, SMALL_DOCUMENTS, type SmallAskOptions, smallRetriever } from '../../test/support/small-world.js';
@@ -199,7 +200,7 @@ describe('POST /api/ingest', () => {
   const report = { added: [{ id: 'doc_new', origin: 'x' }], replaced: [], unchanged: [], moved: [], removed: [], skipped: [], warnings: [], chunks: 1, index: null };
   const setup = (adminToken?: string) => {
     const received: IngestInput[] = [];
-    const { deps } = createSmallDeps({ ingest: async (input) => (received.push(input), report), config: { adminToken } });
+    const { deps } = createSmallDeps({ ingest: ingestReadingBody(async (input) => (received.push(input), report)), config: { adminToken } });
     return { app: createApp(deps), received };
   };
   const auth = { Authorization: `Bearer ${TOKEN}` };
@@ -241,6 +242,17 @@ describe('POST /api/ingest', () => {
     const app = createApp(deps);
     expect((await app.request('/api/ingest', json({ text: 'x'.repeat(500) }, auth))).status).toBe(201);
     await expectProblem(await app.request('/api/ingest', json({ text: 'x'.repeat(2_000) }, auth)), 413, 'payload_too_large');
+  });
+
+  it('hands the body to ingest unparsed, so a runtime can read it off its event loop', async () => {
+    const bodies: IngestBody[] = [];
+    const { deps } = createSmallDeps({ ingest: async (body) => (bodies.push(body), report), config: { adminToken: TOKEN } });
+    const sent = '{"text": "The Board may fine."';
+    const res = await createApp(deps).request('/api/ingest', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8' }, body: sent });
+    expect(res.status).toBe(201);
+    expect(bodies).toHaveLength(1);
+    expect(new TextDecoder().decode(bodies[0]!.bytes)).toBe(sent);
+    expect(bodies[0]!.contentType).toBe('application/json; charset=utf-8');
   });
 
   it('rejects JSON without text, and a request with no body at all', async () => {

@@ -35,7 +35,17 @@ export interface IngestInput {
   metadata?: { title?: string; publisher?: string; date?: string; url?: string };
 }
 
-export type IngestFn = (input: IngestInput) => Promise<IngestReport>;
+/** The body of POST /api/ingest as received: bytes and the request's Content-Type header. */
+export interface IngestBody {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/**
+ * Reads the body (`readIngestBody`) and ingests what it holds. The body reaches it unparsed so a runtime can parse it off
+ * its event loop; `ingestReadingBody` wraps an ingest that takes the parsed upload.
+ */
+export type IngestFn = (body: IngestBody) => Promise<IngestReport>;
 
 /** Content-Security-Policy directives in hono/secure-headers form (camelCase keys, source lists). */
 export type CspDirectives = Record<string, string[]>;

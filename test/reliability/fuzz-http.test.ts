@@ -10,6 +10,7 @@ import { DEFAULT_SERVER_CONFIG, type AppDeps } from '../../src/http/deps.js';
 import { createMemoryFeedbackStore } from '../../src/http/feedback-store.js';
 import type { Logger } from '../../src/http/logger.js';
 import type { RemitApp } from '../../src/http/env.js';
+import { ingestReadingBody } from '../../src/http/ingest-body.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
 import { expectValidAnswer } from './support/answer-check.js';
 import { recordFigures } from './support/figures.js';
@@ -34,7 +35,7 @@ beforeAll(async () => {
       status: async () => ({ ready: true, documents: 5, chunks: 0 }),
     },
     feedback: createMemoryFeedbackStore(),
-    ingest: async (input) => ingestIntoIndex(runtime, [Document.parse({ ...(await loadDocument(input)), ...input.metadata })]),
+    ingest: ingestReadingBody(async (input) => ingestIntoIndex(runtime, [Document.parse({ ...(await loadDocument(input)), ...input.metadata })])),
     config: { ...DEFAULT_SERVER_CONFIG, rateLimitPerMinute: 0, adminToken: TOKEN },
     logger,
   };

@@ -1,12 +1,15 @@
 // A large upload to POST /api/ingest is loaded, chunked, encoded and committed on a worker thread: the server's event
 // loop stays free for other requests. Checked by how busy the main thread is while the upload runs (its event loop
 // utilisation, a ratio of work, not a wall time); the longest event-loop delay is recorded as a figure.
+import { getPriority } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/adapter/node/config.js';
 import { type RunningServer, serve } from '../../src/adapter/node/serve.js';
+import { BACKGROUND_PRIORITY } from '../../src/adapter/node/thread-priority.js';
 import { buildFixtureIndex, type FixtureIndex } from '../support/fixture-index.js';
 import { largeDocument } from '../support/large-document.js';
+import { threadNiceness } from '../support/thread-niceness.js';
 import { recordFigures } from './support/figures.js';
 
 const TOKEN = 'upload-off-thread-token-0123456789';
@@ -52,6 +55,13 @@ it('ingests a large upload on a worker thread: the main thread stays mostly idle
   // upload. Here it only receives the body, hands it over and follows the commit.
   expect(busy.utilization).toBeLessThan(0.5);
   expect(healthChecks).toBeGreaterThan(3);
+  if (process.platform === 'linux') {
+    // The upload's threads yield the CPU to the server's: lower priority than the main thread, which keeps its own.
+    const niceness = threadNiceness();
+    expect([...niceness.values()]).toContain(BACKGROUND_PRIORITY);
+    expect(niceness.get(process.pid)).toBe(getPriority());
+    expect(getPriority()).not.toBe(BACKGROUND_PRIORITY);
+  }
   const sources = await (await fetch(`${server.url}/api/sources`)).json();
   expect(sources.documents.map((d: { origin: string }) => d.origin)).toContain('uploads/annual-report.md');
   recordFigures('upload-off-thread', {

@@ -5,8 +5,10 @@ import { isRemitError, type RemitErrorCode } from '../../core/errors.js';
 import type { IngestReport, IngestWarning } from '../../core/ingest/ingest.js';
 import { loadDocument } from '../../core/load/index.js';
 import { Document } from '../../core/schema.js';
-import type { IngestInput } from '../../http/deps.js';
+import type { IngestBody } from '../../http/deps.js';
+import { readIngestBody } from '../../http/ingest-body.js';
 import { ingestIntoIndex, openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
 import { unwritableForClient } from './unwritable.js';
 
 /** What the thread needs to open the server's index: RuntimeOptions without functions. */
@@ -14,8 +16,8 @@ export type WorkerRuntimeOptions = Pick<RuntimeOptions, 'db' | 'embedder' | 'mod
 
 export interface UploadTask {
   runtime: WorkerRuntimeOptions;
-  /** The upload; absent for a commit of nothing, which builds a missing powers table (see healPowersTable in serve.ts). */
-  input?: IngestInput;
+  /** The request body, read here; absent for a commit of nothing, which builds a missing powers table (see healPowersTable in serve.ts). */
+  body?: IngestBody;
   maxBytes: number;
 }
 
@@ -32,8 +34,14 @@ export type UploadResult = { report: IngestReport } | { error: ErrorData };
 
 let open: Runtime | undefined;
 
-export default async function ingestUpload({ runtime: options, input, maxBytes }: UploadTask): Promise<UploadResult> {
+// An upload is background work: the server's own thread comes first for the CPU (the encoding threads started from
+// this one inherit the lower priority).
+lowerThisThreadPriority();
+
+export default async function ingestUpload({ runtime: options, body, maxBytes }: UploadTask): Promise<UploadResult> {
   try {
+    // A bad body is refused before the index is opened.
+    const input = body && (await readIngestBody(body));
     const runtime = await runtimeFor(options);
     if (!input) return { report: await ingestIntoIndex(runtime, []) };
     const warnings: IngestWarning[] = [];

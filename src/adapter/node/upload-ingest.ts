@@ -1,10 +1,10 @@
-// POST /api/ingest on Node: each upload is ingested on a worker thread (ingest-worker.ts), one at a time, so loading,
-// chunking, encoding and committing a large document never hold up the server's other requests. The server's own
+// POST /api/ingest on Node: each upload is ingested on a worker thread (ingest-worker.ts), one at a time, so parsing the
+// body, loading, chunking, encoding and committing a large document never hold up the server's other requests. The server's own
 // runtime then moves to the new commit, as it does for a `remit ingest` in a terminal.
 import { Piscina } from 'piscina';
 import { createError } from '../../core/errors.js';
 import type { IngestReport } from '../../core/ingest/ingest.js';
-import type { IngestFn, IngestInput } from '../../http/deps.js';
+import type { IngestBody, IngestFn } from '../../http/deps.js';
 import type { UploadResult, UploadTask, WorkerRuntimeOptions } from './ingest-worker.js';
 import { workerModule } from './worker-module.js';
 
@@ -29,15 +29,18 @@ export function uploadIngest(options: UploadIngestOptions): UploadIngest {
   let pool: Piscina | undefined;
   // The thread takes one upload at a time, in order; its runtime stays open while uploads keep coming.
   const threads = () => (pool ??= new Piscina({ ...workerModule('ingest-worker', options.workerFile), minThreads: 0, maxThreads: 1, idleTimeout: 60_000 }));
-  const run = async (input?: IngestInput) => {
-    const task: UploadTask = { runtime: options.runtime, input, maxBytes: options.maxBytes };
-    const result: UploadResult = await threads().run(task);
+  const run = async (body?: IngestBody) => {
+    const task: UploadTask = { runtime: options.runtime, body, maxBytes: options.maxBytes };
+    // The body's bytes move to the thread rather than being copied (the route made them for this call alone).
+    const whole = body && body.bytes.buffer instanceof ArrayBuffer && body.bytes.byteLength === body.bytes.buffer.byteLength;
+    const transfer = whole ? [body.bytes.buffer as ArrayBuffer] : undefined;
+    const result: UploadResult = await threads().run(task, { transferList: transfer });
     if ('error' in result) throw createError(result.error);
     return result.report;
   };
   return {
-    ingest: async (input) => {
-      const report = await run(input);
+    ingest: async (body) => {
+      const report = await run(body);
       if (report.added.length + report.replaced.length + report.moved.length + report.removed.length > 0) await options.afterCommit();
       return report;
     },
