@@ -1,8 +1,11 @@
 // Start-up of the `remit` command (issue 24): `remit --help` and `remit ask --json` on a 1k-chunk index, for one or more
 // builds, timed by hyperfine in alternating rounds so that a shared machine's changing load falls on every build alike.
-// A build is a folder holding bin/remit.js and its dist/ (copy them aside to compare an earlier commit).
+// A build is a folder holding bin/remit.js and its dist/ (copy them aside to compare an earlier commit; builds before
+// `--no-server` existed cannot run the in-process ask case). The last build also runs a `remit serve` on the index, which
+// the "remit serve running" case hands its question to.
 // Run: node --import tsx bench/cli-startup.ts [--build before=/tmp/old --build after=.] [--rounds 6 --runs 5] [--name cli-startup]
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,9 +41,18 @@ const dir = await mkdtemp(join(tmpdir(), 'remit-cli-startup-'));
 try {
   const db = join(dir, 'index');
   await child('remit-ingest.ts', ['--size', '1k', '--dir', db]);
+  // A `remit serve` on the same index, which `remit ask` hands the question to (its record in this run's registry).
+  const registry = join(dir, 'registry');
+  const server = spawn(process.execPath, [builds.at(-1)!.bin, 'serve'], {
+    env: { ...process.env, REMIT_DB: db, PORT: '0', REMIT_RATE_LIMIT: '0', LOG_LEVEL: 'error', REMIT_RUNTIME_DIR: registry },
+    stdio: 'ignore',
+  });
+  while (!(existsSync(registry) && readdirSync(registry).some((f) => f.endsWith('.json')))) await new Promise((r) => setTimeout(r, 100));
+  process.once('exit', () => server.kill('SIGTERM'));
   const commands = [
     { name: 'remit --help', args: '--help' },
-    { name: 'remit ask --json (1k chunks)', args: `ask --json --db ${db} "${QUESTION}"` },
+    { name: 'remit ask --json (1k chunks)', args: `ask --json --no-server --db ${db} "${QUESTION}"` },
+    { name: 'remit ask --json (1k chunks, remit serve running)', args: `ask --json --db ${db} "${QUESTION}"` },
   ];
   const cases = [{ name: 'node -e 0', line: `${process.execPath} -e 0` }, ...commands.flatMap((c) => builds.map((b) => ({ name: `${b.label}: ${c.name}`, line: `${process.execPath} ${b.bin} ${c.args}` })))];
   const samples = new Map<string, Sample>(cases.map((c) => [c.name, { wallMs: [], cpuMs: [] }]));
@@ -49,7 +61,9 @@ try {
     // Each round runs every case back to back; the order rotates so no build always goes first.
     const order = cases.map((_, i) => cases[(i + r) % cases.length]!);
     const file = join(dir, `round-${r}.json`);
-    await run('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', file, ...order.flatMap((c) => ['-n', c.name, c.line])]);
+    await run('hyperfine', ['-N', '--warmup', '1', '--runs', String(runs), '--export-json', file, ...order.flatMap((c) => ['-n', c.name, c.line])], {
+      env: { ...process.env, REMIT_RUNTIME_DIR: registry },
+    });
     const { results } = JSON.parse(await readFile(file, 'utf8')) as { results: { command: string; times: number[]; user: number; system: number }[] };
     for (const result of results) {
       const sample = samples.get(result.command)!;

@@ -23,7 +23,7 @@ export function createCliContext(io: CliIO): CliContext {
     io,
     openRuntime: async (flags, extra) =>
       (await import('../adapter/node/runtime.js')).openRuntime({
-        db: resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR),
+        db: indexDir(io, flags),
         embedder: flags.embedder ?? (io.env.REMIT_EMBEDDER as EmbedderKind | undefined),
         modelDir: flags.modelDir ?? io.env.REMIT_MODEL_DIR ?? defaultModelDir(io.env),
         // On by default: a connected machine fetches the model once; an offline one learns so within a second or two.
@@ -36,6 +36,9 @@ export function createCliContext(io: CliIO): CliContext {
       }),
   };
 }
+
+/** The index folder the flags and environment name, resolved against the working directory. */
+export const indexDir = (io: CliIO, flags: CommonFlags): string => resolve(io.cwd, flags.db ?? io.env.REMIT_DB ?? DEFAULT_DB_DIR);
 
 /** Runs `use` with an open runtime and always closes it. */
 export async function withRuntime<T>(ctx: CliContext, flags: CommonFlags, use: (runtime: Runtime) => Promise<T>, extra?: Partial<RuntimeOptions>): Promise<T> {

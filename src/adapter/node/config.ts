@@ -48,6 +48,8 @@ const EnvSchema = SharedSettings.extend({
   REMIT_HEADERS_TIMEOUT_MS: integerSetting(100, 3_600_000).optional(),
   REMIT_EMBEDDER: EmbedderKind.optional(),
   REMIT_MODEL_DIR: z.string().min(1).optional(),
+  /** Where a server records the index it serves, for `remit ask` (serve-registry.ts); the CLI reads it unvalidated. */
+  REMIT_RUNTIME_DIR: z.string().min(1).optional(),
 }).superRefine((env, ctx) => {
   if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
     ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
@@ -76,6 +78,8 @@ export interface Config {
   mode?: AnswerMode;
   embedder?: EmbedderKind;
   modelDir?: string;
+  /** Where the server records the index it serves for `remit ask`; by default a per-user folder in the temp dir. */
+  runtimeDir?: string;
   anthropic: { apiKey?: string; baseURL?: string; model?: string };
   server: {
     adminToken?: string;
@@ -111,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode: e.REMIT_MODE,
     embedder: e.REMIT_EMBEDDER,
     modelDir: e.REMIT_MODEL_DIR,
+    runtimeDir: e.REMIT_RUNTIME_DIR,
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseURL: e.ANTHROPIC_BASE_URL, model: e.REMIT_MODEL },
     server: {
       adminToken: e.REMIT_ADMIN_TOKEN,

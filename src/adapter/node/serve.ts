@@ -12,6 +12,8 @@ import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
 import { failureLog, indexKeeper, messageOf } from './follow-index.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
+import { registerServedIndex, registryDir } from './serve-registry.js';
+import { REMIT_VERSION } from '../../core/version.js';
 import { uploadIngest } from './upload-ingest.js';
 
 export interface ServeOptions {
@@ -26,6 +28,8 @@ export interface ServeOptions {
   /** How often to look for commits made by other processes, in ms (default 1000). */
   indexPollMs?: number;
   app?: CreateAppOptions;
+  /** Where to record the index this server serves, for `remit ask` (serve-registry.ts); false records nothing. */
+  registryDir?: string | false;
 }
 
 export interface RunningServer {
@@ -94,6 +98,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger,
     clientAddress: (c) => getConnInfo(c).remote.address,
   };
+  let unregister = () => {};
   const running = await listen(createApp(deps, { scalar: await readScalarBundle(), ...options.app }), {
     port: config.port,
     host: config.host,
@@ -106,6 +111,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       keeperStopped = keeper.stop();
     },
     afterClose: async () => {
+      unregister();
       await uploads?.close();
       await keeperStopped;
       await runtime.close();
@@ -116,11 +122,25 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     throw error;
   });
   keeper.start(options.indexPollMs ?? 1000);
+  const registry = options.registryDir ?? config.runtimeDir ?? registryDir({});
+  if (registry !== false) unregister = recordServedIndex(runtime.db, running, config.host, registry, logger);
   // On the upload thread when there is one: a process commits from one thread at a time.
   void healPowersTable(runtime, logger, uploads ? () => uploads.commitNothing() : () => ingestIntoIndex(runtime, []));
   out(`Remit is listening on ${running.url} (API docs at ${running.url}/docs)`);
   if (options.handleSignals ?? true) closeOnSignals(running, out);
   return running;
+}
+
+/** Tells `remit ask` on this index that this server answers it (best effort: without the record it answers itself). */
+function recordServedIndex(db: string, running: RunningServer, host: string, dir: string, logger: Logger): () => void {
+  // A wildcard listener is reached over loopback; the URL printed for people says localhost, which may be IPv6 first.
+  const url = host === '0.0.0.0' ? `http://127.0.0.1:${running.port}` : host === '::' ? `http://[::1]:${running.port}` : running.url;
+  try {
+    return registerServedIndex({ url, version: REMIT_VERSION, db }, dir);
+  } catch (error) {
+    logger.debug('not recorded for remit ask', { error: messageOf(error) });
+    return () => {};
+  }
 }
 
 /**
