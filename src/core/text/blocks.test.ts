@@ -19,6 +19,11 @@ describe('textBlocks', () => {
     expect(list.kind === 'list' && list.items.map((s) => text.slice(s.start, s.end))).toEqual(['It can suspend a licence.', 'It can revoke a licence.']);
   });
 
+  it('reads a label that closes with a bracket as a heading', () => {
+    const text = 'Art. 74 — Fines (Commission, very large platforms)\n\nUp to 6% of worldwide turnover.\n\nSee art. 76 (penalty payments)';
+    expect(kinds(text).map(([k]) => k)).toEqual(['heading', 'paragraph', 'paragraph']);
+  });
+
   it('never takes a statement, a long line or the closing line for a heading', () => {
     expect(kinds('Ofcom fined the provider £20,000.\n\nMore.').map(([k]) => k)).toEqual(['paragraph', 'paragraph']);
     expect(kinds(`${'word '.repeat(20).trim()}\n\nMore.`)[0]![0]).toBe('paragraph');

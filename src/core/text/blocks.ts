@@ -9,7 +9,7 @@ export type TextBlock =
 const MAX_HEADING_CHARS = 120;
 const MAX_HEADING_WORDS = 14;
 // A statement ends like one; a heading does not (a short question may still be one: "Who decides?").
-const STATEMENT_END = /[.!:;,…"”’)\]]$/;
+const STATEMENT_END = /[.!:;,…"”’]$/;
 
 export function textBlocks(text: string): TextBlock[] {
   const raw: { start: number; end: number; lines: Span[] }[] = [];

@@ -51,6 +51,18 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText('How much did the Commission fine Zeta?', hits))[0]).toContain('€120 million');
   });
 
+  it('answers from a figure stated beneath the heading that names it, not from the heading\'s document title alone', async () => {
+    const text = 'Penalty articles\n\nArt. 74 — Fines (the Commission, very large platforms)\n\nFor an infringement of the obligations: up to 6% of total worldwide annual turnover.\n\nArt. 76 — Periodic penalty payments\n\nUp to 5% of average daily turnover per day.';
+    const start = text.indexOf('For an');
+    const [hit] = hitsOf(text.slice(start));
+    const hits = [{ ...hit!, chunk: { ...hit!.chunk, start, end: text.length } }];
+    const texts = new Map([['doc_0', text]]);
+    expect((await planExtractiveAnswer('What is the biggest fine the Commission can give a very large platform?', hits, texts)).statements[0]?.evidence.candidate.text).toContain('6%');
+    // Without the heading above it, the same figure says nothing of fines.
+    const bare = text.replace('Art. 74 — Fines (the Commission, very large platforms)', 'Art. 74 — Scope (the Commission, very large platforms)');
+    expect((await planExtractiveAnswer('What is the biggest fine the Commission can give a very large platform?', hits, new Map([['doc_0', bare]]))).statements).toEqual([]);
+  });
+
   it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {
     const rule = 'The regulator can fine Zeta and any other platform up to £18 million or 10% of its global revenue.';
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta in January?', hitsOf(rule))).statements).toEqual([]);

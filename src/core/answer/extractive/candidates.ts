@@ -66,6 +66,8 @@ export interface Candidate {
   contextLevels: Set<string>[];
   /** Stems of its own paragraph so far and its list's lead-in: what the passage it is part of names. */
   local: Set<string>;
+  /** `local` and its nearest heading: what stands right above it ("Fines" over "up to 6% of turnover"). */
+  above: Set<string>;
   /** Its place in the document's structure. */
   kind: 'heading' | 'paragraph' | 'item';
   /** For a sentence that ends in a colon: the list items that follow it in the document. */
@@ -234,6 +236,7 @@ function toCandidate(
   const context = new Set(titleStems);
   const contextLevels: Set<string>[] = [];
   const local = new Set<string>();
+  const above = new Set<string>();
   let kind: Candidate['kind'] = 'paragraph';
   let items: Span[] = [];
   let leadIn: Span | undefined;
@@ -243,18 +246,20 @@ function toCandidate(
     const place = outline.contextAt(start);
     const blockIndex = place.block ? outline.blocks.indexOf(place.block) : -1;
     const add = (span: Span | undefined, level = true) => {
-      if (!span) return;
+      if (!span) return undefined;
       const index = outline.blocks.findIndex((b) => b.start === span.start);
       const set = index >= 0 && span.end === outline.blocks[index]!.end ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
       for (const stem of set ?? []) context.add(stem);
       if (set && level) contextLevels.push(set);
+      return set;
     };
     add(place.before);
     // A list's first item standing as its lead-in is a sibling, not what the item is about.
     const announces = place.leadIn !== undefined && /:\s*$/.test(outline.text.slice(place.leadIn.start, place.leadIn.end));
     add(place.leadIn, announces);
     for (const level of contextLevels) for (const stem of level) local.add(stem);
-    add(place.heading);
+    for (const stem of local) above.add(stem);
+    for (const stem of add(place.heading) ?? []) above.add(stem);
     add(place.opening);
     add(place.top);
     kind = place.block?.kind ?? 'paragraph';
@@ -284,6 +289,7 @@ function toCandidate(
     context,
     contextLevels: [...contextLevels, titleStems],
     local,
+    above,
     kind,
     items,
     leadIn,

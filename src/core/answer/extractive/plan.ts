@@ -4,7 +4,7 @@
 import type { Lexicon } from '../../language/lexicon.js';
 import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
-import { attainableShare, carriesType, type Evidence, gatherEvidence, nameIn, roleOwnedByOther } from './features.js';
+import { attainableShare, carriesType, type Evidence, gatherEvidence, type Match, nameIn, roleOwnedByOther } from './features.js';
 import type { NamePhrase, QuestionFrame } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, jurisdictionTest } from './jurisdiction.js';
@@ -90,8 +90,11 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
       : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate));
   const predicate = question.terms.some((t) => !t.name);
-  const about = (e: Evidence) =>
-    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (m === 'exact' || m === 'near' || m === 'far'))) && !roleOwnedByOther(question, e.candidate);
+  // What the question asks about is in the sentence, or (for a sentence holding the kind of answer asked for) right
+  // above it: pages state a figure beneath the heading or lead-in that names what it is ("Fines" over "up to 6%").
+  const predicateIn = (e: Evidence, i: number, m: Match) =>
+    m === 'exact' || m === 'near' || m === 'far' || (m === 'context' && e.typed && question.terms[i]!.stems.some((s) => e.candidate.above.has(s)));
+  const about = (e: Evidence) => (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && predicateIn(e, i, m))) && !roleOwnedByOther(question, e.candidate);
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
