@@ -29,6 +29,18 @@ describe('OverlapJudge', () => {
     );
   });
 
+  it('reads the polarity of a list joined into one sentence item by item', () => {
+    const items = 'Step 4 can increase the figure for deterrence.\nStep 5 applies a settlement discount; the discount never applies to Step 1.';
+    expect(judge.judge(items, 'Step 4 can increase the figure for deterrence; Step 5 applies a settlement discount; the discount never applies to Step 1.').supported).toBe(true);
+    // An item whose polarity is flipped still fails.
+    expect(judge.judge(items, 'Step 4 cannot increase the figure for deterrence; Step 5 applies a settlement discount; the discount never applies to Step 1.').reason).toMatch(
+      /sentence negates/,
+    );
+    expect(judge.judge(items, 'Step 4 can increase the figure for deterrence; Step 5 applies a settlement discount; the discount applies to Step 1.').reason).toMatch(
+      /cited text negates/,
+    );
+  });
+
   it('rejects a sentence the passage does not cover', async () => {
     const passage = await penaltyPassage();
     const verdict = judge.judge(passage, 'On Saturday Indonesia became the first nation to block access to Grok.');

@@ -88,19 +88,30 @@ export class OverlapJudge implements SupportJudge {
     if (missingNames.length) return { supported: false, reason: `names not in the cited text: ${missingNames.join(', ')}` };
     const covered = [...h.content].filter((w) => p.content.has(w)).length / h.content.size;
     if (covered < this.#coverage) return { supported: false, reason: `covers ${Math.round(covered * 100)}% of the sentence's words` };
-    // Polarity is read from the premise sentence that best matches, so a "not" elsewhere in a long quote does not count.
-    const best = bestSentence(premise, h.content);
-    if (h.negated !== best.negated) return { supported: false, reason: h.negated ? 'the sentence negates, the cited text does not' : 'the cited text negates, the sentence does not' };
+    // Polarity is read clause by clause, each against the premise clause that best matches it, so a "not" elsewhere in
+    // a long quote does not count, and a list joined into one sentence ("Step 4 …; Step 5 … never …") is read item by item.
+    for (const clause of clausesOf(hypothesis)) {
+      const c = analyse(clause);
+      if (c.content.size === 0) continue;
+      const best = bestSentence(premise, c.content);
+      if (c.negated !== best.negated) return { supported: false, reason: c.negated ? 'the sentence negates, the cited text does not' : 'the cited text negates, the sentence does not' };
+    }
     return { supported: true, reason: `covers ${Math.round(covered * 100)}% of the sentence's words` };
   }
+}
+
+/** A sentence's clauses as a list joins them: its sentences, each cut at semicolons. */
+function clausesOf(text: string): string[] {
+  return sentenceSpans(text).flatMap((span) => text.slice(span.start, span.end).split(';'));
 }
 
 function bestSentence(premise: string, words: Set<string>): Analysis {
   let best: Analysis | undefined;
   let bestScore = -1;
-  for (const span of sentenceSpans(premise)) {
-    const candidate = analyse(premise.slice(span.start, span.end));
-    const score = [...words].filter((w) => candidate.content.has(w)).length;
+  for (const clause of clausesOf(premise)) {
+    const candidate = analyse(clause);
+    // Most words shared; of clauses sharing as many, the one with fewest others (the closest paraphrase).
+    const score = [...words].filter((w) => candidate.content.has(w)).length - candidate.content.size / 1000;
     if (score > bestScore) [best, bestScore] = [candidate, score];
   }
   return best ?? analyse(premise);
