@@ -63,6 +63,15 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('What is the biggest fine the Commission can give a very large platform?', hits, new Map([['doc_0', bare]]))).statements).toEqual([]);
   });
 
+  it('does not take "the Commission", a document\'s short name for the European Commission, for a Commissioner', async () => {
+    const text =
+      'The European Commission enforces the rules on gatekeepers. Under them the Commission can fine a gatekeeper up to 10% of its worldwide turnover, and 1% for supplying incorrect information.';
+    const question = 'How much can the Information Commissioner fine a gatekeeper?';
+    // No sentence names an Information Commissioner: the premise is missing, not merely the figure.
+    expect((await planExtractiveAnswer(question, hitsOf(text))).abstainReason).toBe('missing_name');
+    expect((await chosenText('How much can the Commission fine a gatekeeper?', hitsOf(text)))[0]).toContain('10%');
+  });
+
   it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {
     const rule = 'The regulator can fine Zeta and any other platform up to £18 million or 10% of its global revenue.';
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta in January?', hitsOf(rule))).statements).toEqual([]);

@@ -204,7 +204,9 @@ function readDocument(text: string): DocumentReading {
 
 function aliasStems(text: string): AliasStems[] {
   return aliasesIn(text).map(({ short, long }) => ({
-    short,
+    // As every other word is compared: stemmed ("the Commission" is "commiss", never "commission", which is what
+    // "Commissioner" stems to).
+    short: stemsOf(short)[0]!,
     long: [...contentStemSet(long)],
     // "QWR" is written in capitals; "the Commissioner" with its article and capital.
     pattern: new RegExp(long.split(/\s+/).length > 1 && /^[a-z]+$/.test(short) && short.length > 4 ? `\\bthe ${short}\\b` : `\\b${short}\\b`, 'i'),
