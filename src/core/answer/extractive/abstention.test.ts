@@ -136,6 +136,13 @@ describe('planExtractiveAnswer', () => {
       expect((await planExtractiveAnswer(question, here.hits, here.texts)).abstainReason).toBeUndefined();
     });
 
+    it('reads a country after a preposition of motion as a thing mentioned, not the jurisdiction asked about', async () => {
+      const hits = hitsOf('The largest fine is €1.2 billion, imposed on Zeta by the regulator in Ireland in May 2023 over transfers of users’ data to the United States.');
+      // Asked "in the US", the Irish fine is another jurisdiction's; asked about data sent "to the US", it answers.
+      expect((await planExtractiveAnswer('How much was Zeta fined in the US?', hits)).statements).toEqual([]);
+      expect((await chosenText('How much was Zeta fined for sending data to the US?', hits))[0]).toContain('€1.2 billion');
+    });
+
     it('knows a country by its demonym, and leaves out the sentences about another country', async () => {
       // Britain is named nearest before the last sentence: only "Australian" places it in Australia.
       const hits = hitsOf('In Australia, officials agreed. Britain’s minister condemned the image tool. Jane Moss, the Australian premier, said the image tool was abhorrent.');

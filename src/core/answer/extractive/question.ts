@@ -327,10 +327,22 @@ function namePhrases(text: string, analysis: Analysis, lexicon?: Lexicon): NameP
       compound: analysis.tokens.find((t) => t.start >= expression.end)?.pos === 'NOUN',
       // Only a one-word name can be looked up; its synonyms and derived forms name the same thing.
       alternatives: words.length === 1 && lexicon ? lexicon.related(phrase).filter((r) => r.relation === 'synonym' || r.relation === 'derivation').map((r) => r.stem) : [],
-      country: words.length === 1 && countryOf(phrase, lexicon) !== undefined,
+      country: words.length === 1 && countryOf(phrase, lexicon) !== undefined && !isDestination(analysis, expression.start),
     });
   }
   return phrases;
+}
+
+// Prepositions of motion: a country after one is where something goes or comes from ("sending data to the US"), a
+// thing the answer must mention, not the jurisdiction the question is asked in ("in the UK", "Britain's").
+const DIRECTIONAL = new Set(['to', 'from', 'into', 'towards', 'toward']);
+
+/** Whether the name starting at `start` is the object of a preposition of motion (an article may stand between). */
+function isDestination(analysis: Analysis, start: number): boolean {
+  const before = analysis.tokens.filter((t) => t.start < start);
+  let i = before.length - 1;
+  if (i >= 0 && before[i]!.pos === 'DET') i--;
+  return i >= 0 && before[i]!.pos === 'ADP' && DIRECTIONAL.has(before[i]!.text.toLowerCase());
 }
 
 /** The names on each side of a comparison: before and after its hinge word ("compare with", "and", "or", "than"). */
