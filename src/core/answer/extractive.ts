@@ -56,7 +56,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** Decides what to say without writing it: exposed so tests, evals and the ranker's fitting can see why. */
-  async plan(input: Pick<AnswerInput, 'question' | 'query' | 'hits' | 'getDocument'>): Promise<ExtractivePlan> {
+  async plan(input: Pick<AnswerInput, 'question' | 'query' | 'hits' | 'getDocument'> & { history?: AnswerInput['history'] }): Promise<ExtractivePlan> {
     const analyzer = await (this.options.analyzer ?? loadWinkAnalyzer)();
     const question = analyseQuestion(input.query || input.question, { analyse: (text) => analyzer.analyse(text), lexicon: this.options.lexicon });
     const powers = this.options.powers ? (await this.options.powers.table()).powers : [];
@@ -65,7 +65,8 @@ export class ExtractiveAnswerer implements Answerer {
     const hits = [...input.hits, ...quoted];
     const documents = await documentTexts(hits, input.getDocument);
     const candidates = collectCandidates(hits, { analyzer, documents, wholeDocuments: WHOLE_DOCUMENTS });
-    return planStatements(question, candidates, { lexicon: this.options.lexicon, ranker: this.options.ranker ?? DEFAULT_RANKER, documents, powers });
+    const said = alreadySaid(input.history ?? []);
+    return planStatements(question, candidates, { lexicon: this.options.lexicon, ranker: this.options.ranker ?? DEFAULT_RANKER, documents, powers, said });
   }
 
   async answer(input: AnswerInput, emit: (event: DraftEvent) => void = () => {}): Promise<AnswerDraft> {
@@ -82,6 +83,18 @@ export class ExtractiveAnswerer implements Answerer {
     const { verification } = await verifyCitations(answer, citations, input.getDocument);
     return { answer, abstained: false, citations, mode: this.mode, verification };
   }
+}
+
+/**
+ * Whether a sentence was already said in the conversation's last answer: a follow-up ("Does it need a court for
+ * that?") is answered with something new where the sources have it, not the sentence that answered the last question.
+ */
+function alreadySaid(history: AnswerInput['history']): ((sentence: string) => boolean) | undefined {
+  const last = history.findLast((turn) => turn.role === 'assistant');
+  if (!last) return undefined;
+  const normalise = (text: string) => text.replace(/\[\d+\]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const said = normalise(last.content);
+  return (sentence) => said.includes(normalise(sentence));
 }
 
 function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void, reason?: AbstainReason): AnswerDraft {

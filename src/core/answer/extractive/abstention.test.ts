@@ -1,18 +1,18 @@
 // Answerability on small hand-written sources: each case is one rule of the extractive answerer's plan.
 import { describe, expect, it } from 'vitest';
 import { WordNetLexicon } from '../../../../test/support/sources.js';
-import type { Hit } from '../../schema.js';
+import type { Hit, Turn } from '../../schema.js';
 import { ExtractiveAnswerer, type ExtractivePlan } from '../extractive.js';
 
 const answerer = new ExtractiveAnswerer({ lexicon: new WordNetLexicon() });
 
 /** Plans an answer over `hits`; whole documents come from `texts` (by id), else each hit's passage is its document. */
-function planExtractiveAnswer(question: string, hits: Hit[], texts?: ReadonlyMap<string, string>): Promise<ExtractivePlan> {
+function planExtractiveAnswer(question: string, hits: Hit[], texts?: ReadonlyMap<string, string>, history: Turn[] = []): Promise<ExtractivePlan> {
   const getDocument = async (id: string) => {
     const text = texts?.get(id) ?? hits.find((h) => h.document.id === id)?.chunk.text;
     return text === undefined ? null : { text };
   };
-  return answerer.plan({ question, query: question, hits, getDocument });
+  return answerer.plan({ question, query: question, hits, getDocument, history });
 }
 
 /** One document per passage, ranked in the order given. */
@@ -70,6 +70,17 @@ describe('planExtractiveAnswer', () => {
     // No sentence names an Information Commissioner: the premise is missing, not merely the figure.
     expect((await planExtractiveAnswer(question, hitsOf(text))).abstainReason).toBe('missing_name');
     expect((await chosenText('How much can the Commission fine a gatekeeper?', hitsOf(text)))[0]).toContain('10%');
+  });
+
+  it('answers a follow-up with something the last answer did not say, where the sources have it', async () => {
+    const hits = hitsOf('The Board can fine a keeper up to £5,000 for an unlit lamp.', 'A keeper fined by the Board can appeal to the harbour court within 28 days.');
+    const question = 'Can a keeper fined by the Board appeal?';
+    const first = (await planExtractiveAnswer(question, hits)).statements[0]!.evidence.candidate.text;
+    const said = [{ role: 'user' as const, content: 'What can the Board fine a keeper?' }, { role: 'assistant' as const, content: `${first} [1]` }];
+    const next = (await planExtractiveAnswer(question, hits, undefined, said)).statements[0]!.evidence.candidate.text;
+    expect(next).not.toBe(first);
+    // With nothing else to say, the same sentence still answers.
+    expect((await planExtractiveAnswer(question, hitsOf(first), undefined, said)).statements[0]!.evidence.candidate.text).toBe(first);
   });
 
   it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {

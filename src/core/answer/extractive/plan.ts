@@ -61,6 +61,8 @@ export interface PlanOptions {
   ranker: RankerWeights;
   /** Whole document texts by id: list items are quoted from them. */
   documents: ReadonlyMap<string, string>;
+  /** Said in the conversation's last answer: a follow-up leads with something else where it can. */
+  said?: (sentence: string) => boolean;
 }
 
 export function planStatements(question: QuestionFrame, candidates: readonly Candidate[], options: PlanOptions): ExtractivePlan {
@@ -99,7 +101,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
   const answering = evidence.filter((e) => held(e.candidate) && about(e) && typedEnough(e) && !e.candidate.statesUnknown);
-  const leads = answering.filter((e) => inJurisdiction(e.candidate));
+  const inScope = answering.filter((e) => inJurisdiction(e.candidate));
+  const fresh = options.said ? inScope.filter((e) => !options.said!(e.candidate.text)) : inScope;
+  const leads = fresh.length > 0 ? fresh : inScope;
   if (answering.length > 0 && leads.length === 0) return plan([], 'other_jurisdiction');
   if (leads.length === 0) {
     const reason: AbstainReason = evidence.some((e) => e.candidate.statesUnknown && held(e.candidate) && about(e))
