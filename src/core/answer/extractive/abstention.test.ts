@@ -83,6 +83,14 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer(question, hitsOf(first), undefined, said)).statements[0]!.evidence.candidate.text).toBe(first);
   });
 
+  it('needs what the question says beyond the noun it asks for: "how many people … sent to prison"', async () => {
+    const question = 'How many people has the Lighthouse Board sent to prison?';
+    const noticed = hitsOf('The Lighthouse Board has fined 40 people who left lamps unlit.', 'A keeper can be sent to prison only by a court, the Board said.');
+    expect((await planExtractiveAnswer(question, noticed)).statements).toEqual([]);
+    const jailed = hitsOf('The Lighthouse Board has sent 3 people to prison for leaving lamps unlit.');
+    expect((await chosenText(question, jailed))[0]).toContain('3 people');
+  });
+
   it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {
     const rule = 'The regulator can fine Zeta and any other platform up to £18 million or 10% of its global revenue.';
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta in January?', hitsOf(rule))).statements).toEqual([]);

@@ -96,7 +96,12 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // above it: pages state a figure beneath the heading or lead-in that names what it is ("Fines" over "up to 6%").
   const predicateIn = (e: Evidence, i: number, m: Match) =>
     m === 'exact' || m === 'near' || m === 'far' || (m === 'context' && e.typed && question.terms[i]!.stems.some((s) => e.candidate.above.has(s)));
-  const about = (e: Evidence) => (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && predicateIn(e, i, m))) && !roleOwnedByOther(question, e.candidate);
+  // The noun a question asks for ("how many *people*…") says what kind of answer it wants, not what it is about: when
+  // the question says more ("…sent to prison"), the sentence must carry some of that.
+  const saysMore = question.terms.some((t) => !t.name && !t.focus);
+  const about = (e: Evidence) =>
+    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && !(saysMore && question.terms[i]!.focus) && predicateIn(e, i, m))) &&
+    !roleOwnedByOther(question, e.candidate);
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
