@@ -91,6 +91,15 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText(question, jailed))[0]).toContain('3 people');
   });
 
+  it('does not take a report that something can be done for the report that it was done', async () => {
+    const question = 'When did the regulator block Zeta?';
+    const said = hitsOf('On 3 May 2026 the regulator explained that it can ask a court to block Zeta.');
+    expect((await planExtractiveAnswer(question, said)).statements).toEqual([]);
+    // "May" the month is not "may" the modal.
+    const done = hitsOf('On 3 May 2026 the regulator blocked Zeta after a court order.');
+    expect((await chosenText(question, done))[0]).toContain('3 May 2026');
+  });
+
   it('answers what someone did only from a sentence that reports it, not from a rule about the same figure', async () => {
     const rule = 'The regulator can fine Zeta and any other platform up to £18 million or 10% of its global revenue.';
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta in January?', hitsOf(rule))).statements).toEqual([]);

@@ -231,7 +231,30 @@ const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|co
  * action when it asks what someone did.
  */
 function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boolean {
-  return (!question.pastAction || candidate.reportsEvent) && namedNearby(candidate, question.names) && !HYPOTHETICAL.test(candidate.text);
+  return (
+    (!question.pastAction || (candidate.reportsEvent && !onlyAsPossible(question, candidate))) &&
+    namedNearby(candidate, question.names) &&
+    !HYPOTHETICAL.test(candidate.text)
+  );
+}
+
+// Modal verbs: what follows one in its clause is possible or required, not done ("…said it can ask a court to block").
+// Lower case only: "May" is also a month.
+const MODAL = /\b(?:can|could|may|might|would|should|must|shall)\b/;
+
+/**
+ * The sentence names what the question asks was done only where a modal governs it: it reports something else (a
+ * statement about the power), not the act. "Ofcom explained that it can ask a court to block…" does not answer "When
+ * did Ofcom block…?".
+ */
+function onlyAsPossible(question: QuestionFrame, candidate: Candidate): boolean {
+  const asked = new Set(question.terms.filter((t) => t.verb && !t.name).flatMap((t) => t.stems));
+  const uses = candidate.words.filter((w) => asked.has(w.stem));
+  if (uses.length === 0) return false;
+  return uses.every((w) => {
+    const clauseStart = Math.max(...['.', ';', ':', ','].map((mark) => candidate.text.lastIndexOf(mark, w.index)));
+    return MODAL.test(candidate.text.slice(clauseStart + 1, w.index));
+  });
 }
 
 /**

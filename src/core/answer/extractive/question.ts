@@ -36,6 +36,8 @@ export interface QueryTerm {
   name: boolean;
   /** The noun the question asks for ("which *tribunal*", "how many *users*", "what *kinds* of notice"). */
   focus: boolean;
+  /** Read as a verb ("did Ofcom *block*…"): what the question says was done. */
+  verb: boolean;
   related: readonly RelatedWord[];
 }
 
@@ -155,6 +157,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
       stems,
       name,
       focus: focus === token,
+      verb: token.pos === 'VERB',
       // Every sense's relatives, not only those of the part of speech the tagger guessed ("Ofcom fine X" reads "fine"
       // as an adjective): a wrong guess would lose the word's sense, while extra relatives only add weak matches.
       related: name || token.kind === 'number' ? [] : (tools.lexicon?.related(lower) ?? []),
