@@ -91,6 +91,16 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText(question, jailed))[0]).toContain('3 people');
   });
 
+  it('takes the asked noun for the answer itself when it names one: "the maximum *fine* the Board can impose"', async () => {
+    const question = 'What is the maximum fine the Lighthouse Board can impose?';
+    // (The page says "maximum" elsewhere, as pages do: a question whose words the sources never use is off topic.)
+    const fines = hitsOf('The Lighthouse Board can fine a keeper up to £5,000 for an unlit lamp.', 'The Board also sets the maximum hours a lamp may stay dark.');
+    expect((await chosenText(question, fines))[0]).toContain('£5,000');
+    // A sentence naming someone else's fine does not answer, though the Board is named beside it.
+    const other = hitsOf('The Lighthouse Board works alongside the Harbour Office.\n\nThe Harbour Office can fine a pilot up to £900.', 'The Board also sets the maximum hours a lamp may stay dark.');
+    expect(await chosenText(question, other)).toEqual([]);
+  });
+
   it('does not take a report that something can be done for the report that it was done', async () => {
     const question = 'When did the regulator block Zeta?';
     const said = hitsOf('On 3 May 2026 the regulator explained that it can ask a court to block Zeta.');

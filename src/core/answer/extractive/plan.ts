@@ -99,13 +99,24 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // The noun a question asks for ("how many *people*…") says what kind of answer it wants, not what it is about: when
   // the question says more ("…sent to prison"), the sentence must carry some of that.
   const saysMore = question.terms.some((t) => !t.name && !t.focus);
-  const about = (e: Evidence) =>
-    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && !(saysMore && question.terms[i]!.focus) && predicateIn(e, i, m))) &&
+  const aboutWhen = (focusCounts: boolean) => (e: Evidence) =>
+    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
     !roleOwnedByOther(question, e.candidate);
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
-  const answering = evidence.filter((e) => held(e.candidate) && about(e) && typedEnough(e) && !e.candidate.statesUnknown);
+  const answeringWhen = (isAbout: (e: Evidence) => boolean) => evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && !e.candidate.statesUnknown);
+  let about = aboutWhen(!saysMore);
+  let answering = answeringWhen(about);
+  // Unless the noun is the answer itself ("the maximum *fine* X can impose" asks for a fine): then a sentence stating
+  // it answers when none says more of what was asked, so long as it names whose it is itself (one word of the question
+  // is thin evidence; a page's context often names several regimes).
+  if (answering.length === 0 && saysMore && question.focusIsAnswer) {
+    const aboutFocus = aboutWhen(true);
+    const namesItself = (e: Evidence) => question.names.length === 0 || question.names.some((n) => !n.country && (nameIn(n, e.candidate.stems) || nameIn(n, e.candidate.inherited)));
+    about = (e) => aboutFocus(e) && namesItself(e);
+    answering = answeringWhen(about);
+  }
   const inScope = answering.filter((e) => inJurisdiction(e.candidate));
   const fresh = options.said ? inScope.filter((e) => !options.said!(e.candidate.text)) : inScope;
   const leads = fresh.length > 0 ? fresh : inScope;

@@ -78,6 +78,11 @@ export interface QuestionFrame {
    * report.
    */
   pastAction: boolean;
+  /**
+   * The noun asked for names the answer itself ("the maximum *fine*" is an amount), rather than the things to count or
+   * pick ("how many *people*…"), whose kind the rest of the question says ("…sent to prison").
+   */
+  focusIsAnswer: boolean;
   terms: QueryTerm[];
   names: NamePhrase[];
   /** How many things the question expects ("the *five* steps", "*three* qualities"). */
@@ -183,6 +188,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
     pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)),
     pastAction: tokens.some((t) => /^did$/i.test(t.text)),
+    focusIsAnswer: focus !== undefined && classOfNoun(focus, tools.lexicon) === type,
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
     names,
