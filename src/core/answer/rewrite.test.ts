@@ -24,8 +24,15 @@ describe('rewriteFollowUp', () => {
 
   it('drops the opening conjunction of an elliptical follow-up and carries the subject', () => {
     expect(rewrite('And when did the bans on prohibited practices start to apply?', after('When did the AI Act enter into force?'))).toBe(
-      'when did the bans on prohibited practices start to apply? AI Act enter force',
+      'when did the bans on prohibited practices start to apply? AI Act force',
     );
+  });
+
+  it("leaves the last question's verbs behind when the follow-up has a verb of its own", () => {
+    // "enter" would pull the last answer (the date it entered into force) back to the top.
+    expect(rewrite('And when did the bans start to apply?', after('When did the AI Act enter into force?'))).not.toContain('enter');
+    // Without a verb of its own, the follow-up asks the last question's predicate of something else.
+    expect(rewrite('And the DMA?', after('When did the AI Act enter into force?'))).toContain('enter');
   });
 
   it('carries the subject into a question that names nothing ("why?")', () => {

@@ -41,9 +41,15 @@ export function rewriteFollowUp(question: string, history: readonly Turn[], anal
   const earlier = analyzer.analyse(previous.content);
   // The last question's subject and predicate: its names and its other content words, as asked. A follow-up with a
   // subject of its own ("what about Farage?") keeps the predicate and swaps the subject.
+  // One with a verb of its own ("and when did the bans *start to apply*?") drops the last question's verbs, which would
+  // pull its answer back ("…*enter* into force").
   const ownSubject = namesOf(question, parse).length > 0;
+  const ownVerb = parse.tokens.some((t) => t.pos === 'VERB');
   const earlierNames = new Set(namesOf(previous.content, earlier).flatMap((n) => n.toLowerCase().split(/\s+/)));
-  const carried = contentWords(earlier).filter((w) => !own.has(w.toLowerCase()) && !(ownSubject && earlierNames.has(w.toLowerCase())));
+  const carried = contentTokens(earlier)
+    .filter((t) => !(ownVerb && t.pos === 'VERB' && !earlierNames.has(t.text.toLowerCase())))
+    .map((t) => t.text)
+    .filter((w) => !own.has(w.toLowerCase()) && !(ownSubject && earlierNames.has(w.toLowerCase())));
   const base = question.replace(LEADING_CONJUNCTION, '').trim();
   return carried.length ? `${base} ${[...new Set(carried)].join(' ')}` : base;
 }
@@ -84,9 +90,14 @@ function pointsBack(parse: Analysis, i: number): boolean {
 }
 
 /** Content words in order: names and other words that are not function words or pronouns. */
-function contentWords(parse: Analysis): string[] {
-  return parse.tokens
-    .filter((t) => (t.kind === 'word' || t.kind === 'number') && t.pos !== 'PRON' && t.pos !== 'DET' && t.pos !== 'AUX' && t.pos !== 'ADP' && t.pos !== 'CCONJ' && t.pos !== 'SCONJ' && t.pos !== 'PART')
-    .map((t) => t.text)
-    .filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !/^['’]s$/.test(w));
+function contentTokens(parse: Analysis): Analysis['tokens'] {
+  return parse.tokens.filter(
+    (t) =>
+      (t.kind === 'word' || t.kind === 'number') &&
+      !['PRON', 'DET', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART'].includes(t.pos) &&
+      !STOP_WORDS.has(t.text.toLowerCase()) &&
+      !/^['’]s$/.test(t.text),
+  );
 }
+
+const contentWords = (parse: Analysis): string[] => contentTokens(parse).map((t) => t.text);
