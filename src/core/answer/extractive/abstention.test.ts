@@ -101,6 +101,21 @@ describe('planExtractiveAnswer', () => {
     expect(await chosenText(question, other)).toEqual([]);
   });
 
+  it('keeps a comparison to its sides: a sentence about neither is left out', async () => {
+    const page = [
+      '# How maximum fines compare: the Harbour Office, the Lighthouse Board and others',
+      '',
+      "Comparing the first two: the Lighthouse Board's ceiling is higher than the Harbour Office's. The Lighthouse Board can fine up to £5,000, and the Harbour Office up to £900.",
+      '',
+      '## Other regimes',
+      '',
+      '- **Canal Trust.** Up to £300 for each breach. Fines are imposed by local wardens.',
+    ].join('\n');
+    const chosen = await chosenText("How does the Harbour Office's maximum fine compare with the Lighthouse Board's?", hitsOf(page));
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.join(' ')).not.toMatch(/wardens|Canal/);
+  });
+
   it('does not take a report that something can be done for the report that it was done', async () => {
     const question = 'When did the regulator block Zeta?';
     const said = hitsOf('On 3 May 2026 the regulator explained that it can ask a court to block Zeta.');

@@ -188,6 +188,8 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   for (const e of evidence) {
     if (statements.length >= MAX_STATEMENTS) break;
     if (chosen.includes(e) || e.candidate.statesUnknown || !about(e) || !held(e.candidate) || !inJurisdiction(e.candidate)) continue;
+    // In a comparison every sentence is about a side: one about neither (a page comparing many regimes has them) is clutter.
+    if (sides.length > 1 && sidesOf(e.candidate, sides).length === 0) continue;
     if (e.relevance < options.ranker.supportRatio * lead.relevance) break;
     // A sentence whose pronoun points at a sentence the answer does not show would dangle.
     if (e.candidate.leansOn && !chosen.some((c) => c.candidate.key === e.candidate.leansOn)) continue;
