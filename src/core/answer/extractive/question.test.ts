@@ -55,6 +55,8 @@ describe('analyseQuestion', () => {
     ['What powers does the FCA have?', 'list', false],
     ['Why did Ofcom open an investigation?', 'reason', false],
     ['How does the ICO compare with Ofcom on fines?', 'comparison', false],
+    // "4chan" is one word, not "4 chans" to list.
+    ['How long was the 4chan owner sent to prison for?', 'duration', true],
   ])('reads %j as asking for %s (strict %s)', (question, type, strict) => {
     const frame = read(question);
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);
