@@ -101,6 +101,15 @@ describe('planExtractiveAnswer', () => {
     expect(await chosenText(question, other)).toEqual([]);
   });
 
+  it('does not take a date for the answer to "on what date…" when nothing else of the question is there', async () => {
+    const question = 'On what date did the Lighthouse Board dismiss Ada Byron from keeping lamps?';
+    const nearby = hitsOf(
+      'Ada Byron is set to give a statement to the Lighthouse Board on Monday about the storm.',
+      'Keepers who let their lamps go dark can be dismissed by the Lighthouse Board.',
+    );
+    expect(await chosenText(question, nearby)).toEqual([]);
+  });
+
   it('keeps a comparison to its sides: a sentence about neither is left out', async () => {
     const page = [
       '# How maximum fines compare: the Harbour Office, the Lighthouse Board and others',

@@ -114,7 +114,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (answering.length === 0 && saysMore && question.focusIsAnswer) {
     const aboutFocus = aboutWhen(true);
     const namesItself = (e: Evidence) => question.names.length === 0 || question.names.some((n) => !n.country && (nameIn(n, e.candidate.stems) || nameIn(n, e.candidate.inherited)));
-    about = (e) => aboutFocus(e) && namesItself(e);
+    // The noun itself or a near form: a distant relative ("Monday" for "date") says nothing of what was asked.
+    const statesFocus = (e: Evidence) => question.terms.some((t, i) => t.focus && (e.matches[i] === 'exact' || e.matches[i] === 'near'));
+    about = (e) => aboutFocus(e) && namesItself(e) && statesFocus(e);
     answering = answeringWhen(about);
   }
   const inScope = answering.filter((e) => inJurisdiction(e.candidate));
