@@ -86,15 +86,22 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 /**
- * Whether a sentence was already said in the conversation's last answer: a follow-up ("Does it need a court for
- * that?") is answered with something new where the sources have it, not the sentence that answered the last question.
+ * Whether a sentence is the one that answered the conversation's last question (the last answer's first sentence): a
+ * follow-up ("Does it need a court for that?") is answered with something else where the sources have it, not the
+ * sentence that answered the last question. What the last answer said after it may well answer the follow-up ("And
+ * for an individual?").
  */
 function alreadySaid(history: AnswerInput['history']): ((sentence: string) => boolean) | undefined {
   const last = history.findLast((turn) => turn.role === 'assistant');
   if (!last) return undefined;
-  const normalise = (text: string) => text.replace(/\[\d+\]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-  const said = normalise(last.content);
-  return (sentence) => said.includes(normalise(sentence));
+  // Compared by their words: an answer renders a sentence with its own capital, ending and markers.
+  const normalise = (text: string) => ` ${text.replace(/\[\d+\]/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  // The first sentence ends at its first citation marker ("… revenue [1]." or "…: items [2].").
+  const lead = normalise(last.content.slice(0, (last.content.search(/\[\d+\]/) + 1 || last.content.length + 1) - 1));
+  return (sentence) => {
+    const words = normalise(sentence);
+    return words.trim().length > 0 && lead.includes(words);
+  };
 }
 
 function abstain(hits: readonly Hit[], emit: (event: DraftEvent) => void, reason?: AbstainReason): AnswerDraft {

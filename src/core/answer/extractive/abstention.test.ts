@@ -76,11 +76,15 @@ describe('planExtractiveAnswer', () => {
     const hits = hitsOf('The Board can fine a keeper up to £5,000 for an unlit lamp.', 'A keeper fined by the Board can appeal to the harbour court within 28 days.');
     const question = 'Can a keeper fined by the Board appeal?';
     const first = (await planExtractiveAnswer(question, hits)).statements[0]!.evidence.candidate.text;
-    const said = [{ role: 'user' as const, content: 'What can the Board fine a keeper?' }, { role: 'assistant' as const, content: `${first} [1]` }];
+    // As the answer rendered it: its marker before the full stop.
+    const said = [{ role: 'user' as const, content: 'What can the Board fine a keeper?' }, { role: 'assistant' as const, content: `${first.replace(/\.$/, '')} [1].` }];
     const next = (await planExtractiveAnswer(question, hits, undefined, said)).statements[0]!.evidence.candidate.text;
     expect(next).not.toBe(first);
     // With nothing else to say, the same sentence still answers.
     expect((await planExtractiveAnswer(question, hitsOf(first), undefined, said)).statements[0]!.evidence.candidate.text).toBe(first);
+    // What the last answer said after its lead may answer the follow-up: only the lead is passed over.
+    const after = [{ role: 'user' as const, content: 'What can the Board do?' }, { role: 'assistant' as const, content: `The Board licenses keepers [1]. ${first.replace(/\.$/, '')} [2].` }];
+    expect((await planExtractiveAnswer(question, hits, undefined, after)).statements[0]!.evidence.candidate.text).toBe(first);
   });
 
   it('needs what the question says beyond the noun it asks for: "how many people … sent to prison"', async () => {
@@ -108,6 +112,23 @@ describe('planExtractiveAnswer', () => {
       'Keepers who let their lamps go dark can be dismissed by the Lighthouse Board.',
     );
     expect(await chosenText(question, nearby)).toEqual([]);
+  });
+
+  it('cites a short list item that states a figure: "individuals: £4,000"', async () => {
+    const page = [
+      '# The Lighthouse Board',
+      '',
+      'The Lighthouse Board can fine anyone who leaves a lamp unlit. The following maxima apply:',
+      '',
+      '- companies: £9,000 or 5% of turnover, whichever is higher;',
+      '- individuals: £4,000.',
+    ].join('\n');
+    expect((await chosenText('How much can the Lighthouse Board fine an individual?', hitsOf(page))).join(' ')).toContain('£4,000');
+    // Said on its own, an item that ends the list's clause with a semicolon ends with a full stop.
+    const hits = hitsOf(page);
+    const getDocument = async (id: string) => ({ text: hits.find((h) => h.document.id === id)!.chunk.text });
+    const draft = await answerer.answer({ question: 'How much can the Lighthouse Board fine a company?', query: 'How much can the Lighthouse Board fine a company?', history: [], hits, getDocument });
+    expect(draft.answer).toMatch(/^Companies: £9,000 or 5% of turnover, whichever is higher \[1\]\./);
   });
 
   it('keeps a comparison to its sides: a sentence about neither is left out', async () => {

@@ -28,6 +28,8 @@ const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|according to|claimed
 // Where a sentence joins two statements: what one clause says (a figure, a date) need not be about the other's subject.
 // A relative clause ("…, which received Royal Assent on 24 May 2024") goes on about its noun, so it is no break.
 const CLAUSE_BREAK = /;|:\s|,\s+(?=(?:and|but|while|whereas|although)\b)|\s[—–]\s/g;
+/** Longest opening label, in words, that a colon ties to what follows it rather than ending a clause. */
+const MAX_LABEL_WORDS = 3;
 // A source saying the thing asked is not known ("has not been confirmed", "no fine had been reported"): no answer.
 const STATES_UNKNOWN =
   /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set|found)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;
@@ -185,6 +187,15 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
   return mergeSyndicatedCopies(candidates);
 }
 
+// What a list item needs to be cited although short: a label and a figure ("individuals: £300,000.").
+const MIN_FIGURE_ITEM_WORDS = 2;
+const FIGURES: ReadonlySet<string> = new Set(['money', 'percent', 'date', 'duration', 'count']);
+
+/** A short list item stating a figure: pages put their figures in items like "individuals: £300,000". */
+function statesFigure(r: SentenceReading): boolean {
+  return r.wordCount >= MIN_FIGURE_ITEM_WORDS && r.wordCount <= MAX_WORDS && r.expressions.some((e) => FIGURES.has(e.type)) && r.words.some((w) => !w.stop && /\p{L}/u.test(w.raw));
+}
+
 /** The analysis of a text, read sentence by sentence (exposed for reading list items and quotes outside the hits). */
 export function readSentences(text: string, analyzer: TextAnalyzer): readonly SentenceReading[] {
   return readChunk(text, analyzer);
@@ -301,7 +312,7 @@ function toCandidate(
     inherited: new Set(),
     positionInBlock,
     wordCount: r.wordCount,
-    citable: r.citable && kind !== 'heading' && !r.addressesReader,
+    citable: (r.citable || (kind === 'item' && statesFigure(r))) && kind !== 'heading' && !r.addressesReader,
     unattributedQuote: r.unattributedQuote,
     alsoIn: [],
     shingles: r.shingles,
@@ -373,7 +384,10 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
 }
 
 function clausesOf(text: string, placed: readonly { stem: string; index: number }[]): Clause[] {
-  const bounds = [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length), text.length];
+  // A colon after a short opening label ("individuals: £300,000", "Fines: up to 6%") joins the label to what it labels.
+  const label = (m: RegExpMatchArray) => m[0].startsWith(':') && words(text.slice(0, m.index)).filter((w) => !w.part).length <= MAX_LABEL_WORDS;
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].filter((m) => !label(m));
+  const bounds = [0, ...breaks.map((m) => m.index! + m[0].length), text.length];
   const clauses: Clause[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) if (bounds[i + 1]! > bounds[i]!) clauses.push({ start: bounds[i]!, end: bounds[i + 1]!, stems: new Set() });
   const clauseAt = (index: number) => clauses.find((c) => index < c.end) ?? clauses[clauses.length - 1]!;

@@ -29,7 +29,12 @@ export function composeStatements(statements: readonly Statement[]): ComposedSen
   return statements.map((statement) => {
     const { candidate } = statement.evidence;
     const lead = cite(candidate, candidate.start, candidate.end, candidate.text);
-    if (statement.kind === 'sentence') return { text: withMarker(tidy(candidate.text), lead.n), citations: [lead] };
+    if (statement.kind === 'sentence') {
+      // A list item said on its own is a sentence: it ends with a full stop, not the list's "; and".
+      const item = candidate.kind === 'item' ? tidy(candidate.text.replace(ITEM_MARKER, '')).replace(ITEM_END, '') : '';
+      const text = candidate.kind !== 'item' ? tidy(candidate.text) : /[!?]$/.test(item) ? item : `${item}.`;
+      return { text: withMarker(text, lead.n), citations: [lead] };
+    }
     const items = cite(candidate, statement.items.start, statement.items.end, statement.text);
     const listed = statement.text
       .split(/\n\s*\n|\n/)
