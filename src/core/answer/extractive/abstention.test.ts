@@ -131,6 +131,22 @@ describe('planExtractiveAnswer', () => {
     expect(draft.answer).toMatch(/^Companies: £9,000 or 5% of turnover, whichever is higher \[1\]\./);
   });
 
+  it('brings along the sentence a qualifying sentence\'s pronoun points at, placed before it', async () => {
+    const page = [
+      '# Lighthouse Board fines',
+      '',
+      '## The higher tier',
+      '',
+      'The higher maximum is £5,000 or, for a company, 4% of its yearly takings, whichever is greater. It applies to breaches of the core lamp rules, to breaches of the keeping duties and to unlit lamps in a storm.',
+      '',
+      'Ignoring an order the Board has made also falls in the higher tier.',
+    ].join('\n');
+    const chosen = await chosenText('Which kinds of lamp breach land in the higher fine tier?', hitsOf(page));
+    const it = chosen.findIndex((text) => text.startsWith('It applies to breaches'));
+    expect(it).toBeGreaterThan(0);
+    expect(chosen[it - 1]).toMatch(/^The higher maximum is £5,000/);
+  });
+
   it('keeps a comparison to its sides: a sentence about neither is left out', async () => {
     const page = [
       '# How maximum fines compare: the Harbour Office, the Lighthouse Board and others',

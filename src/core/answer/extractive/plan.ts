@@ -193,14 +193,20 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     // In a comparison every sentence is about a side: one about neither (a page comparing many regimes has them) is clutter.
     if (sides.length > 1 && sidesOf(e.candidate, sides).length === 0) continue;
     if (e.relevance < options.ranker.supportRatio * lead.relevance) break;
-    // A sentence whose pronoun points at a sentence the answer does not show would dangle.
-    if (e.candidate.leansOn && !chosen.some((c) => c.candidate.key === e.candidate.leansOn)) continue;
     if (chosen.some((c) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP)) continue;
-    const statement = statementFor(e, options.documents);
-    if (words + wordsOf(statement) > MAX_ANSWER_WORDS) continue;
-    statements.push(statement);
-    chosen.push(e);
-    words += wordsOf(statement);
+    // A sentence whose pronoun points at a sentence the answer does not show would dangle: that sentence comes with it,
+    // placed before it, when both fit.
+    const shown = (key: string | undefined) => key === undefined || chosen.some((c) => c.candidate.key === key);
+    const antecedent = shown(e.candidate.leansOn) ? undefined : byKey.get(e.candidate.leansOn!);
+    // …unless that one leans on another in turn.
+    if (!shown(e.candidate.leansOn) && (!antecedent || !shown(antecedent.candidate.leansOn))) continue;
+    const added = [...(antecedent ? [antecedent] : []), e];
+    const addedStatements = added.map((x) => statementFor(x, options.documents));
+    const addedWords = addedStatements.reduce((sum, st) => sum + wordsOf(st), 0);
+    if (statements.length + added.length > MAX_STATEMENTS || words + addedWords > MAX_ANSWER_WORDS) continue;
+    statements.push(...addedStatements);
+    chosen.push(...added);
+    words += addedWords;
   }
   return plan(statements);
 }
