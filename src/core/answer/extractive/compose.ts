@@ -29,12 +29,7 @@ export function composeStatements(statements: readonly Statement[]): ComposedSen
   return statements.map((statement) => {
     const { candidate } = statement.evidence;
     const lead = cite(candidate, candidate.start, candidate.end, candidate.text);
-    if (statement.kind === 'sentence') {
-      // A list item said on its own is a sentence: it ends with a full stop, not the list's "; and".
-      const item = candidate.kind === 'item' ? tidy(candidate.text.replace(ITEM_MARKER, '')).replace(ITEM_END, '') : '';
-      const text = candidate.kind !== 'item' ? tidy(candidate.text) : /[!?]$/.test(item) ? item : `${item}.`;
-      return { text: withMarker(text, lead.n), citations: [lead] };
-    }
+    if (statement.kind === 'sentence') return { text: withMarker(candidate.kind === 'item' ? itemAsSentence(candidate.text) : tidy(candidate.text), lead.n), citations: [lead] };
     const items = cite(candidate, statement.items.start, statement.items.end, statement.text);
     const listed = statement.text
       .split(/\n\s*\n|\n/)
@@ -45,6 +40,12 @@ export function composeStatements(statements: readonly Statement[]): ComposedSen
     const opening = tidy(candidate.text).replace(/\s*:\s*$/, '');
     return { text: `${opening} [${lead.n}]: ${listed.join('; ')} [${items.n}].`, citations: [lead, items] };
   });
+}
+
+/** A list item said on its own is a sentence: no item marker, and a full stop rather than the list's "; and". */
+function itemAsSentence(item: string): string {
+  const text = tidy(item.replace(ITEM_MARKER, '')).replace(ITEM_END, '');
+  return /[!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Drops a dangling opener and the source's own markers, and closes a quotation the sentence leaves to the next one. */

@@ -187,6 +187,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     }
   }
   let words = statements.reduce((sum, s) => sum + wordsOf(s), 0);
+  const shown = (key: string | undefined) => key === undefined || chosen.some((c) => c.candidate.key === key);
   for (const e of evidence) {
     if (statements.length >= MAX_STATEMENTS) break;
     if (chosen.includes(e) || e.candidate.statesUnknown || !about(e) || !held(e.candidate) || !inJurisdiction(e.candidate)) continue;
@@ -196,7 +197,6 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     if (chosen.some((c) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP)) continue;
     // A sentence whose pronoun points at a sentence the answer does not show would dangle: that sentence comes with it,
     // placed before it, when both fit.
-    const shown = (key: string | undefined) => key === undefined || chosen.some((c) => c.candidate.key === key);
     const antecedent = shown(e.candidate.leansOn) ? undefined : byKey.get(e.candidate.leansOn!);
     // …unless that one leans on another in turn.
     if (!shown(e.candidate.leansOn) && (!antecedent || !shown(antecedent.candidate.leansOn))) continue;
