@@ -2,6 +2,7 @@
 import type { Answerer, DraftEvent, QueryRewriter } from './answer/answerer.js';
 import { type AnswerCacheDeps, answerCacheKey, isCacheable } from './answer-cache.js';
 import { withPrimarySource } from './answer/primary-source.js';
+import type { QuerySpeller } from './answer/query-speller.js';
 import { createError, isRemitError } from './errors.js';
 import type { RetrieveOptions } from './retrieve.js';
 import { Answer, type AnswerEvent, type AnswerMode, AskRequest, type Document, type Hit } from './schema.js';
@@ -12,6 +13,8 @@ export interface AskDeps {
   answerers: { extractive: Answerer; claude?: Answerer };
   defaultMode: AnswerMode;
   rewriter: QueryRewriter;
+  /** Corrects misspelt query words from what a first retrieval found; the corrected query is searched again. */
+  speller?: QuerySpeller;
   getDocument(docId: string): Promise<Document | null>;
   now?: () => number;
   newId?: () => string;
@@ -55,8 +58,10 @@ export function createAsk(deps: AskDeps): Ask {
     // Events are kept as they go out, so a repeat of this question can replay the same stream.
     const events: AnswerEvent[] = [];
     const send = key ? (event: AnswerEvent) => (events.push(event), emit(event)) : emit;
-    const query = request.history.length ? await deps.rewriter.rewrite(request.question, request.history, signal) : request.question;
-    const hits = await deps.retriever.retrieve(query, { k: request.k });
+    const standalone = request.history.length ? await deps.rewriter.rewrite(request.question, request.history, signal) : request.question;
+    const first = await deps.retriever.retrieve(standalone, { k: request.k });
+    const query = deps.speller ? await deps.speller.correct(standalone, first) : standalone;
+    const hits = query === standalone ? first : await deps.retriever.retrieve(query, { k: request.k });
     const retrieved = now();
     send({ type: 'sources', hits });
     const draft = await answerer.answer(

@@ -5,6 +5,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Answerer, QueryRewriter } from './answer/answerer.js';
 import type { ClaudePrompts } from './answer/claude/prompts.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
+import { createQuerySpeller } from './answer/query-speller.js';
 import { OfflineQueryRewriter } from './answer/rewrite.js';
 import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from './answer-cache.js';
 import { type Ask, createAsk } from './ask.js';
@@ -64,6 +65,7 @@ export function createRemit(deps: RemitDeps): Remit {
     answerers: { extractive, claude: claudeAnswerer },
     defaultMode: deps.mode ?? (claudeAnswerer ? 'claude' : 'extractive'),
     rewriter,
+    speller: deps.lexicon && createQuerySpeller(deps.lexicon, (id) => store.getDocument(id)),
     getDocument: (id) => store.getDocument(id),
     cache: answerCacheFor(deps.answerCacheEntries ?? DEFAULT_ANSWER_CACHE_ENTRIES, store),
   });

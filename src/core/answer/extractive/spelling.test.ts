@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WordNetLexicon } from '../../../../test/support/sources.js';
-import { editDistance, spellingCorrections } from './spelling.js';
+import { correctQuery, editDistance, spellingCorrections } from './spelling.js';
 import type { Candidate } from './candidates.js';
 import type { QueryTerm } from './question.js';
 import { stemsOf, words } from './terms.js';
@@ -29,5 +29,21 @@ describe('spellingCorrections', () => {
 
   it('leaves English words, short words and words the sources use alone', () => {
     expect(spellingCorrections([term('royalty'), term('fie'), term('turnover')], sources, lexicon).size).toBe(0);
+  });
+});
+
+describe('correctQuery', () => {
+  const lexicon = new WordNetLexicon();
+  const texts = ['A gatekeeper under the DMA has 45 million monthly users.', 'Ofcom can fine a provider.'];
+
+  it('replaces a misspelt word with the nearest word of the texts, keeping the rest as written', () => {
+    expect(correctQuery('How many users does a platform need to count as a gatekeper?', texts, lexicon)).toBe('How many users does a platform need to count as a gatekeeper?');
+    expect(correctQuery('what can ofcom fnie?', texts, lexicon)).toBe('what can ofcom fine?');
+  });
+
+  it('leaves English words, short words, words the texts have, and names as written', () => {
+    for (const query of ['Can the regulator impose royalties?', 'Can Ofcom fie a provider?', 'What does a gatekeeper do?', 'How much did Ofcom fine Gatekeepr Ltd?']) {
+      expect(correctQuery(query, texts, lexicon)).toBe(query);
+    }
   });
 });
