@@ -33,6 +33,13 @@ describe('WinkAnalyzer', () => {
     expect(names).toEqual(expect.arrayContaining(['Competition and Markets Authority', 'CMA', 'Online Safety Act']));
     expect(names).not.toContain('January');
   });
+
+  it('reads a word written with leading digits as one name, not a count ("4chan", "5G"), and keeps "£18m" money', () => {
+    const { tokens, expressions } = analyzer.analyse('Ofcom fined 4chan £18m under 5G rules and section 66A today.');
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['4chan', '5G', '66A']));
+    expect(expressions.map((e) => [e.type, e.text])).toEqual(expect.arrayContaining([['name', '4chan'], ['name', '5G'], ['money', '£18m']]));
+    expect(expressions.filter((e) => e.type === 'count')).toEqual([]);
+  });
 });
 
 describe('reportsPast', () => {

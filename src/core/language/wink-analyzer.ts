@@ -68,17 +68,43 @@ export class WinkAnalyzer implements TextAnalyzer {
     });
     const spans = doc.entities().out(its.span) as [number, number][];
     const types = doc.entities().out(its.type) as string[];
+    const { merged, indexOf } = joinGlued(tokens);
     const entities = spans.flatMap(([first, last], i) => {
       const type = ENTITY_TYPES[types[i]!];
-      return type ? [{ type, first, last }] : [];
+      // A number glued into a name ("4chan") counts nothing.
+      return type && !(first === last && merged[indexOf[first]!] !== tokens[first]) ? [{ type, first: indexOf[first]!, last: indexOf[last]! }] : [];
     });
-    const typed = figures(tokens, entities);
+    const typed = figures(merged, entities);
     // A month or a weekday is capitalised, but it is a date, not a name.
     const dated = (t: Token) => typed.some((e) => (e.type === 'date' || e.type === 'time' || e.type === 'duration') && t.start >= e.start && t.end <= e.end);
-    const expressions = [...typed, ...names(tokens.map((t) => (dated(t) ? { ...t, pos: 'NOUN' as const, text: t.text.toLowerCase() } : t)))].sort((a, b) => a.start - b.start);
+    const expressions = [...typed, ...names(merged.map((t) => (dated(t) ? { ...t, pos: 'NOUN' as const, text: t.text.toLowerCase() } : t)))].sort((a, b) => a.start - b.start);
     for (const expression of expressions) expression.text = text.slice(expression.start, expression.end);
-    return { tokens, expressions };
+    return { tokens: merged, expressions };
   }
+}
+
+/**
+ * The model splits a word that starts with digits after them ("4chan" -> "4" "chan", "5G", "section 66A"): the two
+ * are one word, a name, whose parts count and mean nothing apart. A magnitude after a number ("18m") stays apart.
+ * Returns the tokens with each such pair joined, and where each original token went.
+ */
+function joinGlued(tokens: readonly Token[]): { merged: Token[]; indexOf: number[] } {
+  const merged: Token[] = [];
+  const indexOf: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    if (token.kind === 'number' && /^\d+$/.test(token.text) && next?.kind === 'word' && next.start === token.end && /^\p{L}+$/u.test(next.text) && !MAGNITUDE.test(next.text)) {
+      const text = token.text + next.text;
+      indexOf.push(merged.length, merged.length);
+      merged.push({ text, start: token.start, end: next.end, pos: 'PROPN', kind: 'word', lemma: text.toLowerCase(), negated: token.negated || next.negated });
+      i++;
+    } else {
+      indexOf.push(merged.length);
+      merged.push(token);
+    }
+  }
+  return { merged, indexOf };
 }
 
 function tokenKind(kind: string | undefined): TokenKind {
@@ -137,7 +163,7 @@ function names(tokens: readonly Token[]): Expression[] {
     // "Act" reads as a verb); at a sentence's start only a proper noun or an acronym does.
     const capital = /^\p{Lu}/u.test(token.text) && token.kind === 'word';
     const sentenceStart = i === 0 || /^[.!?:;"“]$/.test(tokens[i - 1]!.text);
-    // An acronym, or a brand that starts with a digit ("4chan", "3M").
+    // An acronym, or a word that starts with digits ("4chan", "3M", joined by joinGlued).
     const acronym = (/^\p{Lu}[\p{Lu}\d]+$/u.test(token.text) && token.text.length > 1) || /^\d+\p{L}/u.test(token.text);
     const proper = token.pos === 'PROPN' || acronym || (capital && !sentenceStart && token.pos !== 'PRON');
     if (proper) {

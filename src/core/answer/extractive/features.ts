@@ -238,7 +238,7 @@ export const anyTyped = (candidates: readonly Candidate[], types: readonly Expre
  * executive of X" answers "who leads Ofcom?" about X, not Ofcom. Read from the possessive or the "of/at" phrase beside
  * the role word, so a role and its organisation stay bound together.
  */
-export function roleOwnedByOther(question: QuestionFrame, candidate: Candidate): boolean {
+export function roleOwnedByOther(question: QuestionFrame, candidate: Candidate, describedAs: (name: string, noun: string) => boolean = () => false): boolean {
   // Whose role is asked: the question's names and any word it makes possessive ("the regulator's chief executive").
   const owners = [...question.text.matchAll(/(\p{L}+)['’]s\b/gu)].map((m) => m[1]!);
   if (question.names.length === 0 && owners.length === 0) return false;
@@ -255,6 +255,8 @@ export function roleOwnedByOther(question: QuestionFrame, candidate: Candidate):
       return (e.end <= word.index && /^['’]s\s+(?:\p{L}+\s+){0,2}$/u.test(before)) || (e.start > word.index && /^\s+(?:of|at)\s+(?:the\s+)?$/i.test(after));
     });
     if (!owner) return false;
-    return ![...contentStemSet(owner.text)].some((s) => asked.has(s));
+    // A question may name the owner by what it is ("the message board's penalty" for 4chan's, which the sources call
+    // "the message board 4chan").
+    return ![...contentStemSet(owner.text)].some((s) => asked.has(s)) && !owners.some((noun) => describedAs(owner.text, noun));
   });
 }

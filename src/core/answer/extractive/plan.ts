@@ -99,9 +99,12 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // The noun a question asks for ("how many *people*…") says what kind of answer it wants, not what it is about: when
   // the question says more ("…sent to prison"), the sentence must carry some of that.
   const saysMore = question.terms.some((t) => !t.name && !t.focus);
+  // The page calls the name by the noun ("the message board 4chan", "the watchdog Ofcom"): an apposition.
+  const describedAs = (candidate: Candidate, name: string, noun: string) =>
+    new RegExp(`\\b${escapeRegExp(noun)}\\s+${escapeRegExp(name)}\\b`, 'iu').test(options.documents.get(candidate.hit.document.id) ?? candidate.text);
   const aboutWhen = (focusCounts: boolean) => (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
-    !roleOwnedByOther(question, e.candidate);
+    !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
@@ -304,3 +307,5 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   for (const x of a) if (b.has(x)) shared++;
   return shared / smaller;
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -176,7 +176,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   const content = terms.map((t) => t.stems[0]!);
   const bigrams: [string, string][] = [];
   for (let i = 0; i + 1 < content.length; i++) bigrams.push([content[i]!, content[i + 1]!]);
-  // "the *five* steps": a number word before its noun, a word apart ("4chan" is one word, split by the tokenizer).
+  // "the *five* steps": a number word before its noun, a word apart (not the digits of a word such as "4chan").
   const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1]?.pos === 'NOUN' && tokens[i + 1]!.start > t.end);
   const count = listWord ? (NUMBER_WORDS[listWord.text.toLowerCase()] ?? (Number.isInteger(Number(listWord.text)) ? Number(listWord.text) : undefined)) : undefined;
   const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
