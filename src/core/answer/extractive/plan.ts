@@ -108,7 +108,12 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
-  const answeringWhen = (isAbout: (e: Evidence) => boolean) => evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && !e.candidate.statesUnknown);
+  // "Which court…", "which country…": the answer is one of the kind the noun names, so the sentence names that kind
+  // (the noun or a word WordNet relates to it); a sentence naming no court does not say which court. Not for "which
+  // law": a law is named by its title ("the Data (Use and Access) Act 2025"), seldom as a law.
+  const kindAsked = ['who', 'place'].includes(question.answerType) && question.focusIsAnswer ? question.terms.findIndex((t) => t.focus) : -1;
+  const namesKind = (e: Evidence) => kindAsked === -1 || e.matches[kindAsked] !== 'none';
+  const answeringWhen = (isAbout: (e: Evidence) => boolean) => evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && namesKind(e) && !e.candidate.statesUnknown);
   let about = aboutWhen(!saysMore);
   let answering = answeringWhen(about);
   // Unless the noun is the answer itself ("the maximum *fine* X can impose" asks for a fine): then a sentence stating
