@@ -205,6 +205,9 @@ describe('planExtractiveAnswer', () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);
     expect((await chosenText(question, hitsOf('The High Court confirmed the fine on Zeta in 2021.')))[0]).toContain('High Court');
+    // A court in general, or courts, are no particular court.
+    const general = hitsOf('The regulator must apply to a court to confirm the fine on Zeta, as the courts confirm every such fine.');
+    expect((await planExtractiveAnswer(question, general)).statements).toEqual([]);
   });
 
   it('abstains on a question that only instructs the answerer', async () => {

@@ -4,6 +4,7 @@
 import type { Lexicon } from '../../language/lexicon.js';
 import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
+import type { Word } from './terms.js';
 import { attainableShare, carriesType, type Evidence, gatherEvidence, type Match, nameIn, roleOwnedByOther } from './features.js';
 import type { NamePhrase, QuestionFrame } from './question.js';
 import type { Power } from '../../powers/schema.js';
@@ -109,10 +110,22 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
   // "Which court…", "which country…": the answer is one of the kind the noun names, so the sentence names that kind
-  // (the noun or a word WordNet relates to it); a sentence naming no court does not say which court. Not for "which
+  // (the noun or a near form of it, in the sentence or just above it: a distant WordNet relative is no court); a
+  // sentence naming no court does not say which court. Not for "which
   // law": a law is named by its title ("the Data (Use and Access) Act 2025"), seldom as a law.
   const kindAsked = ['who', 'place'].includes(question.answerType) && question.focusIsAnswer ? question.terms.findIndex((t) => t.focus) : -1;
-  const namesKind = (e: Evidence) => kindAsked === -1 || e.matches[kindAsked] !== 'none';
+  const namesKind = (e: Evidence) => {
+    if (kindAsked === -1) return true;
+    if (e.matches[kindAsked] !== 'exact') return e.matches[kindAsked] === 'near' || e.matches[kindAsked] === 'context';
+    // "Ofcom must apply to a court" or "the courts have no power" speak of no court in particular: an indefinite or
+    // (when one is asked for) a plural mention does not say which.
+    const focus = question.terms[kindAsked]!;
+    const stems = new Set(focus.stems);
+    const uses = e.candidate.words.filter((w) => stems.has(w.stem));
+    const particular = (w: Word) =>
+      !INDEFINITE_BEFORE.test(e.candidate.text.slice(Math.max(0, w.index - 40), w.index)) && !(PLURAL.test(w.raw) && !PLURAL.test(focus.raw));
+    return uses.length === 0 || uses.some(particular);
+  };
   const answeringWhen = (isAbout: (e: Evidence) => boolean) => evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && namesKind(e) && !e.candidate.statesUnknown);
   let about = aboutWhen(!saysMore);
   let answering = answeringWhen(about);
@@ -251,6 +264,11 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
   }
   return [];
 }
+
+// A determiner that picks out no one thing, with up to two words between it and its noun ("a court", "any UK court").
+const INDEFINITE_BEFORE = /\b(?:a|an|any|every|each|no|another)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+const PLURAL = /[^s]s$/i;
 
 // "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.
 const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|could|might)\b.*\b(?:if|unless)\b/i;
