@@ -229,6 +229,18 @@ describe('planExtractiveAnswer', () => {
     expect(chosen[1]).toContain('Maria Lopez');
   });
 
+  it('completes a sentence that announces what it does not give from the sentences after it', async () => {
+    const hits = hitsOf(
+      'The cap is a flat £5 million in two situations. The first is where the firm has no accounts yet. The second is where it is fined as a member of a group. Appeals go to the tribunal.',
+    );
+    const chosen = await chosenText('In what situations is the cap a flat £5 million?', hits);
+    expect(chosen.slice(0, 3)).toEqual([
+      'The cap is a flat £5 million in two situations.',
+      'The first is where the firm has no accounts yet.',
+      'The second is where it is fined as a member of a group.',
+    ]);
+  });
+
   describe('a country the question narrows to', () => {
     const ukPassage = 'Ofcom regulates AI chatbots that search the web under the Online Safety Act, and can fine their providers.';
     const question = "What powers does Canada's regulator have over AI chatbots?";

@@ -4,9 +4,9 @@
 import type { Lexicon } from '../../language/lexicon.js';
 import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
-import type { Word } from './terms.js';
+import { stemsOf, type Word } from './terms.js';
 import { attainableShare, carriesType, type Evidence, gatherEvidence, type Match, nameIn, roleOwnedByOther } from './features.js';
-import type { NamePhrase, QuestionFrame } from './question.js';
+import { type NamePhrase, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, jurisdictionTest } from './jurisdiction.js';
 import { cardQuotes } from './powers-evidence.js';
@@ -172,6 +172,15 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
 
   const statements: Statement[] = [statementFor(lead, options.documents)];
   const chosen = [lead];
+  // "…banned two Britons." or "…in two situations." announces what it does not give: the sentences after it give it.
+  const announced = second ? undefined : announcedCount(question, lead.candidate);
+  for (let n = 0, at = lead.candidate.next; announced !== undefined && n < announced && at !== undefined; n++) {
+    const follower = byKey.get(at);
+    if (!follower || follower.candidate.statesUnknown) break;
+    statements.push(statementFor(follower, options.documents));
+    chosen.push(follower);
+    at = follower.candidate.next;
+  }
   // A lead opening with a pronoun ("It can also order…") needs the sentence it points at, placed before it.
   const antecedent = lead.candidate.leansOn ? byKey.get(lead.candidate.leansOn) : undefined;
   if (antecedent) {
@@ -230,6 +239,32 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     words += addedWords;
   }
   return plan(statements);
+}
+
+/** Most things an announcing sentence is completed with from the sentences after it. */
+const MAX_ANNOUNCED = 4;
+
+/**
+ * How many of the things the question asks for a sentence announces without giving them ("banned two Britons", "in
+ * two more serious forms"): a small number shortly before the noun asked for, fewer names after it than it counts, and
+ * no list of its own.
+ */
+function announcedCount(question: QuestionFrame, candidate: Candidate): number | undefined {
+  const focus = question.terms.find((t) => t.focus);
+  if (!focus || candidate.items.length > 0) return undefined;
+  const stems = new Set(focus.stems);
+  const words = candidate.words.filter((w) => !w.part);
+  for (let i = 1; i < words.length; i++) {
+    if (!stems.has(words[i]!.stem)) continue;
+    const count = words.slice(Math.max(0, i - 3), i).map((w) => smallNumber(w.raw)).find((n) => n !== undefined);
+    if (count === undefined || count < 2 || count > MAX_ANNOUNCED) continue;
+    // Names the question gave ("…from the US") are not the things announced.
+    const namedAfter = candidate.expressions.filter(
+      (e) => e.type === 'name' && e.start > words[i]!.index && !question.names.some((n) => nameIn(n, new Set(e.text.split(/\s+/).flatMap((w) => stemsOf(w))))),
+    ).length;
+    return namedAfter >= count ? undefined : count;
+  }
+  return undefined;
 }
 
 /** A sentence's statement: with the list it announces, when it ends in a colon and its items follow. */

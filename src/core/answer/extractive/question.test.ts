@@ -57,6 +57,8 @@ describe('analyseQuestion', () => {
     ['How does the ICO compare with Ofcom on fines?', 'comparison', false],
     // "4chan" is one word, not "4 chans" to list.
     ['How long was the 4chan owner sent to prison for?', 'duration', true],
+    // A capitalised plural that names a kind of people.
+    ['Which Britons did the administration bar in December?', 'who', false],
   ])('reads %j as asking for %s (strict %s)', (question, type, strict) => {
     const frame = read(question);
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);

@@ -123,12 +123,13 @@ const EXPRESSIONS: Readonly<Partial<Record<AnswerType, ExpressionType[]>>> = {
 
 // What a "what/which <noun>" question asks for, by the noun: general English nouns of quantity and time, and the broad
 // WordNet classes a noun may fall under ("tribunal" is a kind of court, "deadline" a point in time). First match wins.
+// Broader terms are WordNet's words, so an ambiguous one is avoided: "state" is also a condition ("situation").
 const NOUN_CLASSES: readonly { type: AnswerType; words: readonly string[]; broader: readonly string[] }[] = [
   { type: 'count', words: ['number', 'count', 'total'], broader: [] },
   { type: 'amount', words: ['maximum', 'minimum', 'cap', 'ceiling', 'limit', 'threshold', 'amount', 'sum', 'fine', 'penalty', 'fee', 'level', 'rate', 'percentage', 'proportion', 'share', 'figure'], broader: ['monetary value', 'sum', 'fee', 'penalty', 'payment', 'assets'] },
   { type: 'date', words: ['date', 'day', 'year', 'month', 'deadline'], broader: ['point in time', 'calendar day', 'calendar month'] },
   { type: 'duration', words: ['period', 'duration', 'time', 'timeframe', 'window'], broader: ['time period', 'time unit', 'duration'] },
-  { type: 'place', words: ['country', 'place', 'city', 'state', 'nation', 'jurisdiction'], broader: ['country', 'city', 'state', 'nation', 'continent'] },
+  { type: 'place', words: ['country', 'place', 'city', 'state', 'nation', 'jurisdiction'], broader: ['country', 'city', 'administrative district', 'nation', 'continent'] },
   { type: 'reference', words: ['legislation', 'law', 'act', 'bill', 'statute', 'regulation', 'section', 'article', 'part', 'schedule', 'paragraph', 'provision', 'chapter'], broader: ['legislative act', 'written document'] },
   { type: 'who', words: ['body', 'authority', 'regulator', 'person', 'people', 'official', 'minister', 'court', 'tribunal', 'organisation', 'organization', 'company', 'firm'], broader: ['organization', 'social group', 'person', 'institution', 'court'] },
 ];
@@ -139,6 +140,9 @@ const SAYING = /^(?:say|said|says|call|called|calls|describe|described|describes
 const COMPARISON = /\b(?:compare[sd]?|comparison|versus|vs\.?|difference|differ|(?:higher|lower|more|less|bigger|smaller|larger|greater) than|which (?:is|are|was|one is) (?:the )?(?:higher|lower|bigger|larger|greater|smaller|highest|lowest|biggest|largest))\b/i;
 const SECOND_PART = /(?:,\s*|\s)and (?:(?:for |by |in |on |from )?(?:how|what|which|who|when|where|why)\b)/gi;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The small whole number a word writes ("two", "3"), if it writes one. */
+export const smallNumber = (word: string): number | undefined => NUMBER_WORDS[word.toLowerCase()] ?? (/^\d{1,2}$/.test(word) ? Number(word) : undefined);
 
 export function analyseQuestion(question: string, tools: QuestionTools): QuestionFrame {
   const { text, instructionOnly } = withoutInstructions(question);
@@ -178,7 +182,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   for (let i = 0; i + 1 < content.length; i++) bigrams.push([content[i]!, content[i + 1]!]);
   // "the *five* steps": a number word before its noun, a word apart (not the digits of a word such as "4chan").
   const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1]?.pos === 'NOUN' && tokens[i + 1]!.start > t.end);
-  const count = listWord ? (NUMBER_WORDS[listWord.text.toLowerCase()] ?? (Number.isInteger(Number(listWord.text)) ? Number(listWord.text) : undefined)) : undefined;
+  const count = listWord ? smallNumber(listWord.text) : undefined;
   const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
   // "How many years…" counts units of time: a date does not answer it.
   const countsTime = type === 'duration' && /\bhow many\b/i.test(text);
@@ -277,10 +281,13 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
 /**
  * The head of the noun phrase starting at `from`: its last noun, determiners and adjectives before it skipped. A word
  * the tagger read as an adjective ends the phrase as its head when the lexicon knows it as a noun and no noun follows
- * ("the biggest consumer-law *fine* the CMA can give", where "fine" was tagged an adjective).
+ * ("the biggest consumer-law *fine* the CMA can give", where "fine" was tagged an adjective), and so does a proper
+ * noun in the plural that the lexicon knows as a common one ("which *Britons*").
  */
 function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): Token | undefined {
-  const isNoun = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !['NOUN', 'ADJ'].includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '')));
+  const known = (t: Token) => lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !['NOUN', 'ADJ', 'PROPN'].includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '');
+  // A capitalised plural the lexicon knows as a common noun names a kind of people ("which *Britons*…").
+  const isNoun = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && known(t)) || (t.pos === 'PROPN' && /[^s]s$/.test(t.text) && known(t)));
   const possessive = (t: Token | undefined) => t !== undefined && t.pos === 'PART' && /^['’]s?$/.test(t.text);
   let j = from;
   for (;;) {
