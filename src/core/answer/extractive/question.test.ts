@@ -59,6 +59,8 @@ describe('analyseQuestion', () => {
     ['How long was the 4chan owner sent to prison for?', 'duration', true],
     // A capitalised plural that names a kind of people.
     ['Which Britons did the administration bar in December?', 'who', false],
+    // "share" is the verb here, though tagged a noun: the question has no other.
+    ['Which countries share the prime minister\'s concerns about Grok?', 'place', false],
   ])('reads %j as asking for %s (strict %s)', (question, type, strict) => {
     const frame = read(question);
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);
