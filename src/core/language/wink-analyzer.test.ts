@@ -40,6 +40,12 @@ describe('WinkAnalyzer', () => {
     expect(expressions.map((e) => [e.type, e.text])).toEqual(expect.arrayContaining([['name', '4chan'], ['name', '5G'], ['money', '£18m']]));
     expect(expressions.filter((e) => e.type === 'count')).toEqual([]);
   });
+
+  it('counts nothing in "one of" (it picks one out), but does count "one" elsewhere', () => {
+    const counts = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type === 'count').map((e) => e.text);
+    expect(counts('The UK is one of its target markets.')).toEqual([]);
+    expect(counts('The regulator opened one investigation and three inquiries.')).toEqual(['one', 'three']);
+  });
 });
 
 describe('reportsPast', () => {

@@ -129,6 +129,8 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
   const result: Expression[] = [];
   for (const entity of entities) {
     let { type, first, last } = entity;
+    // "one of its markets" picks one out of several (a partitive), counting nothing.
+    if (type === 'count' && first === last && /^one$/i.test(tokens[first]!.text) && /^of$/i.test(tokens[first + 1]?.text ?? '')) continue;
     // A number written after a noun labels it ("Category 1", "Article 83", "section 144", "Step 2"): it counts nothing.
     if (type === 'count' && first === last && ['NOUN', 'PROPN'].includes(tokens[first - 1]?.pos ?? '') && tokens[first]!.kind === 'number') continue;
     if (type === 'count' || type === 'money') {
