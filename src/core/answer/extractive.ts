@@ -58,7 +58,13 @@ export class ExtractiveAnswerer implements Answerer {
   /** Decides what to say without writing it: exposed so tests, evals and the ranker's fitting can see why. */
   async plan(input: Pick<AnswerInput, 'question' | 'query' | 'hits' | 'getDocument'> & { history?: AnswerInput['history'] }): Promise<ExtractivePlan> {
     const analyzer = await (this.options.analyzer ?? loadWinkAnalyzer)();
-    const question = analyseQuestion(input.query || input.question, { analyse: (text) => analyzer.analyse(text), lexicon: this.options.lexicon });
+    const tools = { analyse: (text: string) => analyzer.analyse(text), lexicon: this.options.lexicon };
+    const question = analyseQuestion(input.query || input.question, tools);
+    // A follow-up is searched with words of the last question; which words the user asked now is kept apart.
+    if (input.query && input.query !== input.question) {
+      const asked = new Set(analyseQuestion(input.question, tools).terms.flatMap((t) => t.stems));
+      for (const term of question.terms) term.carried = !term.stems.some((s) => asked.has(s));
+    }
     const powers = this.options.powers ? (await this.options.powers.table()).powers : [];
     // A powers question is answered from the sentences its card quotes, retrieved or not.
     const quoted = await quotedHits(cardQuotes(question, powers), input);

@@ -140,6 +140,11 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     about = (e) => aboutFocus(e) && namesItself(e) && statesFocus(e);
     answering = answeringWhen(about);
   }
+  // A follow-up is answered about what it asks now ("…who has to *apply* for one?"), where a sentence says it: the
+  // words carried from the last question only say what it is about.
+  const ownTerms = question.terms.map((t, i) => (t.carried === false && !t.name ? i : -1)).filter((i) => i !== -1);
+  const saysOwn = (e: Evidence) => ownTerms.some((i) => e.matches[i] === 'exact' || e.matches[i] === 'near');
+  if (ownTerms.length > 0 && answering.some(saysOwn)) answering = answering.filter(saysOwn);
   const inScope = answering.filter((e) => inJurisdiction(e.candidate));
   const fresh = options.said ? inScope.filter((e) => !options.said!(e.candidate.text)) : inScope;
   const leads = fresh.length > 0 ? fresh : inScope;

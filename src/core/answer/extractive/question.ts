@@ -38,6 +38,11 @@ export interface QueryTerm {
   focus: boolean;
   /** Read as a verb ("did Ofcom *block*…"): what the question says was done. */
   verb: boolean;
+  /**
+   * Carried from an earlier turn of the conversation rather than asked now ("And who has to apply for one?" searched
+   * with the last question's "access restriction order"): set by the answerer, which sees both.
+   */
+  carried?: boolean;
   related: readonly RelatedWord[];
 }
 
