@@ -83,6 +83,12 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (evidence.length === 0) return plan([], 'no_sentences');
   const missing = question.names.filter((name) => !name.compound && !candidates.some((c) => mentions(c, name)));
   if (missing.length) return plan([], 'missing_name', missing.map((n) => n.text));
+  // So is an event none of the sources mentions a participant of: "How long was the 4chan *owner* sent to *prison*?"
+  // is not answered by 4chan's daily penalty when no retrieved sentence speaks of an owner or a prison in any words.
+  if (question.pastEvent && question.strict) {
+    const unmentioned = question.terms.filter((t, i) => t.noun && !t.name && !t.focus && evidence.every((e) => e.matches[i] === 'none'));
+    if (unmentioned.length) return plan([], 'missing_name', unmentioned.map((t) => t.raw));
+  }
   if (attainableShare(question, candidates, corrections) < options.ranker.minAttainable) return plan([], 'off_topic');
 
   // A comparison's sentences each hold one side (with the names both sides share); the sides loop below gives the rest.
@@ -126,7 +132,8 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
       !INDEFINITE_BEFORE.test(e.candidate.text.slice(Math.max(0, w.index - 40), w.index)) && !(PLURAL.test(w.raw) && !PLURAL.test(focus.raw));
     return uses.length === 0 || uses.some(particular);
   };
-  const answeringWhen = (isAbout: (e: Evidence) => boolean) => evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && namesKind(e) && !e.candidate.statesUnknown);
+  const answeringWhen = (isAbout: (e: Evidence) => boolean) =>
+    evidence.filter((e) => held(e.candidate) && isAbout(e) && typedEnough(e) && namesKind(e) && !e.candidate.statesUnknown);
   let about = aboutWhen(!saysMore);
   let answering = answeringWhen(about);
   // Unless the noun is the answer itself ("the maximum *fine* X can impose" asks for a fine): then a sentence stating

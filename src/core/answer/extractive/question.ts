@@ -38,6 +38,8 @@ export interface QueryTerm {
   focus: boolean;
   /** Read as a verb ("did Ofcom *block*…"): what the question says was done. */
   verb: boolean;
+  /** Read as a common noun ("the forum's *owner*", "sent to *prison*"): a thing or person the question speaks of. */
+  noun: boolean;
   /**
    * Carried from an earlier turn of the conversation rather than asked now ("And who has to apply for one?" searched
    * with the last question's "access restriction order"): set by the answerer, which sees both.
@@ -172,6 +174,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
       name,
       focus: focus === token,
       verb: token.pos === 'VERB',
+      noun: token.pos === 'NOUN',
       // Every sense's relatives, not only those of the part of speech the tagger guessed ("Ofcom fine X" reads "fine"
       // as an adjective): a wrong guess would lose the word's sense, while extra relatives only add weak matches.
       related: name || token.kind === 'number' ? [] : (tools.lexicon?.related(lower) ?? []),

@@ -5,7 +5,7 @@ import type { Candidate } from './candidates.js';
 import type { QueryTerm } from './question.js';
 import { stemsOf, words } from './terms.js';
 
-const term = (raw: string): QueryTerm => ({ raw, stems: stemsOf(raw), name: false, focus: false, verb: false, related: [] });
+const term = (raw: string): QueryTerm => ({ raw, stems: stemsOf(raw), name: false, focus: false, verb: false, noun: false, related: [] });
 const candidate = (text: string) => ({ words: words(text), stems: new Set(words(text).map((w) => w.stem)), context: new Set<string>() }) as unknown as Candidate;
 
 describe('editDistance', () => {
