@@ -321,12 +321,13 @@ const PLURAL = /[^s]s$/i;
 const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|could|might)\b.*\b(?:if|unless)\b/i;
 
 /**
- * A question about a past event is answered by a report of it: one naming who took part, not a hypothetical, and an
- * action when it asks what someone did.
+ * A question about a past event is answered by a report of it: one naming who took part, not a hypothetical nor the
+ * asked act as only possible or wanted, and an action when it asks what someone did.
  */
 function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boolean {
   return (
-    (!question.pastAction || (candidate.reportsEvent && !onlyAsPossible(question, candidate))) &&
+    (!question.pastAction || candidate.reportsEvent) &&
+    !onlyAsPossible(question, candidate) &&
     namedNearby(candidate, question.names) &&
     !HYPOTHETICAL.test(candidate.text)
   );
@@ -337,17 +338,21 @@ function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boole
 const MODAL = /\b(?:can|could|may|might|would|should|must|shall)\b/;
 
 /**
- * The sentence names what the question asks was done only where a modal governs it: it reports something else (a
- * statement about the power), not the act. "Ofcom explained that it can ask a court to block…" does not answer "When
- * did Ofcom block…?".
+ * The sentence names what the question asks was done only where a modal or an infinitive governs it: it reports
+ * something else (a power, a plan, a threat), not the act. "Ofcom explained that it can ask a court to block…" does
+ * not answer "When did Ofcom block…?", nor "threats to ban X" "How long was X banned?".
  */
 function onlyAsPossible(question: QuestionFrame, candidate: Candidate): boolean {
-  const asked = new Set(question.terms.filter((t) => t.verb && !t.name).flatMap((t) => t.stems));
+  // The verbs the question says were done: not one it too asks about as an infinitive ("…get *to answer*…").
+  const finite = (t: QuestionFrame['terms'][number]) => !new RegExp(`\\bto\\s+${escapeRegExp(t.raw)}\\b`, 'i').test(question.text);
+  const asked = new Set(question.terms.filter((t) => t.verb && !t.name && finite(t)).flatMap((t) => t.stems));
   const uses = candidate.words.filter((w) => asked.has(w.stem));
   if (uses.length === 0) return false;
   return uses.every((w) => {
     const clauseStart = Math.max(...['.', ';', ':', ','].map((mark) => candidate.text.lastIndexOf(mark, w.index)));
-    return MODAL.test(candidate.text.slice(clauseStart + 1, w.index));
+    const before = candidate.text.slice(clauseStart + 1, w.index);
+    // "…plans to ban nudification apps", "threats to ban X": an infinitive names what is wanted, not what was done.
+    return MODAL.test(before) || /\bto\s+$/i.test(before);
   });
 }
 

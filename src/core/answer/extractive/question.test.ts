@@ -66,6 +66,11 @@ describe('analyseQuestion', () => {
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);
   });
 
+  it('takes "long" in "how long" for the kind of answer, not a word the answer must carry; "big" in "how big" stays', () => {
+    expect(read('How long was Zeta banned?').terms.map((t) => t.raw)).not.toContain('long');
+    expect(read('How big a penalty can Zeta get?').terms.map((t) => t.raw)).toContain('big');
+  });
+
   it('finds names, their initials, possessives that must hold and names that only qualify a noun', () => {
     const names = read("Did the Digital Markets Act's fine on Apple beat an AI chatbot ban?").names;
     expect(names.map((n) => [n.text, n.initials, n.modifier, n.compound])).toEqual([

@@ -164,6 +164,10 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const lower = token.text.toLowerCase();
     if (STOP_WORDS.has(lower) || WH_WORDS.has(lower) || /^['’]s$/.test(lower)) continue;
+    // "How *long*", "how *soon*", "how *often*" ask for a period or a count, as "when" asks for a date: sentences give
+    // the period, not the word. ("How *big*" stays: a sentence calls a big figure a maximum.)
+    const previous = tokens[tokens.indexOf(token) - 1];
+    if (previous?.text.toLowerCase() === 'how' && (answerType === 'duration' || answerType === 'count') && (token.pos === 'ADJ' || token.pos === 'ADV')) continue;
     const stems = stemsOf(token.text, token.lemma);
     if (stems.some((s) => seen.has(s))) continue;
     stems.forEach((s) => seen.add(s));
