@@ -117,8 +117,8 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
   // "Which court…", "which country…": the answer is one of the kind the noun names, so the sentence names that kind
   // (the noun or a near form of it, in the sentence or just above it: a distant WordNet relative is no court); a
-  // sentence naming no court does not say which court. Not for "which
-  // law": a law is named by its title ("the Data (Use and Access) Act 2025"), seldom as a law.
+  // sentence naming no court does not say which court. Not for "which law": a law is named by its title ("the Data
+  // (Use and Access) Act 2025"), seldom as a law.
   const kindAsked = ['who', 'place'].includes(question.answerType) && question.focusIsAnswer ? question.terms.findIndex((t) => t.focus) : -1;
   const namesKind = (e: Evidence) => {
     if (kindAsked === -1) return true;
