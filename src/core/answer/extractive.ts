@@ -12,7 +12,7 @@ import { collectCandidates } from './extractive/candidates.js';
 import { composeStatements } from './extractive/compose.js';
 import { type AbstainReason, type ExtractivePlan, planStatements } from './extractive/plan.js';
 import { cardQuotes } from './extractive/powers-evidence.js';
-import { analyseQuestion } from './extractive/question.js';
+import { analyseQuestion, followUpFrame } from './extractive/question.js';
 import { DEFAULT_RANKER, type RankerWeights } from './extractive/ranker.js';
 
 export type { AbstainReason, ExtractivePlan };
@@ -59,12 +59,13 @@ export class ExtractiveAnswerer implements Answerer {
   async plan(input: Pick<AnswerInput, 'question' | 'query' | 'hits' | 'getDocument'> & { history?: AnswerInput['history'] }): Promise<ExtractivePlan> {
     const analyzer = await (this.options.analyzer ?? loadWinkAnalyzer)();
     const tools = { analyse: (text: string) => analyzer.analyse(text), lexicon: this.options.lexicon };
-    const question = analyseQuestion(input.query || input.question, tools);
-    // A follow-up is searched with words of the last question; which words the user asked now is kept apart.
-    if (input.query && input.query !== input.question) {
-      const asked = new Set(analyseQuestion(input.question, tools).terms.flatMap((t) => t.stems));
-      for (const term of question.terms) term.carried = !term.stems.some((s) => asked.has(s));
-    }
+    const searched = analyseQuestion(input.query || input.question, tools);
+    // A follow-up is searched with words of the last question; what the user asked now is read apart.
+    const previous = input.history?.findLast((turn) => turn.role === 'user');
+    const question =
+      input.query && input.query !== input.question
+        ? followUpFrame(searched, analyseQuestion(input.question, tools), previous && analyseQuestion(previous.content, tools))
+        : searched;
     const powers = this.options.powers ? (await this.options.powers.table()).powers : [];
     // A powers question is answered from the sentences its card quotes, retrieved or not.
     const quoted = await quotedHits(cardQuotes(question, powers), input);

@@ -3,7 +3,7 @@ import { WordNetLexicon } from '../../../../test/support/sources.js';
 import type { TextAnalyzer } from '../../language/analysis.js';
 import { loadWinkAnalyzer } from '../../language/wink-analyzer.js';
 import { withoutInstructions } from './instructions.js';
-import { analyseQuestion, type QuestionFrame } from './question.js';
+import { analyseQuestion, followUpFrame, type QuestionFrame } from './question.js';
 import { initialisms, words } from './terms.js';
 
 let analyzer: TextAnalyzer;
@@ -64,6 +64,19 @@ describe('analyseQuestion', () => {
   ])('reads %j as asking for %s (strict %s)', (question, type, strict) => {
     const frame = read(question);
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);
+  });
+
+  it('finds the noun asked for even where the tagger reads it as an adjective before a name', () => {
+    expect(read('What is the maximum fine Ofcom can impose?').terms.find((t) => t.focus)?.raw).toBe('fine');
+  });
+
+  it('reads an elliptical follow-up as asking what the last question asked, and marks the words carried from it', () => {
+    const previous = read("What is the DMA's maximum fine?");
+    const frame = followUpFrame(read('for repeat offences? DMA maximum fine'), read('And for repeat offences?'), previous);
+    expect([frame.answerType, frame.expressionTypes]).toEqual([previous.answerType, previous.expressionTypes]);
+    expect(frame.terms.filter((t) => !t.carried).map((t) => t.raw)).toEqual(['repeat', 'offences']);
+    // A follow-up with a question word of its own asks what it asks.
+    expect(followUpFrame(read('Who decides? DMA maximum fine'), read('Who decides?'), previous).answerType).toBe('who');
   });
 
   it('takes "long" in "how long" for the kind of answer, not a word the answer must carry; "big" in "how big" stays', () => {

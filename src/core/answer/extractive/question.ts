@@ -218,6 +218,29 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   };
 }
 
+/**
+ * The frame of a follow-up searched with words of the conversation (`frame`, from the rewritten query), told apart by
+ * what the user asked now (`own`): the words carried from the last question are marked, and an elliptical follow-up
+ * with no question word of its own ("And the ICO?", "And for repeat offences?") asks for what the last question
+ * (`previous`) asked for: a figure, a date, a body.
+ */
+export function followUpFrame(frame: QuestionFrame, own: QuestionFrame, previous?: QuestionFrame): QuestionFrame {
+  const asked = new Set(own.terms.flatMap((t) => t.stems));
+  const terms = frame.terms.map((t) => ({ ...t, carried: !t.stems.some((s) => asked.has(s)) }));
+  const elliptical = own.answerType === 'other' && !own.text.split(/[^\p{L}]+/u).some((w) => WH_WORDS.has(w.toLowerCase()));
+  if (!elliptical || !previous || previous.answerType === 'other') return { ...frame, terms };
+  const focus = new Set(previous.terms.filter((t) => t.focus).flatMap((t) => t.stems));
+  return {
+    ...frame,
+    terms: terms.map((t) => ({ ...t, focus: t.focus || t.stems.some((s) => focus.has(s)) })),
+    answerType: previous.answerType,
+    expressionTypes: previous.expressionTypes,
+    strict: previous.strict,
+    focusIsAnswer: previous.focusIsAnswer,
+    listCount: previous.listCount,
+  };
+}
+
 /** The kind of answer wanted, from the question's opening words, and the noun it asks about when it names one. */
 function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { answerType: AnswerType; focus?: Token } {
   if (COMPARISON.test(text)) return { answerType: 'comparison' };
@@ -297,9 +320,10 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
  * noun in the plural that the lexicon knows as a common one ("which *Britons*").
  */
 function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): Token | undefined {
-  const known = (t: Token) => lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !['NOUN', 'ADJ', 'PROPN'].includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '');
+  const known = (t: Token, before: readonly string[]) => lexicon !== undefined && lexicon.broaderTerms(t.text).length > 0 && !before.includes(tokens[tokens.indexOf(t) + 1]?.pos ?? '');
   // A capitalised plural the lexicon knows as a common noun names a kind of people ("which *Britons*…").
-  const isNoun = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && known(t)) || (t.pos === 'PROPN' && /[^s]s$/.test(t.text) && known(t)));
+  const isNoun = (t: Token | undefined) =>
+    t !== undefined && (t.pos === 'NOUN' || (t.pos === 'ADJ' && known(t, ['NOUN', 'ADJ'])) || (t.pos === 'PROPN' && /[^s]s$/.test(t.text) && known(t, ['NOUN', 'ADJ', 'PROPN'])));
   const possessive = (t: Token | undefined) => t !== undefined && t.pos === 'PART' && /^['’]s?$/.test(t.text);
   let j = from;
   for (;;) {
