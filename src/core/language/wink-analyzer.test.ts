@@ -41,6 +41,12 @@ describe('WinkAnalyzer', () => {
     expect(expressions.filter((e) => e.type === 'count')).toEqual([]);
   });
 
+  it('reads the year in a title as part of the name, and a year elsewhere as a date', () => {
+    const typed = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type !== 'name').map((e) => [e.type, e.text]);
+    expect(typed('The Irish route resembles the approach under the Online Safety Act 2023, where Ofcom goes to court.')).toEqual([]);
+    expect(typed('Ofcom acted in 2023 and again in May 2024.')).toEqual([['date', '2023'], ['date', 'May 2024']]);
+  });
+
   it('counts nothing in "one of" (it picks one out), but does count "one" elsewhere', () => {
     const counts = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type === 'count').map((e) => e.text);
     expect(counts('The UK is one of its target markets.')).toEqual([]);

@@ -129,6 +129,10 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
   const result: Expression[] = [];
   for (const entity of entities) {
     let { type, first, last } = entity;
+    // The year in a title ("the Online Safety Act 2023") names the law: it is no date nor count ("in May 2023" is).
+    const before = tokens[first - 1];
+    const titled = before?.kind === 'word' && /^\p{Lu}/u.test(before.text) && !entities.some((e) => e.last === first - 1 && e.type === 'date');
+    if ((type === 'date' || type === 'count') && first === last && /^\d{4}$/.test(tokens[first]!.text) && titled) continue;
     // "one of its markets" picks one out of several (a partitive), counting nothing.
     if (type === 'count' && first === last && /^one$/i.test(tokens[first]!.text) && /^of$/i.test(tokens[first + 1]?.text ?? '')) continue;
     // A number written after a noun labels it ("Category 1", "Article 83", "section 144", "Step 2"): it counts nothing.
