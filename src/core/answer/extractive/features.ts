@@ -183,6 +183,12 @@ const TYPED: ReadonlySet<QuestionFrame['answerType']> = new Set(['amount', 'quan
 // Someone speaking: a verb of saying, or a quotation.
 const ATTRIBUTION = /\b(?:said|says|told|wrote|added|posted|claimed|stated|called|described|warned|branded|accused)\b|[“"]/i;
 
+// How English gives a reason: "fined *for failing* to…", "*because*…", "*over* its…", "*due to*…".
+const REASON = /\b(?:because|since|due to|owing to|as a result of|for \p{L}+ing|over (?:its|their|the|a|an)\b)/iu;
+
+/** Whether a sentence gives a reason ("…fined for failing to answer"): what "…, and for what?" asks of a second part. */
+export const givesReason = (candidate: Candidate): boolean => REASON.test(candidate.text);
+
 /** Whether a sentence holds the kind of answer asked for: an expression of the asked type, a new name for "who", a country for "where". */
 export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expressionTypes' | 'names' | 'terms'>, candidate: Candidate): boolean {
   if (question.expressionTypes.length) return candidate.expressions.some((e) => question.expressionTypes.includes(e.type));

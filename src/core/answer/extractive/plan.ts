@@ -5,8 +5,8 @@ import type { Lexicon } from '../../language/lexicon.js';
 import type { Span } from '../../text/sentences.js';
 import type { Candidate } from './candidates.js';
 import { stemsOf, type Word } from './terms.js';
-import { attainableShare, carriesType, type Evidence, gatherEvidence, type Match, nameIn, roleOwnedByOther } from './features.js';
-import { type NamePhrase, type QuestionFrame, smallNumber } from './question.js';
+import { attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, nameIn, roleOwnedByOther } from './features.js';
+import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, jurisdictionTest } from './jurisdiction.js';
 import { cardQuotes } from './powers-evidence.js';
@@ -23,7 +23,7 @@ export const REDUNDANT_OVERLAP = 0.6;
 export const MAX_ITEMS = 10;
 
 // Later parts that ask for something a sentence either holds or not.
-const TYPED_PARTS: ReadonlySet<string> = new Set(['amount', 'quantity', 'count', 'date', 'duration', 'who', 'place', 'reference']);
+const TYPED_PARTS: ReadonlySet<string> = new Set(['amount', 'quantity', 'count', 'date', 'duration', 'who', 'place', 'reference', 'reason']);
 
 export type AbstainReason =
   | 'instructions_only'
@@ -143,7 +143,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     const aboutFocus = aboutWhen(true);
     const namesItself = (e: Evidence) => question.names.length === 0 || question.names.some((n) => !n.country && (nameIn(n, e.candidate.stems) || nameIn(n, e.candidate.inherited)));
     // The noun itself or a near form: a distant relative ("Monday" for "date") says nothing of what was asked.
-    const statesFocus = (e: Evidence) => question.terms.some((t, i) => t.focus && (e.matches[i] === 'exact' || e.matches[i] === 'near'));
+    // A narrower word names one of its kind ("fined" states a *penalty*); a broader one does not.
+    const narrower = (t: QueryTerm, e: Evidence) => t.related.some((r) => r.relation === 'narrower' && e.candidate.stems.has(r.stem));
+    const statesFocus = (e: Evidence) => question.terms.some((t, i) => t.focus && (e.matches[i] === 'exact' || e.matches[i] === 'near' || narrower(t, e)));
     about = (e) => aboutFocus(e) && namesItself(e) && statesFocus(e);
     answering = answeringWhen(about);
   }
@@ -216,12 +218,17 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
       chosen.push(other);
     }
   }
-  // Each later part of the question ("…, and for how long?") gets a sentence carrying what it asks for.
+  // Each later part of the question ("…, and for how long?", "…, and for what?") gets a sentence carrying what it asks
+  // for, about what the question names in its own words (a page about two fines gives each one's reason apart).
+  const namedInSentence = (c: Candidate) =>
+    question.names.every((n) => n.compound || n.country || nameIn(n, c.stems) || nameIn(n, c.inherited));
   for (const part of question.laterParts) {
     const partFrame = { ...question, ...part };
-    if (!TYPED_PARTS.has(part.answerType) || chosen.some((e) => carriesType(partFrame, e.candidate))) continue;
+    const carries = (c: Candidate) => (part.answerType === 'reason' ? givesReason(c) : carriesType(partFrame, c));
+    if (!TYPED_PARTS.has(part.answerType) || chosen.some((e) => carries(e.candidate))) continue;
     const answer = evidence.find(
-      (e) => !chosen.includes(e) && held(e.candidate) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate) && carriesType(partFrame, e.candidate),
+      (e) =>
+        !chosen.includes(e) && held(e.candidate) && namedInSentence(e.candidate) && about(e) && !e.candidate.statesUnknown && inJurisdiction(e.candidate) && carries(e.candidate),
     );
     if (answer) {
       statements.push(statementFor(answer, options.documents));

@@ -66,6 +66,11 @@ describe('analyseQuestion', () => {
     expect([frame.answerType, frame.strict]).toEqual([type, strict]);
   });
 
+  it('reads "…, and for what?" as a second part asking for a reason', () => {
+    expect(read('What penalty did Zeta receive, and for what?').laterParts).toEqual([{ answerType: 'reason', expressionTypes: [] }]);
+    expect(read('What is Zeta for?').answerType).not.toBe('reason');
+  });
+
   it('finds the noun asked for even where the tagger reads it as an adjective before a name', () => {
     expect(read('What is the maximum fine Ofcom can impose?').terms.find((t) => t.focus)?.raw).toBe('fine');
   });

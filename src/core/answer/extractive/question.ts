@@ -271,6 +271,10 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
       return { answerType: 'place' };
     case 'why':
       return { answerType: 'reason' };
+    case 'what':
+      // "…, and for what?", "what for?": a reason.
+      if ((/^for$/i.test(tokens[i - 1]?.text ?? '') && next === undefined) || nextWord === 'for') return { answerType: 'reason' };
+      return askedForWhat(text, tokens, i, lexicon);
     case 'how': {
       if (nextWord === 'much') {
         // "How much warning…" asks for as much time as money: the noun, if any, says which.
@@ -290,27 +294,33 @@ function askedFor(text: string, tokens: readonly Token[], lexicon?: Lexicon): { 
       if (tokens.slice(i + 1).some((t) => t.pos === 'VERB' && SAYING.test(t.text))) return { answerType: 'statement' };
       return { answerType: next?.pos === 'AUX' || next?.pos === 'VERB' ? 'steps' : 'other' };
     }
-    default: {
-      // what / which + noun phrase ("which tribunal", "what user numbers"), or + be + noun phrase ("what is the
-      // maximum fine", "what was the first fine"): the phrase's head noun says what is asked for.
-      let from = i + 1;
-      if (tokens[from]?.pos === 'AUX' && /^(?:is|are|was|were|be|'s|’s)$/i.test(tokens[from]!.text)) from++;
-      const noun = headNoun(tokens, from, lexicon);
-      if (noun) {
-        const type = classOfNoun(noun, lexicon);
-        if (type) return { answerType: type, focus: noun };
-      }
-      if (/^(?:happens?|happened|would|will)$/.test(nextWord) && /\bhappen/i.test(text)) return { answerType: 'consequence' };
-      if (/\bconsequences?\b/i.test(text)) return { answerType: 'consequence' };
-      const verb = tokens.slice(i + 1).find((t) => t.pos === 'VERB');
-      if (verb && SAYING.test(verb.text)) return { answerType: 'statement' };
-      // "What powers…", "Which kinds of breach…", "What are the five steps…": a plural head asks for several things.
-      if (noun && noun.text.toLowerCase() !== noun.lemma.toLowerCase() && /s$/i.test(noun.text)) return { answerType: 'list', focus: noun };
-      if (next?.pos === 'AUX' && !tokens.slice(i + 2, -1).some((t) => t.pos === 'VERB')) return { answerType: 'definition', focus: noun };
-      if (/\bmean\b/i.test(text)) return { answerType: 'definition' };
-      return { answerType: 'other', focus: noun };
-    }
+    default:
+      return askedForWhat(text, tokens, i, lexicon);
   }
+}
+
+/** "What" or "which" at `i`: what the noun phrase after it, or the rest of the question, asks for. */
+function askedForWhat(text: string, tokens: readonly Token[], i: number, lexicon?: Lexicon): { answerType: AnswerType; focus?: Token } {
+  const next = tokens[i + 1];
+  const nextWord = next?.text.toLowerCase() ?? '';
+  // what / which + noun phrase ("which tribunal", "what user numbers"), or + be + noun phrase ("what is the
+  // maximum fine", "what was the first fine"): the phrase's head noun says what is asked for.
+  let from = i + 1;
+  if (tokens[from]?.pos === 'AUX' && /^(?:is|are|was|were|be|'s|’s)$/i.test(tokens[from]!.text)) from++;
+  const noun = headNoun(tokens, from, lexicon);
+  if (noun) {
+    const type = classOfNoun(noun, lexicon);
+    if (type) return { answerType: type, focus: noun };
+  }
+  if (/^(?:happens?|happened|would|will)$/.test(nextWord) && /\bhappen/i.test(text)) return { answerType: 'consequence' };
+  if (/\bconsequences?\b/i.test(text)) return { answerType: 'consequence' };
+  const verb = tokens.slice(i + 1).find((t) => t.pos === 'VERB');
+  if (verb && SAYING.test(verb.text)) return { answerType: 'statement' };
+  // "What powers…", "Which kinds of breach…", "What are the five steps…": a plural head asks for several things.
+  if (noun && noun.text.toLowerCase() !== noun.lemma.toLowerCase() && /s$/i.test(noun.text)) return { answerType: 'list', focus: noun };
+  if (next?.pos === 'AUX' && !tokens.slice(i + 2, -1).some((t) => t.pos === 'VERB')) return { answerType: 'definition', focus: noun };
+  if (/\bmean\b/i.test(text)) return { answerType: 'definition' };
+  return { answerType: 'other', focus: noun };
 }
 
 /**
