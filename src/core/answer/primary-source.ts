@@ -4,6 +4,7 @@
 // picks nothing, rather than pin a claim on a source it may not rest on; a document with one source rests on that one.
 import { findAll, STATUTES } from '../powers/lexicon.js';
 import type { Citation, Hit, SourceRef } from '../schema.js';
+import { escapeRegExp } from '../text/regexp.js';
 
 type Provision = `${'section' | 'schedule' | 'article' | 'part' | 'chapter'} ${string}`;
 
@@ -52,8 +53,7 @@ const datesIn = (text: string): Set<string> =>
 /** "Ofcom (pubt.io mirror)" is Ofcom; "Independent (Uganda), carrying Xinhua" is the Independent. */
 const publisherName = (publisher: string | undefined): string | undefined => publisher?.replace(/\s*[(,].*$/, '').trim() || undefined;
 const ATTRIBUTION = (name: string) =>
-  new RegExp(`\\b${escape(name)}(?:'s|’s)?\\s+(?:\\w+\\s+){0,2}?(?:said|says|stated|states|announced|confirmed|reported|wrote|told|published|warned|noted)\\b|\\baccording to (?:the )?${escape(name)}\\b`, 'i');
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  new RegExp(`\\b${escapeRegExp(name)}(?:'s|’s)?\\s+(?:\\w+\\s+){0,2}?(?:said|says|stated|states|announced|confirmed|reported|wrote|told|published|warned|noted)\\b|\\baccording to (?:the )?${escapeRegExp(name)}\\b`, 'i');
 
 /** Enough to name a source: a provision it holds, or its publisher quoted (on the day the source is dated). */
 const MIN_SCORE = 5;
@@ -86,7 +86,7 @@ function scoreSource(source: SourceRef, passage: string, cited: Set<Provision>, 
     if (citedParagraphs.length && heldParagraphs.length && !heldParagraphs.some((p) => cited.has(p))) score = 0;
   }
   const name = publisherName(source.publisher);
-  if (name && name.length > 2 && new RegExp(`\\b${escape(name)}\\b`, 'i').test(passage)) {
+  if (name && name.length > 2 && new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i').test(passage)) {
     if (source.date && dates.has(source.date)) score += 6;
     else if (ATTRIBUTION(name).test(passage)) score += 5;
   }

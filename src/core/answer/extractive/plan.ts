@@ -2,9 +2,10 @@
 // names bound in the sentence or in what stands above it; then at most two sentences that add to it, a list the lead
 // announces, or the other side of a comparison. Without such a lead, the answer is that the sources don't say.
 import type { Lexicon } from '../../language/lexicon.js';
+import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from '../../text/sentences.js';
-import type { Candidate } from './candidates.js';
-import { stemsOf, type Word } from './terms.js';
+import { type Candidate, contentStemSet } from './candidates.js';
+import type { Word } from './terms.js';
 import { attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, nameIn, roleOwnedByOther } from './features.js';
 import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
@@ -94,10 +95,11 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // A comparison's sentences each hold one side (with the names both sides share); the sides loop below gives the rest.
   const sideNames = new Set((question.sides ?? []).flat());
   const shared = question.names.filter((n) => !sideNames.has(n));
+  const done = doneVerbStems(question);
   const held = (candidate: Candidate) =>
     (question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
-      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate));
+      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done));
   const predicate = question.terms.some((t) => !t.name);
   // What the question asks about is in the sentence, or (for a sentence holding the kind of answer asked for) right
   // above it: pages state a figure beneath the heading or lead-in that names what it is ("Fines" over "up to 6%").
@@ -279,7 +281,7 @@ function announcedCount(question: QuestionFrame, candidate: Candidate): number |
     if (count === undefined || count < 2 || count > MAX_ANNOUNCED) continue;
     // Names the question gave ("…from the US") are not the things announced.
     const namedAfter = candidate.expressions.filter(
-      (e) => e.type === 'name' && e.start > words[i]!.index && !question.names.some((n) => nameIn(n, new Set(e.text.split(/\s+/).flatMap((w) => stemsOf(w))))),
+      (e) => e.type === 'name' && e.start > words[i]!.index && !question.names.some((n) => nameIn(n, contentStemSet(e.text))),
     ).length;
     return namedAfter >= count ? undefined : count;
   }
@@ -331,10 +333,10 @@ const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|co
  * A question about a past event is answered by a report of it: one naming who took part, not a hypothetical nor the
  * asked act as only possible or wanted, and an action when it asks what someone did.
  */
-function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boolean {
+function reportsAskedEvent(question: QuestionFrame, candidate: Candidate, done: ReadonlySet<string>): boolean {
   return (
     (!question.pastAction || candidate.reportsEvent) &&
-    !onlyAsPossible(question, candidate) &&
+    !onlyAsPossible(done, candidate) &&
     namedNearby(candidate, question.names) &&
     !HYPOTHETICAL.test(candidate.text)
   );
@@ -344,16 +346,19 @@ function reportsAskedEvent(question: QuestionFrame, candidate: Candidate): boole
 // Lower case only: "May" is also a month.
 const MODAL = /\b(?:can|could|may|might|would|should|must|shall)\b/;
 
+/** Stems of the verbs the question says were done: not one it too asks about as an infinitive ("…get *to answer*…"). */
+function doneVerbStems(question: QuestionFrame): Set<string> {
+  const finite = (t: QueryTerm) => !new RegExp(`\\bto\\s+${escapeRegExp(t.raw)}\\b`, 'i').test(question.text);
+  return new Set(question.terms.filter((t) => t.verb && !t.name && finite(t)).flatMap((t) => t.stems));
+}
+
 /**
  * The sentence names what the question asks was done only where a modal or an infinitive governs it: it reports
  * something else (a power, a plan, a threat), not the act. "Ofcom explained that it can ask a court to block…" does
  * not answer "When did Ofcom block…?", nor "threats to ban X" "How long was X banned?".
  */
-function onlyAsPossible(question: QuestionFrame, candidate: Candidate): boolean {
-  // The verbs the question says were done: not one it too asks about as an infinitive ("…get *to answer*…").
-  const finite = (t: QuestionFrame['terms'][number]) => !new RegExp(`\\bto\\s+${escapeRegExp(t.raw)}\\b`, 'i').test(question.text);
-  const asked = new Set(question.terms.filter((t) => t.verb && !t.name && finite(t)).flatMap((t) => t.stems));
-  const uses = candidate.words.filter((w) => asked.has(w.stem));
+function onlyAsPossible(done: ReadonlySet<string>, candidate: Candidate): boolean {
+  const uses = candidate.words.filter((w) => done.has(w.stem));
   if (uses.length === 0) return false;
   return uses.every((w) => {
     const clauseStart = Math.max(...['.', ';', ':', ','].map((mark) => candidate.text.lastIndexOf(mark, w.index)));
@@ -389,5 +394,3 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   for (const x of a) if (b.has(x)) shared++;
   return shared / smaller;
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
