@@ -46,6 +46,18 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta?', hits)).abstainReason).toBe('no_answer_type');
   });
 
+  it('answers "how many" with a count of the noun asked about, not another count beside it', async () => {
+    const hits = hitsOf(
+      'A platform is designated as a gatekeeper if it meets three conditions set by the Commission.',
+      'The Commission designated seven gatekeepers by 2025.',
+      'A platform needs 45 million or more monthly active end users to be presumed a gatekeeper.',
+    );
+    expect((await chosenText('How many users does a platform need to be a gatekeeper?', hits))[0]).toContain('45 million');
+    expect((await chosenText('How many gatekeepers has the Commission designated?', hits))[0]).toContain('seven gatekeepers');
+    // "three conditions" counts no platforms.
+    expect((await planExtractiveAnswer('How many platforms meet the conditions to be designated as a gatekeeper?', hits.slice(0, 1))).abstainReason).toBe('no_answer_type');
+  });
+
   it('answers when the figure and the name share a clause', async () => {
     const hits = hitsOf('On 5 December 2025, the Commission fined Zeta €120 million over its verification badges.');
     expect((await chosenText('How much did the Commission fine Zeta?', hits))[0]).toContain('€120 million');

@@ -71,6 +71,8 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
   const modifiers = question.names.filter((n) => n.modifier || n.compound);
   const types = question.expressionTypes;
   const predicate = terms.filter((t) => !t.name);
+  // "How many *users*…" is answered by a number of users, not by any number in a clause that mentions them.
+  const counted = countedNoun(question, terms);
   // A name every sentence carries is the setting ("Ofcom" in Ofcom's explainers); a rare one is what is asked about.
   const nameWeights = new Map(required.map((n) => [n, Math.log(1 + (citable.length + 1) / (citable.filter((c) => nameIn(n, c.stems)).length + 0.5))]));
   return citable.map((candidate) => {
@@ -87,6 +89,7 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
       candidate.clauses.some(
         (clause) =>
           clauseHolds(candidate, clause, types) &&
+          (counted === undefined || countsNoun(candidate, clause, counted)) &&
           (predicate.length === 0 || predicate.some((t) => stemIn(t, clause.stems) || t.related.some((r) => clause.stems.has(r.stem)))) &&
           required.every((n) => !nameIn(n, candidate.stems) || nameIn(n, clause.stems)),
       );
@@ -121,6 +124,31 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
       typed: !TYPED.has(question.answerType) || typeInSentence,
       typedInClause: types.length === 0 ? typeInSentence || !TYPED.has(question.answerType) : typeInClause,
     };
+  });
+}
+
+/** Words a count may be followed by before the noun it counts: "45 million or more monthly active end users". */
+const COUNTED_WINDOW = 6;
+
+/** The stems of the noun a "how many" question counts (and its near and narrower words), when it names one. */
+function countedNoun(question: QuestionFrame, terms: readonly QueryTerm[]): Set<string> | undefined {
+  if (question.answerType !== 'count') return undefined;
+  const focus = terms.find((t) => t.focus && !t.name);
+  if (!focus) return undefined;
+  return new Set([...focus.stems, ...focus.related.filter((r) => NEAR.has(r.relation) || r.relation === 'narrower').map((r) => r.stem)]);
+}
+
+/**
+ * Whether a count in the clause counts the noun: the noun follows it within a few words ("seven gatekeepers", "45
+ * million monthly active end users"), or the clause says "the number of" the noun. "Three conditions" counts no users.
+ */
+function countsNoun(candidate: Candidate, clause: { start: number; end: number }, noun: ReadonlySet<string>): boolean {
+  const inClause = candidate.words.filter((w) => w.index >= clause.start && w.index < clause.end);
+  return candidate.expressions.some((e) => {
+    if ((e.type !== 'count' && e.type !== 'percent') || e.start < clause.start || e.end > clause.end) return false;
+    const after = inClause.filter((w) => w.index >= e.end).slice(0, COUNTED_WINDOW);
+    if (after.some((w) => noun.has(w.stem))) return true;
+    return inClause.some((w, i) => w.index < e.start && noun.has(w.stem) && /^numbers?$/i.test(inClause[i - 2]?.raw ?? '') && /^of$/i.test(inClause[i - 1]?.raw ?? ''));
   });
 }
 
