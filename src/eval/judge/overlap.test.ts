@@ -41,6 +41,12 @@ describe('OverlapJudge', () => {
     );
   });
 
+  it('reads each sentence of a list item joined with a dash apart', () => {
+    const items = 'Zeta was fined €200 million over its consent model. The Commission found that this choice did not give users an alternative.';
+    expect(judge.judge(items, 'Zeta was fined €200 million over its consent model — The Commission found that this choice did not give users an alternative.').supported).toBe(true);
+    expect(judge.judge(items, 'Zeta was fined €200 million over its consent model — The Commission found that this choice gave users an alternative.').reason).toMatch(/cited text negates/);
+  });
+
   it('rejects a sentence the passage does not cover', async () => {
     const passage = await penaltyPassage();
     const verdict = judge.judge(passage, 'On Saturday Indonesia became the first nation to block access to Grok.');

@@ -54,8 +54,17 @@ describe('planExtractiveAnswer', () => {
     );
     expect((await chosenText('How many users does a platform need to be a gatekeeper?', hits))[0]).toContain('45 million');
     expect((await chosenText('How many gatekeepers has the Commission designated?', hits))[0]).toContain('seven gatekeepers');
+    // "shared by one user" counts nothing: "one" is as often "a".
+    expect((await chosenText('How many users does a platform need to be a gatekeeper?', [...hitsOf('Content shared by one user can be seen by other users on a gatekeeper platform.'), ...hits]))[0]).toContain('45 million');
     // "three conditions" counts no platforms.
     expect((await planExtractiveAnswer('How many platforms meet the conditions to be designated as a gatekeeper?', hits.slice(0, 1))).abstainReason).toBe('no_answer_type');
+  });
+
+  it('answers "which regulator" with a body a source calls a regulator, though the sentence does not', async () => {
+    const hits = hitsOf('Ofcom fined Zeta £20,000 for failing to answer two requests.', 'Ofcom, the UK\'s communications regulator, enforces the Act.');
+    expect((await chosenText('Which regulator fined Zeta £20,000?', hits))[0]).toContain('Ofcom fined Zeta');
+    // A court is not what a source calls Ofcom.
+    expect((await planExtractiveAnswer('Which court fined Zeta £20,000?', hits)).statements).toEqual([]);
   });
 
   it('answers when the figure and the name share a clause', async () => {

@@ -7,7 +7,7 @@ import { aliasesIn } from '../../text/aliases.js';
 import { DocumentOutline } from '../../text/outline.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import { addressesReader } from '../../text/addressed.js';
-import { initialisms, stemsOf, STOP_WORDS, type Word, words } from './terms.js';
+import { initialisms, nameCount, stemsOf, STOP_WORDS, type Word, words } from './terms.js';
 
 /** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */
 export const MIN_WORDS = 4;
@@ -132,6 +132,8 @@ const outlines = new LRUCache<string, DocumentReading>({ max: 500 });
 interface DocumentReading {
   outline: DocumentOutline;
   stems: Map<number, Set<string>>;
+  /** How many things each block names (see nameCount). */
+  names: Map<number, number>;
   aliases: AliasStems[];
 }
 
@@ -161,25 +163,28 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
     const text = options.documents.get(hit.document.id);
     const document = text === undefined ? undefined : readDocument(text);
     const titleStems = contentStemSet(hit.document.title);
+    const titleNames = nameCount(hit.document.title);
     for (const reading of readChunk(hit.chunk.text, options.analyzer)) {
       const start = hit.chunk.start + reading.offset;
       const key = `${hit.document.id}:${start}`;
-      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, titleStems, document));
+      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, titleStems, document, titleNames));
     }
   });
-  const whole = [...new Map(hits.map((hit, rank) => [hit.document.id, { hit, rank }])).values()]
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, options.wholeDocuments ?? 0);
+  // Each document at its best rank: a later hit from it (a powers card's quote, appended) must not push it down.
+  const best = new Map<string, { hit: Hit; rank: number }>();
+  hits.forEach((hit, rank) => best.has(hit.document.id) || best.set(hit.document.id, { hit, rank }));
+  const whole = [...best.values()].slice(0, options.wholeDocuments ?? 0);
   for (const { hit, rank } of whole) {
     const text = options.documents.get(hit.document.id);
     if (text === undefined) continue;
     const document = readDocument(text);
     const titleStems = contentStemSet(hit.document.title);
+    const titleNames = nameCount(hit.document.title);
     // The whole document read as one passage: its sentences outside the retrieved passages join as candidates.
     const passage: Hit = { ...hit, chunk: { ...hit.chunk, id: `${hit.document.id}:whole`, start: 0, end: text.length, text }, alsoIn: [] };
     for (const reading of readChunk(text, options.analyzer)) {
       const key = `${hit.document.id}:${reading.offset}`;
-      if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, titleStems, document), retrieved: false });
+      if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, titleStems, document, titleNames), retrieved: false });
     }
   }
   const candidates = [...byKey.values()];
@@ -206,9 +211,14 @@ function readDocument(text: string): DocumentReading {
   if (!reading) {
     const outline = new DocumentOutline(text);
     const stems = new Map<number, Set<string>>();
+    const names = new Map<number, number>();
     const aliases = aliasStems(text);
-    outline.blocks.forEach((block, i) => stems.set(i, withAliases(contentStemSet(text.slice(block.start, block.end)), text.slice(block.start, block.end), aliases)));
-    outlines.set(text, (reading = { outline, stems, aliases }));
+    outline.blocks.forEach((block, i) => {
+      const blockText = text.slice(block.start, block.end);
+      stems.set(i, withAliases(contentStemSet(blockText), blockText, aliases));
+      names.set(i, nameCount(blockText));
+    });
+    outlines.set(text, (reading = { outline, stems, names, aliases }));
   }
   return reading;
 }
@@ -245,9 +255,11 @@ function toCandidate(
   r: SentenceReading,
   titleStems: Set<string>,
   document: DocumentReading | undefined,
+  titleNames = 0,
 ): Candidate {
-  const context = new Set(titleStems);
   const contextLevels: Set<string>[] = [];
+  // Each level's stems, with how many things it names and whether it is a heading (the title is the last).
+  const levels: { stems: Set<string>; names: number; heading: boolean }[] = [];
   const local = new Set<string>();
   const above = new Set<string>();
   let kind: Candidate['kind'] = 'paragraph';
@@ -258,12 +270,14 @@ function toCandidate(
     const { outline, stems } = document;
     const place = outline.contextAt(start);
     const blockIndex = place.block ? outline.blocks.indexOf(place.block) : -1;
-    const add = (span: Span | undefined, level = true) => {
+    const add = (span: Span | undefined, level = true, heading = false) => {
       if (!span) return undefined;
       const index = outline.blocks.findIndex((b) => b.start === span.start);
-      const set = index >= 0 && span.end === outline.blocks[index]!.end ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
-      for (const stem of set ?? []) context.add(stem);
-      if (set && level) contextLevels.push(set);
+      const whole = index >= 0 && span.end === outline.blocks[index]!.end;
+      const set = whole ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
+      if (!set) return undefined;
+      levels.push({ stems: set, names: whole ? (document.names.get(index) ?? 0) : nameCount(outline.text.slice(span.start, span.end)), heading });
+      if (level) contextLevels.push(set);
       return set;
     };
     add(place.before);
@@ -272,9 +286,9 @@ function toCandidate(
     add(place.leadIn, announces);
     for (const level of contextLevels) for (const stem of level) local.add(stem);
     for (const stem of local) above.add(stem);
-    for (const stem of add(place.heading) ?? []) above.add(stem);
+    for (const stem of add(place.heading, true, true) ?? []) above.add(stem);
     add(place.opening);
-    add(place.top);
+    add(place.top, true, true);
     kind = place.block?.kind ?? 'paragraph';
     // "Grounds (s. 144(3)). The breach must…": a verbless label opening a paragraph heads what follows it.
     if (kind === 'paragraph' && !place.before && !r.hasVerb && place.block && place.block.end > start + r.text.length + 1) kind = 'heading';
@@ -285,6 +299,8 @@ function toCandidate(
       items = outline.blocks.slice(blockIndex + 1).filter((b, i, rest) => b.leadIn === blockIndex && rest.slice(0, i).every((p) => p.leadIn === blockIndex));
     }
   }
+  levels.push({ stems: titleStems, names: titleNames, heading: true });
+  const context = contextOf(levels);
   // Spelled out rather than spread: an object spread was a measurable share of each answer.
   return {
     key,
@@ -317,6 +333,24 @@ function toCandidate(
     alsoIn: [],
     shingles: r.shingles,
   };
+}
+
+/** A heading or title naming this many things surveys them ("How fines compare: Ofcom, the ICO, the CMA, the DSA…"). */
+const SURVEY_NAMES = 4;
+
+/**
+ * What stands above a sentence, as stems: every level, except a heading that surveys many things once a nearer level
+ * (its list item's label, its paragraph) names one: "The higher maximum is £17.5 million" under "ICO, UK GDPR" is not
+ * about the DMA that the page's title also names.
+ */
+function contextOf(levels: readonly { stems: Set<string>; names: number; heading: boolean }[]): Set<string> {
+  const context = new Set<string>();
+  let named = false;
+  for (const level of levels) {
+    if (!(named && level.heading && level.names >= SURVEY_NAMES)) for (const stem of level.stems) context.add(stem);
+    named ||= level.names > 0;
+  }
+  return context;
 }
 
 /** Links each sentence to the one after it in its document; one opening with a pronoun leans on the one before it. */

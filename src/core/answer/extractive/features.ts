@@ -146,6 +146,8 @@ function countsNoun(candidate: Candidate, clause: { start: number; end: number }
   const inClause = candidate.words.filter((w) => w.index >= clause.start && w.index < clause.end);
   return candidate.expressions.some((e) => {
     if ((e.type !== 'count' && e.type !== 'percent') || e.start < clause.start || e.end > clause.end) return false;
+    // "shared by one user" uses "one" as "a": the word is as often a determiner as a number.
+    if (/^one$/i.test(candidate.text.slice(e.start, e.end))) return false;
     const after = inClause.filter((w) => w.index >= e.end).slice(0, COUNTED_WINDOW);
     if (after.some((w) => noun.has(w.stem))) return true;
     return inClause.some((w, i) => w.index < e.start && noun.has(w.stem) && /^numbers?$/i.test(inClause[i - 2]?.raw ?? '') && /^of$/i.test(inClause[i - 1]?.raw ?? ''));

@@ -4,7 +4,7 @@ import type { TextAnalyzer } from '../../language/analysis.js';
 import { loadWinkAnalyzer } from '../../language/wink-analyzer.js';
 import { withoutInstructions } from './instructions.js';
 import { analyseQuestion, followUpFrame, type QuestionFrame } from './question.js';
-import { initialisms, words } from './terms.js';
+import { initialisms, nameCount, words } from './terms.js';
 
 let analyzer: TextAnalyzer;
 const lexicon = new WordNetLexicon();
@@ -120,5 +120,13 @@ describe('initialisms', () => {
   it('spells names by their initials, skipping small joining words', () => {
     const stems = initialisms(words('the Digital Services Act and the Center for Countering Digital Hate in the United States')).map((i) => i.stem);
     expect(stems).toEqual(expect.arrayContaining(['dsa', 'ccdh', 'us']));
+  });
+});
+
+describe('nameCount', () => {
+  it('counts the things a heading names, so a survey title is told from a label', () => {
+    expect(nameCount('How maximum fines compare: Ofcom, the ICO, the CMA, the DSA, the DMA, the GDPR and the AI Act')).toBeGreaterThanOrEqual(4);
+    expect(nameCount('Digital Markets Act, Article 30.')).toBe(2);
+    expect(nameCount('The fines were far below the ceiling.')).toBe(0);
   });
 });

@@ -103,5 +103,29 @@ export function initialisms(textWords: readonly Word[]): { stem: string; index: 
   return result;
 }
 
+/**
+ * How many things a line names: runs of capitalised words (joined by "of", "and"…), not counting a plain word that
+ * opens a sentence ("How", "The"); an acronym counts wherever it stands. "How fines compare: Ofcom, the ICO, the CMA,
+ * the DSA and the DMA" names five.
+ */
+export function nameCount(text: string): number {
+  const all = words(text).filter((w) => !w.part);
+  let count = 0;
+  let inRun = false;
+  all.forEach((word, i) => {
+    const previous = all[i - 1];
+    const gap = previous ? text.slice(previous.index + previous.raw.length, word.index) : '';
+    const opensSentence = !previous || /[.!?]\s*$/.test(gap);
+    const acronym = word.raw.length > 1 && word.raw === word.raw.toUpperCase() && /^\p{L}/u.test(word.raw);
+    // Punctuation ends a run: "Ofcom, the ICO" is two names.
+    if (/\S/.test(gap)) inRun = false;
+    if (word.capitalised && /^\p{L}/u.test(word.raw) && (acronym || !opensSentence)) {
+      if (!inRun) count++;
+      inRun = true;
+    } else if (!(inRun && NAME_JOINERS.has(word.raw))) inRun = false;
+  });
+  return count;
+}
+
 /** Content stems of a text, in order. */
 export const contentStems = (text: string): string[] => words(text).filter((w) => !w.stop).map((w) => w.stem);
