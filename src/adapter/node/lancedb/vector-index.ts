@@ -47,6 +47,10 @@ export type VectorIndexPolicy = z.infer<typeof VectorIndexPolicy>;
  * Query settings on one m 28 / efC 60 build (vector / hybrid recall, vector p50): ef 1600 0.92 / 0.94; ef 2400
  * 0.944 / 0.96, 15.5 ms; ef 3200 0.959 / 0.968, 16.4 ms; ef 4000 0.967 / 0.973, 19.8 ms. A refine factor of 3 or 4
  * changed no result: the misses are the graph's, not the quantiser's. ef 3200 keeps vector recall above 0.95 too.
+ * At 1M rows (bench/results/issue24-ann-sweep.md) this graph falls short of hybrid recall 0.95: ef 3200 gives vector
+ * 0.842 / hybrid 0.904 at hybrid p50 22 ms, ef 4800 0.876 / 0.92 at 33 ms, ef 9600 0.916 / 0.942 at 46 ms; refine
+ * factors 5 and 10 changed no recall there either. efConstruction 120 (472 s build vs 382 s) gained ~0.01; four
+ * 250k-row graphs searched with nprobes 4 / ef 3200 gave 0.908 / 0.932 at 55 ms.
  */
 export const DEFAULT_VECTOR_INDEX_POLICY: VectorIndexPolicy = {
   minRows: 2000,
