@@ -162,12 +162,11 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
   hits.forEach((hit, hitRank) => {
     const text = options.documents.get(hit.document.id);
     const document = text === undefined ? undefined : readDocument(text);
-    const titleStems = contentStemSet(hit.document.title);
-    const titleNames = nameCount(hit.document.title);
+    const title = readTitle(hit.document.title);
     for (const reading of readChunk(hit.chunk.text, options.analyzer)) {
       const start = hit.chunk.start + reading.offset;
       const key = `${hit.document.id}:${start}`;
-      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, titleStems, document, titleNames));
+      if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, title, document));
     }
   });
   const whole = [...new Map(hits.map((hit, rank) => [hit.document.id, { hit, rank }])).values()]
@@ -177,13 +176,12 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
     const text = options.documents.get(hit.document.id);
     if (text === undefined) continue;
     const document = readDocument(text);
-    const titleStems = contentStemSet(hit.document.title);
-    const titleNames = nameCount(hit.document.title);
+    const title = readTitle(hit.document.title);
     // The whole document read as one passage: its sentences outside the retrieved passages join as candidates.
     const passage: Hit = { ...hit, chunk: { ...hit.chunk, id: `${hit.document.id}:whole`, start: 0, end: text.length, text }, alsoIn: [] };
     for (const reading of readChunk(text, options.analyzer)) {
       const key = `${hit.document.id}:${reading.offset}`;
-      if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, titleStems, document, titleNames), retrieved: false });
+      if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, title, document), retrieved: false });
     }
   }
   const candidates = [...byKey.values()];
@@ -252,13 +250,12 @@ function toCandidate(
   start: number,
   key: string,
   r: SentenceReading,
-  titleStems: Set<string>,
+  title: TitleReading,
   document: DocumentReading | undefined,
-  titleNames = 0,
 ): Candidate {
-  const contextLevels: Set<string>[] = [];
-  // Each level's stems, with how many things it names and whether it is a heading (the title is the last).
-  const levels: { stems: Set<string>; names: number; heading: boolean }[] = [];
+  // What stands above it, nearest first (the title last): a level the sentence is not about (a list's first item
+  // standing as its lead-in) still adds its words to the context.
+  const levels: ContextLevel[] = [];
   const local = new Set<string>();
   const above = new Set<string>();
   let kind: Candidate['kind'] = 'paragraph';
@@ -275,15 +272,14 @@ function toCandidate(
       const whole = index >= 0 && span.end === outline.blocks[index]!.end;
       const set = whole ? stems.get(index) : contentStemSet(outline.text.slice(span.start, span.end));
       if (!set) return undefined;
-      levels.push({ stems: set, names: whole ? (document.names.get(index) ?? 0) : nameCount(outline.text.slice(span.start, span.end)), heading });
-      if (level) contextLevels.push(set);
+      levels.push({ stems: set, names: whole ? (document.names.get(index) ?? 0) : nameCount(outline.text.slice(span.start, span.end)), heading, level });
       return set;
     };
     add(place.before);
     // A list's first item standing as its lead-in is a sibling, not what the item is about.
     const announces = place.leadIn !== undefined && /:\s*$/.test(outline.text.slice(place.leadIn.start, place.leadIn.end));
     add(place.leadIn, announces);
-    for (const level of contextLevels) for (const stem of level) local.add(stem);
+    for (const level of levels) if (level.level) for (const stem of level.stems) local.add(stem);
     for (const stem of local) above.add(stem);
     for (const stem of add(place.heading, true, true) ?? []) above.add(stem);
     add(place.opening);
@@ -298,7 +294,7 @@ function toCandidate(
       items = outline.blocks.slice(blockIndex + 1).filter((b, i, rest) => b.leadIn === blockIndex && rest.slice(0, i).every((p) => p.leadIn === blockIndex));
     }
   }
-  levels.push({ stems: titleStems, names: titleNames, heading: true });
+  levels.push({ stems: title.stems, names: title.names, heading: true, level: true });
   const context = contextOf(levels);
   // Spelled out rather than spread: an object spread was a measurable share of each answer.
   return {
@@ -315,7 +311,7 @@ function toCandidate(
     expressions: r.expressions,
     clauses: r.clauses,
     context,
-    contextLevels: [...contextLevels, titleStems],
+    contextLevels: levels.filter((l) => l.level).map((l) => l.stems),
     local,
     above,
     kind,
@@ -334,6 +330,23 @@ function toCandidate(
   };
 }
 
+interface TitleReading {
+  stems: Set<string>;
+  /** How many things it names (see nameCount). */
+  names: number;
+}
+
+const readTitle = (title: string): TitleReading => ({ stems: contentStemSet(title), names: nameCount(title) });
+
+interface ContextLevel {
+  stems: Set<string>;
+  /** How many things it names (see nameCount). */
+  names: number;
+  heading: boolean;
+  /** What the sentence is about (listed in `contextLevels`), not only near it. */
+  level: boolean;
+}
+
 /** A heading or title naming this many things surveys them ("How fines compare: Ofcom, the ICO, the CMA, the DSA…"). */
 const SURVEY_NAMES = 4;
 
@@ -342,7 +355,7 @@ const SURVEY_NAMES = 4;
  * (its list item's label, its paragraph) names one: "The higher maximum is £17.5 million" under "ICO, UK GDPR" is not
  * about the DMA that the page's title also names.
  */
-function contextOf(levels: readonly { stems: Set<string>; names: number; heading: boolean }[]): Set<string> {
+function contextOf(levels: readonly ContextLevel[]): Set<string> {
   const context = new Set<string>();
   let named = false;
   for (const level of levels) {

@@ -109,7 +109,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // the question says more ("…sent to prison"), the sentence must carry some of that.
   const saysMore = question.terms.some((t) => !t.name && !t.focus);
   // The page calls the name by the noun ("the message board 4chan", "the watchdog Ofcom"): an apposition.
-  const describedAs = (candidate: Candidate, name: string, noun: string) => describes(options.documents.get(candidate.hit.document.id) ?? candidate.text, name, noun);
+  const describedAs = (candidate: Candidate, name: string, noun: string) => apposition(name, noun).test(options.documents.get(candidate.hit.document.id) ?? candidate.text);
   const aboutWhen = (focusCounts: boolean) => (e: Evidence) =>
     (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
     !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
@@ -122,17 +122,20 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // (Use and Access) Act 2025"), seldom as a law.
   const kindAsked = ['who', 'place'].includes(question.answerType) && question.focusIsAnswer ? question.terms.findIndex((t) => t.focus) : -1;
   const askedNames = new Set(question.names.flatMap((n) => n.stems));
-  // A name a source calls by the noun ("Ofcom, the UK's communications regulator") is one of that kind.
+  // A name a source calls by the noun ("Ofcom, the UK's communications regulator") is one of that kind; each name is
+  // looked up in the sources once per question.
+  const kindNoun = kindAsked === -1 ? '' : question.terms[kindAsked]!.raw.replace(PLURAL, '');
   const oneOfKind = new Map<string, boolean>();
-  const namesOneOfKind = (e: Evidence) => {
-    const noun = question.terms[kindAsked]!.raw.replace(PLURAL_ENDING, '');
-    const isOne = (name: string) => {
-      let known = oneOfKind.get(name);
-      if (known === undefined) oneOfKind.set(name, (known = [...options.documents.values()].some((text) => describes(text, name, noun))));
-      return known;
-    };
-    return e.candidate.expressions.some((x) => x.type === 'name' && ![...contentStemSet(x.text)].every((s) => askedNames.has(s)) && isOne(x.text));
+  const isOneOfKind = (name: string) => {
+    let known = oneOfKind.get(name);
+    if (known === undefined) {
+      const pattern = apposition(name, kindNoun);
+      oneOfKind.set(name, (known = [...options.documents.values()].some((text) => pattern.test(text))));
+    }
+    return known;
   };
+  const namesOneOfKind = (e: Evidence) =>
+    e.candidate.expressions.some((x) => x.type === 'name' && ![...contentStemSet(x.text)].every((s) => askedNames.has(s)) && isOneOfKind(x.text));
   const namesKind = (e: Evidence) => {
     if (kindAsked === -1) return true;
     if (e.matches[kindAsked] !== 'exact') return e.matches[kindAsked] === 'near' || e.matches[kindAsked] === 'context' || namesOneOfKind(e);
@@ -335,17 +338,17 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
 // A determiner that picks out no one thing, with up to two words between it and its noun ("a court", "any UK court").
 const INDEFINITE_BEFORE = /\b(?:a|an|any|every|each|no|another)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
-const PLURAL = /[^s]s$/i;
-const PLURAL_ENDING = /(?<=[^s])s$/i;
+// A plural's "s" ("courts", not "access"): tested, and removed to name one of the kind.
+const PLURAL = /(?<=[^s])s$/i;
 
 /**
- * Whether a text calls the name by the noun, in apposition: "the regulator Ofcom", "the message board 4chan", "Ofcom,
- * the UK's communications regulator,".
+ * How a text calls the name by the noun, in apposition: "the regulator Ofcom", "the message board 4chan", "Ofcom, the
+ * UK's communications regulator,".
  */
-function describes(text: string, name: string, noun: string): boolean {
+function apposition(name: string, noun: string): RegExp {
   const n = escapeRegExp(name);
   const kind = `${escapeRegExp(noun)}s?`;
-  return new RegExp(`\\b${kind}\\s+${n}\\b|\\b${n},\\s+(?:the|a|an)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${kind}\\b`, 'iu').test(text);
+  return new RegExp(`\\b${kind}\\s+${n}\\b|\\b${n},\\s+(?:the|a|an)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${kind}\\b`, 'iu');
 }
 
 // "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.

@@ -6,7 +6,7 @@ import { stemmer } from 'stemmer';
 const WORD_CACHE_SIZE = 50_000;
 const wordCache = new Map<string, ReadWord>();
 
-type ReadWord = Pick<Word, 'raw' | 'stem' | 'capitalised' | 'stop'>;
+type ReadWord = Pick<Word, 'raw' | 'stem' | 'capitalised' | 'acronym' | 'stop'>;
 
 /**
  * English function words: they say nothing about what a sentence must contain. General English, kept here because
@@ -43,6 +43,8 @@ export interface Word {
   stem: string;
   /** Written with a capital (or all capitals, like "US" and "X"): a name or the first word of a sentence. */
   capitalised: boolean;
+  /** Written in capitals ("US", "DMA"): a name wherever it stands, never a function word. */
+  acronym: boolean;
   stop: boolean;
   /** One part of a hyphenated word, listed after the whole ("secretary" of "under-secretary"). */
   part: boolean;
@@ -72,9 +74,9 @@ function toWord(raw: string, index: number, part: boolean): Word {
     const first = raw.charAt(0);
     // "US" is a country, "us" a pronoun: a word written in capitals is never a function word.
     const acronym = raw.length > 1 && raw === raw.toUpperCase() && /\p{L}/u.test(raw);
-    wordCache.set(raw, (read = { raw, stem: stemOf(raw), capitalised: first !== first.toLowerCase(), stop: !acronym && STOP_WORDS.has(raw.toLowerCase()) }));
+    wordCache.set(raw, (read = { raw, stem: stemOf(raw), capitalised: first !== first.toLowerCase(), acronym, stop: !acronym && STOP_WORDS.has(raw.toLowerCase()) }));
   }
-  return { raw: read.raw, stem: read.stem, capitalised: read.capitalised, stop: read.stop, part, index };
+  return { raw: read.raw, stem: read.stem, capitalised: read.capitalised, acronym: read.acronym, stop: read.stop, part, index };
 }
 
 // Small words that may sit inside a name without giving it a letter ("Center for Countering Digital Hate").
@@ -106,7 +108,7 @@ export function initialisms(textWords: readonly Word[]): { stem: string; index: 
 /**
  * How many things a line names: runs of capitalised words (joined by "of", "and"…), not counting a plain word that
  * opens a sentence ("How", "The"); an acronym counts wherever it stands. "How fines compare: Ofcom, the ICO, the CMA,
- * the DSA and the DMA" names five.
+ * the DSA and the DMA" names four: "the DSA and the DMA" reads as one run, as "Competition and Markets Authority" does.
  */
 export function nameCount(text: string): number {
   const all = words(text).filter((w) => !w.part);
@@ -116,10 +118,9 @@ export function nameCount(text: string): number {
     const previous = all[i - 1];
     const gap = previous ? text.slice(previous.index + previous.raw.length, word.index) : '';
     const opensSentence = !previous || /[.!?]\s*$/.test(gap);
-    const acronym = word.raw.length > 1 && word.raw === word.raw.toUpperCase() && /^\p{L}/u.test(word.raw);
     // Punctuation ends a run: "Ofcom, the ICO" is two names.
     if (/\S/.test(gap)) inRun = false;
-    if (word.capitalised && /^\p{L}/u.test(word.raw) && (acronym || !opensSentence)) {
+    if (word.capitalised && /^\p{L}/u.test(word.raw) && (word.acronym || !opensSentence)) {
       if (!inRun) count++;
       inRun = true;
     } else if (!(inRun && NAME_JOINERS.has(word.raw))) inRun = false;
