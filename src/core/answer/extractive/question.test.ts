@@ -37,6 +37,17 @@ describe('withoutInstructions', () => {
 
 describe('analyseQuestion', () => {
   it.each([
+    ['What percentage does Zeta use at Step 2 for a serious breach?', '2'],
+    ['What does Article 83 of the Zeta Act say about fines?', '83'],
+  ])('reads a number labelling a name as part of it in %j', (question, number) => {
+    expect(read(question).terms.find((t) => t.raw === number)?.name).toBe(true);
+  });
+
+  it('reads a number apart from a name as a figure', () => {
+    expect(read('Can Zeta fine a firm 2 million euros?').terms.find((t) => t.raw === '2')?.name).toBe(false);
+  });
+
+  it.each([
     ['How long can a manager be jailed for?', 'duration', true],
     ['How much did Ofcom fine 4chan?', 'amount', true],
     ['How much warning must Ofcom give before remote viewing?', 'quantity', true],

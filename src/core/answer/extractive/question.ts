@@ -171,7 +171,10 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     const stems = stemsOf(token.text, token.lemma);
     if (stems.some((s) => seen.has(s))) continue;
     stems.forEach((s) => seen.add(s));
-    const name = stems.some((s) => nameStems.has(s));
+    // A number right after a name word labels it ("Step 2", "Article 83", "Category 1"): it is part of the name, not
+    // a figure the answer must state.
+    const labels = token.kind === 'number' && previous !== undefined && previous.end + 1 === token.start && stemsOf(previous.text, previous.lemma).some((s) => nameStems.has(s));
+    const name = labels || stems.some((s) => nameStems.has(s));
     terms.push({
       raw: token.text,
       stems,
