@@ -60,6 +60,7 @@ describe('analyseQuestion', () => {
     ['Which tribunal hears appeals against ICO notices?', 'who', false],
     ['Which country first blocked Grok?', 'place', false],
     ['What is the maximum fine under the DMA?', 'amount', false],
+    ['What are the two formal stages of a Zeta case?', 'list', false],
     ['What user numbers put a service into Category 1?', 'count', true],
     ['Which section of the Act provides for service restriction orders?', 'reference', false],
     ['Can Ofcom block a website?', 'yesno', false],
