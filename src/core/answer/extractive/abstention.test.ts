@@ -222,6 +222,13 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('How much did Ofcom fine 4chan?', hits)).statements).toEqual([]);
   });
 
+  it('does not take the source a sentence cites ("according to the law firm Quill") for who or where the answer is', async () => {
+    const question = 'Where can a firm appeal a Zeta notice?';
+    const hits = hitsOf('According to the law firm Quill, an appeal against a Zeta notice must be brought within 28 days.');
+    expect((await planExtractiveAnswer(question, hits)).statements).toEqual([]);
+    expect((await chosenText(question, hitsOf('A firm can appeal a Zeta notice to the Northern Tribunal.')))[0]).toContain('Northern Tribunal');
+  });
+
   it('answers "which court…" only with a sentence that names a court', async () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);

@@ -223,7 +223,9 @@ export const givesReason = (candidate: Candidate): boolean => REASON.test(candid
 export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expressionTypes' | 'names' | 'terms'>, candidate: Candidate): boolean {
   if (question.expressionTypes.length) return candidate.expressions.some((e) => question.expressionTypes.includes(e.type));
   const asked = new Set([...question.names.flatMap((n) => n.stems), ...question.terms.flatMap((t) => t.stems)]);
-  const newNames = candidate.expressions.filter((e) => e.type === 'name' && ![...contentStemSet(e.text)].every((s) => asked.has(s)));
+  const newNames = candidate.expressions.filter(
+    (e) => e.type === 'name' && ![...contentStemSet(e.text)].every((s) => asked.has(s)) && !SOURCE_BEFORE.test(candidate.text.slice(Math.max(0, e.start - 40), e.start)),
+  );
   switch (question.answerType) {
     case 'who':
       return newNames.length > 0 || WHO_NOUNS.some((s) => candidate.stems.has(s) && !asked.has(s));
@@ -238,6 +240,9 @@ export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expres
       return false;
   }
 }
+
+// "According to the law firm Zeta, …": the name says where the sentence comes from, not who or where the answer is.
+const SOURCE_BEFORE = /\baccording to\b[^,;:]*$/i;
 
 // Bodies that decide things, named by a common noun ("a court", "the tribunal"): an answer to "who decides".
 const WHO_NOUNS = ['court', 'tribunal', 'judg', 'committe', 'commiss', 'regul', 'minist', 'govern', 'parliament', 'author'];
