@@ -229,6 +229,11 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText(question, hitsOf('A firm can appeal a Zeta notice to the Northern Tribunal.')))[0]).toContain('Northern Tribunal');
   });
 
+  it('answers which countries share a named country\'s view: the country named is not where the answer must hold', async () => {
+    const hits = hitsOf('Spain and Italy are said to share France\'s concerns about Zeta.');
+    expect((await chosenText("Which countries share France's concerns about Zeta?", hits))[0]).toContain('Spain and Italy');
+  });
+
   it('answers "which court…" only with a sentence that names a court', async () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);

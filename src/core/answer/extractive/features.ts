@@ -67,7 +67,8 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
   // Coverage is of what the question says about its names; whether the names hold is measured apart.
   const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name ? 0 : w));
   const total = weights.reduce((sum, w) => sum + w, 0) || 1;
-  const required = question.names.filter((n) => !n.modifier && !n.compound);
+  // A country named in a question asking which country ("Which countries share the UK's concerns?") is not the answer's.
+  const required = question.names.filter((n) => !n.modifier && !n.compound && !(n.country && asksForCountry(question)));
   const modifiers = question.names.filter((n) => n.modifier || n.compound);
   const types = question.expressionTypes;
   const predicate = terms.filter((t) => !t.name);
@@ -126,6 +127,9 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
     };
   });
 }
+
+/** "Which country…", "which nations…": the answer is a country, so the countries the question names are not where it holds. */
+export const asksForCountry = (question: Pick<QuestionFrame, 'answerType' | 'focusIsAnswer'>): boolean => question.answerType === 'place' && question.focusIsAnswer;
 
 /** Words a count may be followed by before the noun it counts: "45 million or more monthly active end users". */
 const COUNTED_WINDOW = 6;

@@ -6,10 +6,10 @@ import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from '../../text/sentences.js';
 import { type Candidate, contentStemSet } from './candidates.js';
 import type { Word } from './terms.js';
-import { attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, nameIn, roleOwnedByOther } from './features.js';
+import { asksForCountry, attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, nameIn, roleOwnedByOther } from './features.js';
 import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
-import { askedCountries, jurisdictionTest } from './jurisdiction.js';
+import { askedCountries, countryOf, jurisdictionTest } from './jurisdiction.js';
 import { cardQuotes } from './powers-evidence.js';
 import { type RankerWeights, relevanceOf } from './ranker.js';
 import { spellingCorrections } from './spelling.js';
@@ -82,7 +82,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   });
   if (question.instructionOnly || (question.terms.length === 0 && question.names.length === 0)) return plan([], 'instructions_only');
   if (evidence.length === 0) return plan([], 'no_sentences');
-  const missing = question.names.filter((name) => !name.compound && !candidates.some((c) => mentions(c, name)));
+  const missing = question.names.filter((name) => !name.compound && !(name.country && asksForCountry(question)) && !candidates.some((c) => mentions(c, name)));
   if (missing.length) return plan([], 'missing_name', missing.map((n) => n.text));
   // So is an event none of the sources mentions a participant of: "How long was the 4chan *owner* sent to *prison*?"
   // is not answered by 4chan's daily penalty when no retrieved sentence speaks of an owner or a prison in any words.
@@ -115,13 +115,13 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
-  const inJurisdiction = jurisdictionTest(askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
+  const inJurisdiction = jurisdictionTest(asksForCountry(question) ? [] : askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
   // "Which court…", "which country…": the answer is one of the kind the noun names, so the sentence names that kind
   // (the noun or a near form of it, in the sentence or just above it: a distant WordNet relative is no court); a
   // sentence naming no court does not say which court. Not for "which law": a law is named by its title ("the Data
   // (Use and Access) Act 2025"), seldom as a law.
   const kindAsked = ['who', 'place'].includes(question.answerType) && question.focusIsAnswer ? question.terms.findIndex((t) => t.focus) : -1;
-  const askedNames = new Set(question.names.flatMap((n) => n.stems));
+  const askedNames = new Set(question.names.flatMap((n) => [...n.stems, ...n.alternatives]));
   // A name a source calls by the noun ("Ofcom, the UK's communications regulator") is one of that kind; each name is
   // looked up in the sources once per question.
   const kindNoun = kindAsked === -1 ? '' : question.terms[kindAsked]!.raw.replace(PLURAL, '');
@@ -134,8 +134,11 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     }
     return known;
   };
+  // A country's name is one of the kind "which country…" asks for, whatever the sources call it.
+  const isCountry = (name: string) => name.split(/,\s*|\s+and\s+/).some((part) => countryOf(part, options.lexicon) !== undefined);
+  const ofKind = (name: string) => (asksForCountry(question) && isCountry(name)) || isOneOfKind(name);
   const namesOneOfKind = (e: Evidence) =>
-    e.candidate.expressions.some((x) => x.type === 'name' && ![...contentStemSet(x.text)].every((s) => askedNames.has(s)) && isOneOfKind(x.text));
+    e.candidate.expressions.some((x) => x.type === 'name' && ![...contentStemSet(x.text)].every((s) => askedNames.has(s)) && ofKind(x.text));
   const namesKind = (e: Evidence) => {
     if (kindAsked === -1) return true;
     if (e.matches[kindAsked] !== 'exact') return e.matches[kindAsked] === 'near' || e.matches[kindAsked] === 'context' || namesOneOfKind(e);

@@ -59,6 +59,7 @@ describe('analyseQuestion', () => {
     ['Who is the under-secretary for public diplomacy?', 'who', false],
     ['Which tribunal hears appeals against ICO notices?', 'who', false],
     ['Which country first blocked Grok?', 'place', false],
+    ["Which countries share France's concerns about Zeta?", 'place', false],
     ['What is the maximum fine under the DMA?', 'amount', false],
     ['What are the two formal stages of a Zeta case?', 'list', false],
     ['What user numbers put a service into Category 1?', 'count', true],

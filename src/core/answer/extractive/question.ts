@@ -355,7 +355,9 @@ function headNoun(tokens: readonly Token[], from: number, lexicon?: Lexicon): To
   // A question needs a verb: with none later (a capitalised word is a name, not one), a "noun" before a determiner
   // is it, whatever the tagger made of it ("which countries *share* the UK's concerns about Grok").
   const verbLater = (k: number) => tokens.slice(k + 1).some((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.text));
-  while (isNoun(tokens[j + 1]) && !(['DET', 'PRON'].includes(tokens[j + 2]?.pos ?? '') && !verbLater(j + 1))) j++;
+  // So is one before a possessor ("which countries *share* France's concerns").
+  const opensObject = (k: number) => ['DET', 'PRON'].includes(tokens[k]?.pos ?? '') || (tokens[k]?.pos === 'PROPN' && possessive(tokens[k + 1]));
+  while (isNoun(tokens[j + 1]) && !(opensObject(j + 2) && !verbLater(j + 1))) j++;
   return tokens[j];
 }
 
