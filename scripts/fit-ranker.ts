@@ -38,6 +38,8 @@ interface Asked {
   evalCase: DatasetCase;
   query: string;
   hits: Hit[];
+  /** The conversation before the question, as the eval asks it (a follow-up is answered knowing what was said). */
+  history: Turn[];
   getDocument: (id: string) => Promise<{ text: string } | null>;
   /** The answerer options of the index the case is answered from (its powers table). */
   powers: Runtime['powers'];
@@ -58,7 +60,7 @@ try {
 
   const groups: { x: number[]; y: number }[][] = [];
   for (const a of asked.filter((a) => !a.evalCase.unanswerable)) {
-    const plan = await new ExtractiveAnswerer({ lexicon, powers: a.powers }).plan({ question: a.evalCase.question, query: a.query, hits: a.hits, getDocument: a.getDocument });
+    const plan = await new ExtractiveAnswerer({ lexicon, powers: a.powers }).plan({ question: a.evalCase.question, query: a.query, hits: a.hits, history: a.history, getDocument: a.getDocument });
     const facts = a.evalCase.facts.map(factPattern);
     const documents = new Map<string, string>();
     const rows: { x: number[]; y: number }[] = [];
@@ -112,7 +114,7 @@ export const RANKER: RankerWeights = ${JSON.stringify(fitted, null, 2).replace(/
 }
 
 /** The hits and the standalone query of a case, asked as the eval asks it (earlier turns first). */
-async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: string; hits: Hit[] }> {
+async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: string; hits: Hit[]; history: Turn[] }> {
   const history: Turn[] = [];
   for (const question of evalCase.history) {
     const answer = await ask.ask({ question, history: [...history], mode: 'extractive' });
@@ -124,7 +126,7 @@ async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: strin
     if (event.type === 'sources') hits = event.hits;
     if (event.type === 'done') query = event.answer.query ?? evalCase.question;
   }
-  return { query, hits };
+  return { query, hits, history };
 }
 
 /** Balanced accuracy over dev: the mean of the answerable cases answered right and the unanswerable ones refused. */
@@ -134,7 +136,7 @@ async function answeredRight(asked: readonly Asked[], answererFor: (powers: Aske
   const answerers = new Map<Asked['powers'], ExtractiveAnswerer>();
   for (const a of asked) {
     const answerer = answerers.get(a.powers) ?? answerers.set(a.powers, answererFor(a.powers)).get(a.powers)!;
-    const draft = await answerer.answer({ question: a.evalCase.question, query: a.query, history: [], hits: a.hits, getDocument: a.getDocument });
+    const draft = await answerer.answer({ question: a.evalCase.question, query: a.query, history: a.history, hits: a.hits, getDocument: a.getDocument });
     const text = draft.answer.replace(/\s*\[\d+\]/g, '');
     const kind = a.evalCase.unanswerable ? 'unanswerable' : 'answerable';
     total[kind]++;
