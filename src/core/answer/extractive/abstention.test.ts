@@ -234,6 +234,11 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText("Which countries share France's concerns about Zeta?", hits))[0]).toContain('Spain and Italy');
   });
 
+  it('leads with the sentence stating the answer, not one giving an example of it', async () => {
+    const hits = hitsOf('Acme, for example, received the maximum fine from Zeta in 2020, £2 million.', 'Zeta can impose a maximum of £10 million.');
+    expect((await chosenText("What is Zeta's maximum fine?", hits))[0]).toContain('£10 million');
+  });
+
   it('answers "which court…" only with a sentence that names a court', async () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);

@@ -189,6 +189,12 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   }
   let lead = leads[0]!;
   if (lead.relevance < options.ranker.answerThreshold) return plan([], 'low_confidence');
+  // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it, nearly as
+  // relevant (one a follower must reach), leads instead.
+  if (EXAMPLE.test(lead.candidate.text)) {
+    const stated = leads.find((e) => e.relevance >= options.ranker.supportRatio * lead.relevance && !EXAMPLE.test(e.candidate.text));
+    if (stated) lead = stated;
+  }
   // "…barred two campaigners." names no one; the sentence after it often does: a closer sentence without the kind of
   // answer asked for leads, and the one after it that has it follows.
   const byKey = new Map(evidence.map((e) => [e.candidate.key, e]));
@@ -343,6 +349,9 @@ const INDEFINITE_BEFORE = /\b(?:a|an|any|every|each|no|another)\s+(?:[\p{L}-]+\s
 
 // A plural's "s" ("courts", not "access"): tested, and removed to name one of the kind.
 const PLURAL = /(?<=[^s])s$/i;
+
+// A sentence giving an example of what it is about.
+const EXAMPLE = /\bfor (?:example|instance)\b|\be\.g\./i;
 
 /**
  * How a text calls the name by the noun, in apposition: "the regulator Ofcom", "the message board 4chan", "Ofcom, the
