@@ -239,6 +239,13 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText("What is Zeta's maximum fine?", hits))[0]).toContain('£10 million');
   });
 
+  it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
+    const hits = hitsOf(
+      'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',
+    );
+    expect((await chosenText('What did Vera Lind tell the committee about Zeta?', hits))[0]).toContain('Vera Lind said');
+  });
+
   it('answers "which court…" only with a sentence that names a court', async () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);

@@ -189,6 +189,13 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   }
   let lead = leads[0]!;
   if (lead.relevance < options.ranker.answerThreshold) return plan([], 'low_confidence');
+  // "What did Starmer tell MPs?" is answered by what Starmer said: a sentence naming the speaker itself leads over one
+  // whose paragraph names them beside others who spoke ("Kyle said… On the same day, Starmer told MPs…").
+  if (question.answerType === 'statement') {
+    const speaks = (e: RankedEvidence) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems));
+    const own = speaks(lead) ? undefined : leads.find((e) => e.relevance >= options.ranker.supportRatio * lead.relevance && speaks(e));
+    if (own) lead = own;
+  }
   // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it, nearly as
   // relevant (one a follower must reach), leads instead.
   if (EXAMPLE.test(lead.candidate.text)) {
