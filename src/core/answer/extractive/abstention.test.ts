@@ -246,6 +246,11 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText('What did Vera Lind tell the committee about Zeta?', hits))[0]).toContain('Vera Lind said');
   });
 
+  it('does not cite a signpost to another page ("…is covered in a separate explainer") as an answer', async () => {
+    const hits = hitsOf('The Zeta order approved by the High Court is covered in a separate explainer.');
+    expect((await planExtractiveAnswer('Which court approved the Zeta order?', hits)).statements).toEqual([]);
+  });
+
   it('answers "which court…" only with a sentence that names a court', async () => {
     const question = 'Which court confirmed the fine on Zeta?';
     expect((await planExtractiveAnswer(question, hitsOf('Zeta was fined £2 million in 2020 by the regulator, which later confirmed it.'))).statements).toEqual([]);

@@ -34,6 +34,10 @@ const MAX_LABEL_WORDS = 3;
 const STATES_UNKNOWN =
   /\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|reported|disclosed|published|announced|made public|established|set|found)\b|\bno\b[^.;]{0,60}\b(?:has|had|have)\s+(?:yet\s+)?been\s+(?:reported|confirmed|announced|published)\b|\b(?:is|was|remains)\s+(?:unclear|unknown|not known)\b/i;
 
+// A sentence sending the reader to another page ("…is covered in a separate explainer", "See our guide to…"): a
+// signpost, not a statement about the world.
+const REFERS_ELSEWHERE = /\b(?:separate|another|other)\s+(?:[\p{L}-]+\s+){0,2}(?:explainers?|articles?|pages?|guides?|posts?|stor(?:y|ies))\b|^\W*(?:see|read)\s+(?:also|more|our|the)\b/iu;
+
 export type CitationCarrier = Citation['alsoIn'][number];
 
 export interface Clause {
@@ -408,7 +412,7 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
     .filter((e) => e.start >= span.start && e.end <= span.end)
     .map((e) => ({ ...e, start: e.start - span.start, end: e.end - span.start }));
   const wordCount = all.filter((w) => !w.part && /[\p{L}\p{N}]/u.test(w.raw)).length;
-  const citable = wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3;
+  const citable = wordCount >= MIN_WORDS && wordCount <= MAX_WORDS && TERMINAL.test(text) && content.length >= 3 && !REFERS_ELSEWHERE.test(text);
   return {
     offset: span.start,
     text,
