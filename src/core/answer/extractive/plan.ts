@@ -189,19 +189,15 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   }
   let lead = leads[0]!;
   if (lead.relevance < options.ranker.answerThreshold) return plan([], 'low_confidence');
-  // "What did Starmer tell MPs?" is answered by what Starmer said: a sentence naming the speaker itself leads over one
-  // whose paragraph names them beside others who spoke ("Kyle said… On the same day, Starmer told MPs…").
-  if (question.answerType === 'statement') {
-    const speaks = (e: RankedEvidence) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems));
-    const own = speaks(lead) ? undefined : leads.find((e) => e.relevance >= options.ranker.supportRatio * lead.relevance && speaks(e));
-    if (own) lead = own;
-  }
-  // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it, nearly as
-  // relevant (one a follower must reach), leads instead.
-  if (EXAMPLE.test(lead.candidate.text)) {
-    const stated = leads.find((e) => e.relevance >= options.ranker.supportRatio * lead.relevance && !EXAMPLE.test(e.candidate.text));
-    if (stated) lead = stated;
-  }
+  // When the best lead lacks something a better answer has, the first lead that has it and is nearly as relevant (as
+  // relevant as a follower must be) leads instead.
+  const prefer = (better: (e: RankedEvidence) => boolean) =>
+    better(lead) ? lead : (leads.find((e) => e.relevance >= options.ranker.supportRatio * lead.relevance && better(e)) ?? lead);
+  // "What did Starmer tell MPs?" is answered by what Starmer said: a sentence naming the speaker itself, over one whose
+  // paragraph names them beside others who spoke ("Kyle said… On the same day, Starmer told MPs…").
+  if (question.answerType === 'statement') lead = prefer((e) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems)));
+  // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it leads.
+  lead = prefer((e) => !EXAMPLE.test(e.candidate.text));
   // "…barred two campaigners." names no one; the sentence after it often does: a closer sentence without the kind of
   // answer asked for leads, and the one after it that has it follows.
   const byKey = new Map(evidence.map((e) => [e.candidate.key, e]));

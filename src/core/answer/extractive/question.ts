@@ -197,12 +197,12 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   for (let i = 0; i + 1 < content.length; i++) bigrams.push([content[i]!, content[i + 1]!]);
   // "the *five* steps", "the *two* formal stages": a number word before its noun (adjectives may stand between), a word
   // apart (not the digits of a word such as "4chan").
-  const nounAfter = (i: number): Token | undefined => {
+  const nounFollows = (i: number): boolean => {
     let j = i + 1;
     while (tokens[j]?.pos === 'ADJ') j++;
-    return tokens[j]?.pos === 'NOUN' ? tokens[j] : undefined;
+    return tokens[j]?.pos === 'NOUN';
   };
-  const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1] !== undefined && tokens[i + 1]!.start > t.end && nounAfter(i) !== undefined);
+  const listWord = tokens.find((t, i) => t.pos === 'NUM' && tokens[i + 1] !== undefined && tokens[i + 1]!.start > t.end && nounFollows(i));
   const count = listWord ? smallNumber(listWord.text) : undefined;
   const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
   // "How many years…" counts units of time: a date does not answer it.
