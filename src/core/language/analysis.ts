@@ -25,6 +25,8 @@ export interface Expression {
   start: number;
   end: number;
   text: string;
+  /** A time counted from the time of writing ("within days"): it answers "when", less exactly than a date does. */
+  relative?: boolean;
 }
 
 export interface Analysis {

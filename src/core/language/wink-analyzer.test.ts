@@ -23,9 +23,16 @@ describe('WinkAnalyzer', () => {
       ['money', 'A$49.5 million'],
       ['money', '£18m'],
       ['percent', '6%'],
+      ['time', 'within 10 working days'],
       ['duration', '10 working days'],
       ['date', '12 January 2026'],
     ]);
+  });
+
+  it('reads a period counted from now ("within a matter of days") as a relative time as well as a duration', () => {
+    const typed = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type !== 'name').map((e) => [e.type, e.text, e.relative ?? false]);
+    expect(typed('The board will decide within a matter of weeks.')).toEqual([['time', 'within a matter of weeks', true], ['duration', 'weeks', false]]);
+    expect(typed('The licence lasts for several months.')).toEqual([['duration', 'several months', false]]);
   });
 
   it('reads names as runs of capitals joined by small words, and a month as no name', () => {

@@ -152,8 +152,19 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
     }
     result.push({ type, start: tokens[first]!.start, end: tokens[last]!.end, text: '' });
   }
+  // "within days", "in a matter of weeks": a period counted from now places a time, so it also answers "when".
+  for (const duration of result.filter((e) => e.type === 'duration')) {
+    let at = tokens.findIndex((t) => t.start === duration.start) - 1;
+    while (at >= 0 && duration.start - tokens[at]!.start < 20 && QUALIFIES_PERIOD(tokens[at]!)) at--;
+    const before = tokens[at];
+    if (before && RELATIVE_TIME.test(before.text)) result.push({ type: 'time', start: before.start, end: duration.end, text: '', relative: true });
+  }
   return result;
 }
+
+const RELATIVE_TIME = /^(?:in|within)$/i;
+// Words between "within" and the period's unit: "a matter of", "the coming", "a few".
+const QUALIFIES_PERIOD = (t: Token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(t.pos) || /^of$/i.test(t.text);
 
 /** Runs of proper nouns (and acronyms), joined across "of", "for", "and", "the": "Competition and Markets Authority". */
 function names(tokens: readonly Token[]): Expression[] {

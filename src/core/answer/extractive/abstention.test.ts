@@ -239,6 +239,17 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText("What is Zeta's maximum fine?", hits))[0]).toContain('£10 million');
   });
 
+  it('answers "when" with a date over a period counted from the time of writing ("in the coming weeks")', async () => {
+    const hits = hitsOf(
+      'Zeta also pointed to plans to ban loot boxes and said the ban would come into force in the coming weeks.',
+      "The loot box ban was set out on 4 March 2025 in Zeta's gaming strategy.",
+    );
+    expect((await chosenText('When was the plan to ban loot boxes announced?', hits))[0]).toContain('4 March 2025');
+    // With no date anywhere, the period answers.
+    const relative = hitsOf('Zeta is expected to announce within a matter of days what it will do about loot boxes.');
+    expect((await chosenText('When was Zeta expected to announce what it would do about loot boxes?', relative))[0]).toContain('within a matter of days');
+  });
+
   it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
     const hits = hitsOf(
       'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',

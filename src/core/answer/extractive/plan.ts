@@ -198,6 +198,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (question.answerType === 'statement') lead = prefer((e) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems)));
   // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it leads.
   lead = prefer((e) => !EXAMPLE.test(e.candidate.text));
+  // "When…" is answered more exactly by a date than by "within days".
+  const types = question.expressionTypes;
+  if (types.includes('date')) lead = prefer((e) => e.candidate.expressions.some((x) => types.includes(x.type) && !x.relative));
   // "…barred two campaigners." names no one; the sentence after it often does: a closer sentence without the kind of
   // answer asked for leads, and the one after it that has it follows.
   const byKey = new Map(evidence.map((e) => [e.candidate.key, e]));
