@@ -105,13 +105,15 @@ describe('ExtractiveAnswerer on the news', () => {
     expect(draft).toMatchObject({ abstained: true, answer: ABSTENTION_NO_SOURCES, related: [] });
   });
 
-  it('brings the sentence a pronoun points at along, placed just before it, even from another hit', async () => {
-    const question = 'Can Ofcom order payment providers to stop working with a site?';
+  it('brings the sentence a pronoun points at along, even from another hit: before it, or after it when the question names what the pronoun stands for', async () => {
     const paragraph = (start: string) => news.chunks.find((c) => c.text.startsWith(start))!;
     const hits = [paragraph('It can also order payment providers'), paragraph('Ofcom has powers under')].map((chunk, rank) => toHit(news, chunk, rank));
-    const draft = await ask(question, hits);
-    expect(draft.citations.map((c) => c.quote.slice(0, 16))).toEqual(['Ofcom has powers', 'It can also orde']);
-    await expectWellCited(draft);
+    const unnamed = await ask('Can payment providers be ordered to stop working with a site?', hits);
+    expect(unnamed.citations.map((c) => c.quote.slice(0, 16))).toEqual(['Ofcom has powers', 'It can also orde']);
+    await expectWellCited(unnamed);
+    const named = await ask('Can Ofcom order payment providers to stop working with a site?', hits);
+    expect(named.citations.map((c) => c.quote.slice(0, 16))).toEqual(['It can also orde', 'Ofcom has powers']);
+    await expectWellCited(named);
   });
 
   it('scores against the standalone query, so a rewritten follow-up is answered', async () => {

@@ -250,6 +250,25 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText('When was Zeta expected to announce what it would do about loot boxes?', relative))[0]).toContain('within a matter of days');
   });
 
+  it('leads with a sentence opening "It…" when the question names what "It" stands for, the sentence it leans on after it', async () => {
+    const hits = hitsOf('Zeta has powers under the Quill Act to fine firms that break its rules. It can also order payment firms such as Paybridge and Adly to stop serving a site.');
+    expect(await chosenText('Who can Zeta order to stop serving a site?', hits)).toEqual([
+      'It can also order payment firms such as Paybridge and Adly to stop serving a site.',
+      'Zeta has powers under the Quill Act to fine firms that break its rules.',
+    ]);
+    // Named nowhere in the question, the pronoun's referent comes first.
+    expect((await chosenText('Who can be ordered to stop serving a site?', hits))[0]).toContain('Zeta has powers');
+  });
+
+  it('leads with "She…" in a follow-up that asks about her, not in a question whose own "her" points inside it', async () => {
+    const hits = hitsOf('The board named Vera Lind as its chair in 2021 after a long search. She started her five-year term as chair on 3 January 2022.');
+    const history: Turn[] = [{ role: 'user', content: 'Who chairs the Zeta board?' }, { role: 'assistant', content: 'Vera Lind [1].' }];
+    const getDocument = async () => ({ text: hits[0]!.chunk.text });
+    const plan = await answerer.plan({ question: 'When did she start her term?', query: 'When did she start her term chairs Zeta board', hits, getDocument, history });
+    expect(plan.statements[0]?.evidence.candidate.text).toMatch(/^She started/);
+    expect((await chosenText('When did the chair named by the board start her term, and who named her?', hits))[0]).toMatch(/^The board named/);
+  });
+
   it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
     const hits = hitsOf(
       'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',

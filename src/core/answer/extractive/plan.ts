@@ -226,11 +226,13 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     chosen.push(follower);
     at = follower.candidate.next;
   }
-  // A lead opening with a pronoun ("It can also order…") needs the sentence it points at, placed before it.
+  // A lead opening with a pronoun ("It can also order…") needs the sentence it points at, placed before it, unless the
+  // question already says whom the pronoun stands for: then the answer comes first and that sentence after it.
   const antecedent = lead.candidate.leansOn ? byKey.get(lead.candidate.leansOn) : undefined;
   if (antecedent) {
-    statements.unshift(statementFor(antecedent, options.documents));
-    chosen.unshift(antecedent);
+    const after = referentAsked(question, lead.candidate, antecedent.candidate);
+    statements.splice(after ? 1 : 0, 0, statementFor(antecedent, options.documents));
+    chosen.splice(after ? 1 : 0, 0, antecedent);
   }
   if (second) {
     statements.push(statementFor(second, options.documents));
@@ -289,6 +291,26 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     words += addedWords;
   }
   return plan(statements);
+}
+
+// Personal pronouns by what they stand for: a man, a woman, a thing or body, several.
+const PRONOUN_FAMILIES = [/^(?:he|his|him)$/i, /^(?:she|her|hers)$/i, /^(?:it|its)$/i, /^(?:they|their|them)$/i];
+const OPENING_PRONOUN = /^\W*(\p{L}+)/u;
+
+/**
+ * Whether the question itself says what the lead's opening pronoun stands for: it names the subject that opens the
+ * sentence the lead leans on ("Who can Zeta order…?" — "Zeta has powers… It can also order…"), or, asked after
+ * another question, points back with a pronoun of the same kind ("How long is his term?" — "He started his term…").
+ */
+function referentAsked(question: QuestionFrame, lead: Candidate, antecedent: Candidate): boolean {
+  const pronoun = OPENING_PRONOUN.exec(lead.text)?.[1] ?? '';
+  const family = PRONOUN_FAMILIES.find((f) => f.test(pronoun));
+  if (!family) return false;
+  if (question.followUp && question.text.split(/[^\p{L}']+/u).some((w) => family.test(w))) return true;
+  const subject = antecedent.expressions.find((e) => e.type === 'name' && e.start <= (antecedent.words[2]?.index ?? 0));
+  if (!subject) return false;
+  const stems = contentStemSet(subject.text);
+  return question.names.some((n) => !n.country && n.stems.every((s) => stems.has(s)));
 }
 
 /** Most things an announcing sentence is completed with from the sentences after it. */

@@ -104,6 +104,8 @@ export interface QuestionFrame {
   parts: number;
   /** What each part after the first asks for ("…, and for how long?" -> duration). */
   laterParts: { answerType: AnswerType; expressionTypes: ExpressionType[] }[];
+  /** Leans on the conversation: searched with words of the last question ("How long is his term?"). */
+  followUp?: boolean;
 }
 
 export interface QuestionTools {
@@ -237,10 +239,11 @@ export function followUpFrame(frame: QuestionFrame, own: QuestionFrame, previous
   const asked = new Set(own.terms.flatMap((t) => t.stems));
   const terms = frame.terms.map((t) => ({ ...t, carried: !t.stems.some((s) => asked.has(s)) }));
   const elliptical = own.answerType === 'other' && !own.text.split(/[^\p{L}]+/u).some((w) => WH_WORDS.has(w.toLowerCase()));
-  if (!elliptical || !previous || previous.answerType === 'other') return { ...frame, terms };
+  if (!elliptical || !previous || previous.answerType === 'other') return { ...frame, terms, followUp: true };
   const focus = new Set(previous.terms.filter((t) => t.focus).flatMap((t) => t.stems));
   return {
     ...frame,
+    followUp: true,
     terms: terms.map((t) => ({ ...t, focus: t.focus || t.stems.some((s) => focus.has(s)) })),
     answerType: previous.answerType,
     expressionTypes: previous.expressionTypes,
