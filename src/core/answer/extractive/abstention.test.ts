@@ -269,6 +269,16 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText('When did the chair named by the board start her term, and who named her?', hits))[0]).toMatch(/^The board named/);
   });
 
+  it('does not take a sentence about the rules a question is asked under ("…under the online safety regime") as about what it asks', async () => {
+    const hits = hitsOf(
+      'The rules for the online safety fees regime were laid before the Zeta parliament on 26 June 2025.',
+      'The minister said a director convicted of the offence could face up to two years in prison.',
+    );
+    const question = 'Could a company director be sent to prison under the online safety regime, and for how long?';
+    expect((await chosenText(question, hits))[0]).toContain('two years in prison');
+    expect((await planExtractiveAnswer('How long is the notice period under the online safety fees regime?', hitsOf(hits[0]!.chunk.text))).statements).toEqual([]);
+  });
+
   it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
     const hits = hitsOf(
       'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',

@@ -100,6 +100,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     (question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
       : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done));
+  // What the question asks, apart from the rules it asks under ("…sent to prison under the online safety regime"): a
+  // sentence about the regime alone is not about it.
+  const asks = (t: QueryTerm) => !t.name && !(t.scope && question.terms.some((u) => !u.name && !u.scope));
   const predicate = question.terms.some((t) => !t.name);
   // What the question asks about is in the sentence, or (for a sentence holding the kind of answer asked for) right
   // above it: pages state a figure beneath the heading or lead-in that names what it is ("Fines" over "up to 6%").
@@ -111,7 +114,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // The page calls the name by the noun ("the message board 4chan", "the watchdog Ofcom"): an apposition.
   const describedAs = (candidate: Candidate, name: string, noun: string) => apposition(name, noun).test(options.documents.get(candidate.hit.document.id) ?? candidate.text);
   const aboutWhen = (focusCounts: boolean) => (e: Evidence) =>
-    (!predicate || e.matches.some((m, i) => !question.terms[i]!.name && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
+    (!predicate || e.matches.some((m, i) => asks(question.terms[i]!) && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
     !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);

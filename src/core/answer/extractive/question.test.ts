@@ -43,6 +43,12 @@ describe('analyseQuestion', () => {
     expect(read(question).terms.find((t) => t.raw === number)?.name).toBe(true);
   });
 
+  it('marks the words of the phrase after "under" as the rules asked under, not what is asked', () => {
+    const scope = read("Could a director be sent to prison under the UK's online safety regime?").terms.filter((t) => t.scope).map((t) => t.raw);
+    expect(scope).toEqual(['UK', 'online', 'safety', 'regime']);
+    expect(read('Could a director be sent to prison?').terms.some((t) => t.scope)).toBe(false);
+  });
+
   it('reads a number apart from a name as a figure', () => {
     expect(read('Can Zeta fine a firm 2 million euros?').terms.find((t) => t.raw === '2')?.name).toBe(false);
   });

@@ -45,6 +45,8 @@ export interface QueryTerm {
    * with the last question's "access restriction order"): set by the answerer, which sees both.
    */
   carried?: boolean;
+  /** In the phrase saying which rules apply ("…under the UK's *online safety regime*"): the setting, not what is asked. */
+  scope?: boolean;
   related: readonly RelatedWord[];
 }
 
@@ -162,6 +164,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   const { answerType, focus } = askedFor(text, tokens, tools.lexicon);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  const scoped = scopeTokens(tokens);
   for (const token of tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const lower = token.text.toLowerCase();
@@ -184,6 +187,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
       focus: focus === token,
       verb: token.pos === 'VERB',
       noun: token.pos === 'NOUN',
+      scope: scoped.has(token),
       // Every sense's relatives, not only those of the part of speech the tagger guessed ("Ofcom fine X" reads "fine"
       // as an adjective): a wrong guess would lose the word's sense, while extra relatives only add weak matches.
       related: name || token.kind === 'number' ? [] : (tools.lexicon?.related(lower) ?? []),
@@ -227,6 +231,18 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     parts: 1 + laterParts.length,
     laterParts,
   };
+}
+
+// The noun phrase after "under" says which rules apply ("under the Online Safety Act", "under the UK's regime").
+const SCOPE_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM']);
+
+function scopeTokens(tokens: readonly Token[]): Set<Token> {
+  const scoped = new Set<Token>();
+  tokens.forEach((token, i) => {
+    if (!/^under$/i.test(token.text)) return;
+    for (let j = i + 1; j < tokens.length && SCOPE_PHRASE_POS.has(tokens[j]!.pos); j++) scoped.add(tokens[j]!);
+  });
+  return scoped;
 }
 
 /**
