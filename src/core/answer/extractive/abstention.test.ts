@@ -279,6 +279,15 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('How long is the notice period under the online safety fees regime?', hitsOf(hits[0]!.chunk.text))).statements).toEqual([]);
   });
 
+  it('keeps a parallel sentence that gives another figure of the kind asked, though it repeats the first one\'s words', async () => {
+    const hits = hitsOf(
+      'Under the first route into Tier A of the Quill Act, a service qualifies if it has more than 30 million monthly users and uses a recommender system. Under the second route into Tier A of the Quill Act, a service qualifies if it has more than 5 million monthly users and uses a recommender system.',
+    );
+    const chosen = await chosenText('How many monthly users does a service need to qualify for Tier A under the Quill Act?', hits);
+    expect(chosen.join(' ')).toContain('30 million');
+    expect(chosen.join(' ')).toContain('5 million');
+  });
+
   it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
     const hits = hitsOf(
       'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',

@@ -1,6 +1,7 @@
 // Deciding what to say: the lead must carry the kind of answer asked for, about what the question names, with the
 // names bound in the sentence or in what stands above it; then at most two sentences that add to it, a list the lead
 // announces, or the other side of a comparison. Without such a lead, the answer is that the sources don't say.
+import type { ExpressionType } from '../../language/analysis.js';
 import type { Lexicon } from '../../language/lexicon.js';
 import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from '../../text/sentences.js';
@@ -279,7 +280,10 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     // In a comparison every sentence is about a side: one about neither (a page comparing many regimes has them) is clutter.
     if (sides.length > 1 && sidesOf(e.candidate, sides).length === 0) continue;
     if (e.relevance < options.ranker.supportRatio * lead.relevance) break;
-    if (chosen.some((c) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP)) continue;
+    // A sentence saying much the same in the same words repeats it, unless it gives another figure of the kind asked
+    // ("the first route… more than 34 million users", "the second route… more than 7 million").
+    const repeats = (c: RankedEvidence) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP && !figuresBeyond(e.candidate, c.candidate, types);
+    if (chosen.some(repeats)) continue;
     // A sentence whose pronoun points at a sentence the answer does not show would dangle: that sentence comes with it,
     // placed before it, when both fit.
     const antecedent = shown(e.candidate.leansOn) ? undefined : byKey.get(e.candidate.leansOn!);
@@ -314,6 +318,13 @@ function referentAsked(question: QuestionFrame, lead: Candidate, antecedent: Can
   if (!subject) return false;
   const stems = contentStemSet(subject.text);
   return question.names.some((n) => !n.country && n.stems.every((s) => stems.has(s)));
+}
+
+/** Whether `candidate` states a figure of one of `types` that `other` does not ("7 million" beside "34 million"). */
+function figuresBeyond(candidate: Candidate, other: Candidate, types: readonly ExpressionType[]): boolean {
+  const figures = (c: Candidate) => new Set(c.expressions.filter((x) => x.type !== 'name' && types.includes(x.type)).map((x) => x.text.toLowerCase()));
+  const others = figures(other);
+  return [...figures(candidate)].some((f) => !others.has(f));
 }
 
 /** Most things an announcing sentence is completed with from the sentences after it. */
