@@ -29,6 +29,12 @@ describe('WinkAnalyzer', () => {
     ]);
   });
 
+  it('reads a date that ends a period ("by 3 March 2026") as a duration as well as a date, and a date alone as a date', () => {
+    const typed = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type !== 'name').map((e) => [e.type, e.text]);
+    expect(typed('A firm has to pay before 3 March 2026.')).toEqual([['duration', 'before 3 March 2026'], ['date', '3 March 2026']]);
+    expect(typed('The ban was imposed on 3 March 2026.')).toEqual([['date', '3 March 2026']]);
+  });
+
   it('reads a period counted from now ("within a matter of days") as a relative time as well as a duration', () => {
     const typed = (text: string) => analyzer.analyse(text).expressions.filter((e) => e.type !== 'name').map((e) => [e.type, e.text, e.relative ?? false]);
     expect(typed('The board will decide within a matter of weeks.')).toEqual([['time', 'within a matter of weeks', true], ['duration', 'weeks', false]]);

@@ -152,6 +152,11 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
     }
     result.push({ type, start: tokens[first]!.start, end: tokens[last]!.end, text: '' });
   }
+  // "until March 2027", "by 1 May", "from May to June": a date that ends a period measures it, so it also answers "how long".
+  for (const date of result.filter((e) => e.type === 'date')) {
+    const before = tokens[tokens.findIndex((t) => t.start === date.start) - 1];
+    if (before && PERIOD_END.test(before.text)) result.push({ type: 'duration', start: before.start, end: date.end, text: '' });
+  }
   // "within days", "in a matter of weeks": a period counted from now places a time, so it also answers "when".
   for (const duration of result.filter((e) => e.type === 'duration')) {
     let at = tokens.findIndex((t) => t.start === duration.start) - 1;
@@ -163,6 +168,7 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
 }
 
 const RELATIVE_TIME = /^(?:in|within)$/i;
+const PERIOD_END = /^(?:until|till|by|before|through|to)$/i;
 // Words between "within" and the period's unit: "a matter of", "the coming", "a few".
 const QUALIFIES_PERIOD = (t: Token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(t.pos) || /^of$/i.test(t.text);
 

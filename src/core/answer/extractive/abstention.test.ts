@@ -288,6 +288,16 @@ describe('planExtractiveAnswer', () => {
     expect(chosen.join(' ')).toContain('5 million');
   });
 
+  it('answers "how long" with a period or a date ending one, not a date on which something happened', async () => {
+    expect((await planExtractiveAnswer('How long does a firm have to pay a Zeta fine?', hitsOf('Zeta said on 3 February 2026 that the firm would have to pay the fine.'))).statements).toEqual([]);
+    expect((await chosenText('How long does a firm have to pay a Zeta fine?', hitsOf('A firm fined by Zeta has to pay the fine by 3 March 2026.')))[0]).toContain('by 3 March');
+  });
+
+  it('takes a figure in a clause whose subject is a pronoun as said of the name before it ("…, and added she expected…")', async () => {
+    const hits = hitsOf('Vera Lind said the delay was unacceptable, and added she expected an update on the Zeta inquiry in days, not weeks.');
+    expect((await chosenText('How soon did Vera Lind expect an update on the Zeta inquiry?', hits))[0]).toContain('in days, not weeks');
+  });
+
   it('answers what someone said with a sentence naming them, not another speaker in the same paragraph', async () => {
     const hits = hitsOf(
       'Vera Lind and Omar Haddad both spoke to the committee about Zeta on 3 May. Omar Haddad told the committee that Zeta should be fined at once. Vera Lind said the rules on Zeta must change first.',

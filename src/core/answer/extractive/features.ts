@@ -33,6 +33,11 @@ export const FEATURES = [
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
+// A clause whose subject is a pronoun ("…, and added *she* expected an update in days") speaks of the name that
+// opens the sentence (within its first words: "Ms Vera Lind said…").
+const PERSONAL_PRONOUN = /\b(?:he|she|it|they)\b/i;
+const SUBJECT_WORDS = 4;
+
 /** How strongly a related word stands in for the word asked: near (same sense) or far (a broader or narrower sense). */
 const NEAR: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'similar']);
 const BIGRAM_STEP = 0.25;
@@ -82,6 +87,8 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
     const namesInSentence = weightedShare(required, nameWeights, (n) => nameIn(n, candidate.stems));
     const namesInContext = fraction(required, (n) => nameIn(n, candidate.stems) || nameIn(n, candidate.context) || nameIn(n, candidate.inherited));
     const typeInSentence = carriesType(question, candidate);
+    // The sentence's subject, which a later clause's pronoun stands for ("Vera Lind said…, and added she expected…").
+    const opening = new Set(candidate.words.slice(0, SUBJECT_WORDS).map((w) => w.stem));
     // The figure is about what was asked: its clause has one of the question's other words, and every asked name the
     // sentence mentions ("…into Zeta, and a £950,000 penalty on a forum": the figure's clause does not name Zeta).
     const typeInClause =
@@ -92,7 +99,7 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
           clauseHolds(candidate, clause, types) &&
           (counted === undefined || countsNoun(candidate, clause, counted)) &&
           (predicate.length === 0 || predicate.some((t) => stemIn(t, clause.stems) || t.related.some((r) => clause.stems.has(r.stem)))) &&
-          required.every((n) => !nameIn(n, candidate.stems) || nameIn(n, clause.stems)),
+          required.every((n) => !nameIn(n, candidate.stems) || nameIn(n, clause.stems) || (PERSONAL_PRONOUN.test(candidate.text.slice(clause.start, clause.end)) && nameIn(n, opening))),
       );
     const features: Features = {
       coverExact: share('exact'),

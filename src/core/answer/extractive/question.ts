@@ -129,7 +129,8 @@ const EXPRESSIONS: Readonly<Partial<Record<AnswerType, ExpressionType[]>>> = {
   quantity: ['money', 'percent', 'count', 'duration'],
   count: ['count', 'percent'],
   date: ['date', 'time'],
-  duration: ['duration', 'date'],
+  // A date answers "how long" only as the end of a period ("until March 2027"), which the analyser reads as one.
+  duration: ['duration'],
 };
 
 // What a "what/which <noun>" question asks for, by the noun: general English nouns of quantity and time, and the broad
