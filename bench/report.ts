@@ -62,7 +62,7 @@ export function renderMarkdown(report: BenchReport): string {
       ]),
     ),
     '',
-    '**Memory** (peak RSS, each in its own process). Ingest: the synthetic corpus in memory (the input), then the ingest as the CLI runs it, vector index build included; "base" is the process with Node, the modules and the corpus loaded. Serve: an index opened as `remit serve` opens it, warmed, then every question answered (extractive, no answer cache); "base" is Node and the server\'s modules. "x raw" is peak RSS over the raw vectors (chunks x 512 x 4 bytes).',
+    '**Memory** (peak RSS, each in its own process). Ingest: the synthetic corpus in memory (the input), then the ingest as the CLI runs it, vector index build included; "base" is the process with Node, the modules and the corpus loaded. Serve: an index opened as `remit serve` opens it, on a thread with the heap limit `remit serve` derives from its caches (serve-heap.ts), warmed, then every question answered (extractive, no answer cache); "base" is Node and the server\'s modules. "x raw" is peak RSS over the raw vectors (chunks x 512 x 4 bytes).',
     '',
     table(
       ['chunks', 'raw vectors MB', 'ingest base MB', 'ingest peak MB', 'ingest x raw', 'ingest growth x raw', 'serve base MB', 'serve peak MB', 'serve x raw', 'serve growth x raw', 'serve warm-up ms'],

@@ -9,16 +9,16 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_DIST = join(root, 'dist', 'cli');
 /** Entry files: renamed into place last, so a process starting meanwhile finds either the old build or the new one. */
-const ENTRIES = ['main.js', 'encode-worker.js', 'ingest-worker.js'];
+const ENTRIES = ['main.js', 'encode-worker.js', 'ingest-worker.js', 'serve-worker.js'];
 /** Chunks of earlier builds are kept this long: a running process may still lazily import them. */
 const KEEP_OLD_CHUNKS_MS = 60 * 60 * 1000;
 
 export async function buildCli(): Promise<void> {
   const { build } = await import('esbuild');
   const result = await build({
-    // Worker threads load their modules (encode-worker.js, ingest-worker.js) from beside the code that starts them (all
+    // Worker threads load their modules (encode-worker.js, ingest-worker.js, serve-worker.js) from beside the code that starts them (all
     // at the top level; see worker-module.ts).
-    entryPoints: [join(root, 'src', 'cli', 'main.ts'), ...['encode-worker.ts', 'ingest-worker.ts'].map((file) => join(root, 'src', 'adapter', 'node', file))],
+    entryPoints: [join(root, 'src', 'cli', 'main.ts'), ...['encode-worker.ts', 'ingest-worker.ts', 'serve-worker.ts'].map((file) => join(root, 'src', 'adapter', 'node', file))],
     entryNames: '[name]',
     outdir: CLI_DIST,
     bundle: true,

@@ -1,6 +1,7 @@
 // The `remit` program: commands registered from their own modules; errors mapped to exit codes here only.
 import { Command, CommanderError } from 'commander';
 import { isRemitError } from '../core/errors.js';
+import { CommandExit } from './command-exit.js';
 import { type CliContext, createCliContext } from './context.js';
 import type { CliIO } from './io.js';
 
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // Commander already printed its message (and help) for usage errors.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof CommandExit) return error.exitCode;
     if (isRemitError(error)) {
       io.err(`remit: ${error.toLine()}\n`);
       return error.code === 'bad_input' ? EXIT.usage : EXIT.failure;

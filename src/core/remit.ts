@@ -5,6 +5,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { Answerer, QueryRewriter } from './answer/answerer.js';
 import type { ClaudePrompts } from './answer/claude/prompts.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
+import { ReadingCache } from './answer/extractive/reading-cache.js';
 import { createQuerySpeller } from './answer/query-speller.js';
 import { OfflineQueryRewriter } from './answer/rewrite.js';
 import { answerCacheFor, DEFAULT_ANSWER_CACHE_ENTRIES } from './answer-cache.js';
@@ -39,6 +40,11 @@ export interface RemitDeps {
   lexicon?: Lexicon;
   /** The powers table, which the offline answerer reads for questions about what a regulator can do. */
   powers?: PowersCatalog;
+  /**
+   * Bytes of readings the offline answerer keeps (its share of this total: reading-budget.ts); by default it shares
+   * the process's cache. A store read cache in front of `store` takes its own share (withReadCache).
+   */
+  readingCacheBytes?: number;
 }
 
 export interface Retriever {
@@ -54,7 +60,8 @@ export interface Remit {
 
 export function createRemit(deps: RemitDeps): Remit {
   const { store, claude } = deps;
-  const extractive = new ExtractiveAnswerer({ lexicon: deps.lexicon, powers: deps.powers });
+  const readings = deps.readingCacheBytes === undefined ? undefined : ReadingCache.withTotal(deps.readingCacheBytes);
+  const extractive = new ExtractiveAnswerer({ lexicon: deps.lexicon, powers: deps.powers, readings });
   const offlineRewriter = new OfflineQueryRewriter();
   const withClaude = claude && claudeAnswering(claude, extractive, offlineRewriter);
   const rewriter = withClaude?.rewriter ?? offlineRewriter;

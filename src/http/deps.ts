@@ -20,6 +20,8 @@ export interface HealthStatus {
   vectorSearch?: VectorSearchStatus;
   /** Why the service is not ready, e.g. "the index is empty" or "shutting down". */
   reason?: string;
+  /** The serving heap's limit and what it holds now, in MB, where the runtime can tell (Node). */
+  memory?: { heapLimitMb: number; heapUsedMb: number };
 }
 
 export interface SourceCatalog {

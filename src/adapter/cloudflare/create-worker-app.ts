@@ -35,6 +35,8 @@ export function createWorkerApp(env: WorkerEnv): RemitApp {
     mode: vars.REMIT_MODE,
     // Per isolate: a popular question (or the widget's suggestions) is answered once per isolate, not per request.
     answerCacheEntries: vars.REMIT_ANSWER_CACHE,
+    // Per isolate too, within its memory limit: bounded by bytes.
+    readingCacheBytes: vars.REMIT_READING_CACHE,
   });
 
   const sources = catalogFromStore(store);

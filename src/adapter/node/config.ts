@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RemitError } from '../../core/errors.js';
 import { AnswerMode } from '../../core/schema.js';
-import { integerSetting, LOG_LEVELS, type LogLevel, SECRET_SETTINGS, SharedSettings } from '../../core/settings.js';
+import { byteSize, integerSetting, LOG_LEVELS, type LogLevel, SECRET_SETTINGS, SharedSettings } from '../../core/settings.js';
 import { EmbedderKind } from './transformers/select.js';
 
 export class ConfigError extends RemitError {
@@ -22,14 +22,10 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-/** "65536", "64kb", "10mb": a size in bytes. */
-const byteSize = z
-  .string()
-  .regex(/^\d+\s*(b|kb|mb)?$/i, 'expected a size such as 65536, 64kb or 10mb')
-  .transform((v) => {
-    const [, n, unit] = /^(\d+)\s*(b|kb|mb)?$/i.exec(v)!;
-    return Number(n) * ({ kb: 1024, mb: 1024 * 1024 }[unit?.toLowerCase() ?? ''] ?? 1);
-  });
+/** The smallest heap a serving thread can start in: modules, the language model and WordNet take ~45 MB. */
+export const MIN_HEAP_LIMIT_BYTES = 96 * 1024 * 1024;
+/** 'auto' derives the serving thread's heap limit from the caches (serve-heap.ts), 'off' leaves V8's, or a size. */
+const heapLimit = z.union([z.enum(['auto', 'off']), byteSize.pipe(z.number().min(MIN_HEAP_LIMIT_BYTES).max(64 * 1024 ** 3))]);
 // bearerAuth only accepts RFC 6750 token characters; short tokens are guessable.
 const adminToken = z.string().regex(/^[A-Za-z0-9._~+/-]{24,}=*$/, 'expected at least 24 characters of A-Z a-z 0-9 . _ ~ + / -');
 
@@ -50,6 +46,7 @@ const EnvSchema = SharedSettings.extend({
   REMIT_MODEL_DIR: z.string().min(1).optional(),
   /** Where a server records the index it serves, for `remit ask` (serve-registry.ts); the CLI reads it unvalidated. */
   REMIT_RUNTIME_DIR: z.string().min(1).optional(),
+  REMIT_HEAP_LIMIT: heapLimit.default('auto'),
 }).superRefine((env, ctx) => {
   if (env.REMIT_MODE === 'claude' && !env.ANTHROPIC_API_KEY) {
     ctx.addIssue({ code: 'custom', path: ['REMIT_MODE'], message: 'is "claude", which needs ANTHROPIC_API_KEY to be set' });
@@ -74,6 +71,10 @@ export interface Config {
   headersTimeoutMs: number;
   /** Answers kept for repeated questions (0: none). */
   answerCacheEntries: number;
+  /** Bytes of read chunks and documents kept across questions (reading-budget.ts). */
+  readingCacheBytes: number;
+  /** The serving thread's V8 heap limit: derived from the caches ('auto'), V8's own ('off'), or this many bytes. */
+  heapLimit: 'auto' | 'off' | number;
   logLevel: LogLevel;
   mode?: AnswerMode;
   embedder?: EmbedderKind;
@@ -111,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     requestTimeoutMs: e.REMIT_REQUEST_TIMEOUT_MS,
     headersTimeoutMs: e.REMIT_HEADERS_TIMEOUT_MS ?? Math.min(DEFAULT_HEADERS_TIMEOUT_MS, e.REMIT_REQUEST_TIMEOUT_MS),
     answerCacheEntries: e.REMIT_ANSWER_CACHE,
+    readingCacheBytes: e.REMIT_READING_CACHE,
+    heapLimit: e.REMIT_HEAP_LIMIT,
     logLevel: e.LOG_LEVEL,
     mode: e.REMIT_MODE,
     embedder: e.REMIT_EMBEDDER,
@@ -137,6 +140,8 @@ const EXPECTED: Partial<Record<keyof Env, string>> = {
   REMIT_HEADERS_TIMEOUT_MS: 'must be a whole number of milliseconds from 100 to 3600000',
   REMIT_ANSWER_CACHE: 'must be a whole number of answers up to 100000 (0 turns the answer cache off)',
   REMIT_TRUST_PROXY: 'must be 1, 0, true or false',
+  REMIT_READING_CACHE: 'must be a size such as 64mb or 1gb, at most 16gb (0 keeps no readings)',
+  REMIT_HEAP_LIMIT: 'must be auto, off, or a size from 96mb to 64gb such as 512mb',
   ANTHROPIC_BASE_URL: 'must be a URL such as https://api.anthropic.com',
   REMIT_MODE: `must be one of ${AnswerMode.options.join(', ')}`,
   REMIT_EMBEDDER: `must be one of ${EmbedderKind.options.join(', ')}`,

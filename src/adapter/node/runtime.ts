@@ -9,6 +9,7 @@ import type { AnswerMode, Document, IndexInfo } from '../../core/schema.js';
 import type { IndexStore } from '../../core/store/index-store.js';
 import { createEmbedder, type EmbedderKind, embedderFromId } from './transformers/select.js';
 import { withReadCache } from '../../core/store/cached-store.js';
+import { DEFAULT_READING_CACHE_BYTES, readingBudget } from '../../core/reading-budget.js';
 import { openLanceStore } from './lancedb/lancedb.js';
 import type { FetchUrlOptions } from './fetch-url.js';
 import { threadedEncoding } from './threaded-encoder.js';
@@ -33,6 +34,8 @@ export interface RuntimeOptions {
   anthropic?: { apiKey?: string; baseURL?: string; model?: string; timeoutMs?: number; maxRetries?: number; strict?: boolean };
   /** Answers kept in memory for repeated questions (default 500; 0 turns the cache off). */
   answerCache?: number;
+  /** Bytes of read chunks and documents kept across questions (reading-budget.ts; 64 MB by default). */
+  readingCache?: number;
   /** Ignore the embedder recorded in the index (an ingest with --rebuild replaces it). */
   rebuild?: boolean;
   /**
@@ -75,7 +78,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   // The approximate vector index is built after a commit, not within it: new rows are searchable (exactly, or through
   // the previous index) as soon as they are committed, and the health check says while a build runs.
   const lance = await openLanceStore({ dir: resolve(options.db), rebuild: options.rebuild, vectorIndex: { build: options.vectorIndexBuild ?? 'background' }, warn });
-  const store = withReadCache(lance);
+  const budget = options.readingCache ?? DEFAULT_READING_CACHE_BYTES;
+  const shares = readingBudget(budget);
+  const store = withReadCache(lance, { maxDocumentBytes: shares.documents, maxChunkBytes: shares.chunks });
   try {
     const info = await store.info();
     const models = { modelDir: options.modelDir, allowRemote: options.allowRemoteModels, hubUrl: options.hubUrl };
@@ -85,7 +90,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const claude = options.anthropic?.apiKey ? await claudeDeps({ ...options.anthropic, apiKey: options.anthropic.apiKey }) : undefined;
     const lexicon = new WordNetLexicon();
     const powers = tableOncePerBuild(powersCatalog(store, { list: () => store.listDocuments(), get: (id) => store.getDocument(id) }), store);
-    const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, lexicon, powers });
+    const remit = createRemit({ store, embedder, claude, mode: options.mode, answerCacheEntries: options.answerCache, readingCacheBytes: budget, lexicon, powers });
     const db = resolve(options.db);
     const apiKey = options.anthropic?.apiKey;
     const powerFacts = apiKey ? await (await import('./powers/claude.js')).claudePowerFacts({ ...options.anthropic, apiKey }) : rulesFacts;

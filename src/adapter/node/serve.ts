@@ -12,6 +12,7 @@ import { logToolCalls } from '../../mcp/deps.js';
 import { lazyMcpHttpHandler } from '../../mcp/lazy.js';
 import { failureLog, indexKeeper, messageOf } from './follow-index.js';
 import { ingestIntoIndex, openRuntime, type Runtime } from './runtime.js';
+import { heapFigures } from './serve-heap.js';
 import { registerServedIndex, registryDir } from './serve-registry.js';
 import { REMIT_VERSION } from '../../core/version.js';
 import { uploadIngest } from './upload-ingest.js';
@@ -54,6 +55,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       modelDir: config.modelDir,
       anthropic: config.anthropic,
       answerCache: config.answerCacheEntries,
+      readingCache: config.readingCacheBytes,
     }));
   let draining = false;
   const keeper = indexKeeper(runtime, logger);
@@ -82,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       if (draining) return { ready: false, ...counts, reason: 'The server is shutting down' };
       if (!info || info.documents === 0) return { ready: false, ...counts, reason: 'The index is empty; run `remit ingest <paths>`' };
       if (!(await indexIsWhole(info.builtAt))) return { ready: false, ...counts, reason: DAMAGED_INDEX_REASON };
-      return { ready: true, ...counts, vectorSearch: await runtime.store.vectorSearch?.() };
+      return { ready: true, ...counts, vectorSearch: await runtime.store.vectorSearch?.(), memory: heapFigures() };
     },
   };
   // The table committed with the index; one that predates that is healed below, and meanwhile computed by the rules.

@@ -9,6 +9,7 @@ import type { Document, DocumentMeta, Hit } from '../schema.js';
 import { type AnswerDraft, type AnswerInput, type Answerer, type DraftEvent, documentTexts } from './answerer.js';
 import { verifyCitations } from './citations.js';
 import { collectCandidates } from './extractive/candidates.js';
+import type { ReadingCache } from './extractive/reading-cache.js';
 import { composeStatements } from './extractive/compose.js';
 import { type AbstainReason, type ExtractivePlan, planStatements } from './extractive/plan.js';
 import { cardQuotes } from './extractive/powers-evidence.js';
@@ -43,6 +44,8 @@ export interface ExtractiveOptions {
   ranker?: RankerWeights;
   /** The powers table, whose cards mark the sentences that state what a powers question asks. */
   powers?: PowersCatalog;
+  /** Where readings of chunks and documents are kept across questions; the process's shared cache by default. */
+  readings?: ReadingCache;
 }
 
 export class ExtractiveAnswerer implements Answerer {
@@ -71,7 +74,7 @@ export class ExtractiveAnswerer implements Answerer {
     const quoted = await quotedHits(cardQuotes(question, powers), input);
     const hits = [...input.hits, ...quoted];
     const documents = await documentTexts(hits, input.getDocument);
-    const candidates = collectCandidates(hits, { analyzer, documents, wholeDocuments: WHOLE_DOCUMENTS });
+    const candidates = collectCandidates(hits, { analyzer, documents, wholeDocuments: WHOLE_DOCUMENTS, cache: this.options.readings });
     const said = alreadySaid(input.history ?? []);
     return planStatements(question, candidates, { lexicon: this.options.lexicon, ranker: this.options.ranker ?? DEFAULT_RANKER, documents, powers, said });
   }

@@ -1,13 +1,15 @@
 // A read cache in front of an IndexStore for the query path: chunks, documents and near-duplicate groups are read
 // again for almost every question. Everything is dropped when the index's build time changes, so a commit is never hidden.
 import { LRUCache } from 'lru-cache';
+import { byteCache } from '../byte-cache.js';
+import { DEFAULT_READING_CACHE_BYTES, readingBudget } from '../reading-budget.js';
 import type { Document, DocumentMeta } from '../schema.js';
 import { SharedLoad } from '../shared-load.js';
 import type { GroupMember, IndexStore, StoredChunk } from './index-store.js';
 
 export interface CachedStoreOptions {
-  /** Documents (with their text) kept in memory. */
-  maxDocuments?: number;
+  /** Bytes of documents (with their text) kept in memory: a count would let a few large documents take hundreds of MB. */
+  maxDocumentBytes?: number;
   /**
    * Document metadata (no text) kept in memory: looked up for every hit of every retrieve. When the index holds no
    * more documents than this, the second look-up after a commit lists them all, so later retrieves never wait on a read.
@@ -15,16 +17,17 @@ export interface CachedStoreOptions {
   maxDocumentMetas?: number;
   /** Near-duplicate groups kept in memory. */
   maxGroups?: number;
-  /** Chunks read by ref: a store's refs name one chunk for good, so a hit costs no read. */
-  maxChunks?: number;
+  /** Bytes of chunks read by ref: a store's refs name one chunk for good, so a hit costs no read. */
+  maxChunkBytes?: number;
 }
 
 export function withReadCache(store: IndexStore, options: CachedStoreOptions = {}): IndexStore {
-  const documents = new LRUCache<string, { value: Document | null }>({ max: options.maxDocuments ?? 500 });
+  const shares = readingBudget(DEFAULT_READING_CACHE_BYTES);
+  const documents = byteCache<string, { value: Document | null }>({ maxBytes: options.maxDocumentBytes ?? shares.documents });
   const maxDocumentMetas = options.maxDocumentMetas ?? 50_000;
   const metas = new LRUCache<string, DocumentMeta>({ max: maxDocumentMetas });
   const groups = new LRUCache<string, GroupMember[]>({ max: options.maxGroups ?? 5000 });
-  const chunks = new LRUCache<string, StoredChunk>({ max: options.maxChunks ?? 5000 });
+  const chunks = byteCache<string, StoredChunk>({ maxBytes: options.maxChunkBytes ?? shares.chunks });
   let builtAt: string | undefined;
   /** The listing of every document's metadata at `builtAt`, started by the second look-up after a commit. */
   const allMetas = new SharedLoad<void>();

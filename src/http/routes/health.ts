@@ -19,6 +19,10 @@ const Health = z
       })
       .optional()
       .describe("How vector searches run: 'indexed' through the approximate index; 'exact' compares every vector (slow on a large index) while `building` says an index is being built; 'in-memory' for a small index"),
+    memory: z
+      .object({ heapLimitMb: z.number().int().nonnegative(), heapUsedMb: z.number().int().nonnegative() })
+      .optional()
+      .describe('The serving JavaScript heap: its limit (derived from the caches unless REMIT_HEAP_LIMIT says otherwise) and what it holds now, in MB'),
   })
   .meta({ id: 'Health' });
 
@@ -40,7 +44,7 @@ export function registerHealthRoute(app: RemitApp, sources: SourceCatalog): void
     const status = await sources.status();
     c.header('Cache-Control', 'no-store');
     if (!status.ready) return problem(c, { status: 503, code: 'not_ready', title: 'Not ready', detail: status.reason ?? 'The service is not ready' });
-    const body: z.infer<typeof Health> = { status: 'ok', documents: status.documents, chunks: status.chunks, embedder: status.embedder, builtAt: status.builtAt, vectorSearch: status.vectorSearch };
+    const body: z.infer<typeof Health> = { status: 'ok', documents: status.documents, chunks: status.chunks, embedder: status.embedder, builtAt: status.builtAt, vectorSearch: status.vectorSearch, memory: status.memory };
     return c.json(body, 200);
   });
 }

@@ -1,12 +1,12 @@
 // Hits -> candidate sentences with exact document offsets, each read with what stands above it in its document (the
 // title, the nearest heading, the opening, its paragraph's start, a list's lead-in); syndicated copies merged.
-import { LRUCache } from 'lru-cache';
 import { reportsPast, type Analysis, type Expression, type ExpressionType, type TextAnalyzer } from '../../language/analysis.js';
 import type { Citation, Hit } from '../../schema.js';
 import { aliasesIn } from '../../text/aliases.js';
 import { DocumentOutline } from '../../text/outline.js';
 import { sentenceSpans, type Span } from '../../text/sentences.js';
 import { addressesReader } from '../../text/addressed.js';
+import { type ReadingCache, sharedReadingCache } from './reading-cache.js';
 import { initialisms, nameCount, stemsOf, STOP_WORDS, type Word, words } from './terms.js';
 
 /** Shortest sentence worth citing, in words: shorter ones are captions, datelines or fragments. */
@@ -106,7 +106,7 @@ export interface Candidate {
 }
 
 /** What one sentence says, whatever the question and wherever it stands: read once per text. */
-interface SentenceReading {
+export interface SentenceReading {
   offset: number;
   text: string;
   /** Has a verb: a label or a caption has none. */
@@ -125,15 +125,8 @@ interface SentenceReading {
   shingles: ReadonlySet<string>;
 }
 
-/**
- * Chunk text -> its sentences, read. The same chunks come back across questions, and reading them (analysing,
- * stemming, clauses, shingles) is most of an extractive answer's time. Readings are shared, so never mutated.
- */
-const readings = new LRUCache<string, readonly SentenceReading[]>({ max: 2000 });
-/** Document text -> its outline and the stems of its blocks: built once per document. */
-const outlines = new LRUCache<string, DocumentReading>({ max: 500 });
-
-interface DocumentReading {
+/** A document's outline and the stems of its blocks: built once per document (and kept in a ReadingCache). */
+export interface DocumentReading {
   outline: DocumentOutline;
   stems: Map<number, Set<string>>;
   /** How many things each block names (see nameCount). */
@@ -158,16 +151,19 @@ export interface CollectOptions {
    * states the answer a few sentences from the passage that matched the question's words.
    */
   wholeDocuments?: number;
+  /** Where readings are kept across questions; the process's shared cache by default. */
+  cache?: ReadingCache;
 }
 
 /** Every sentence of every hit, once per document, read in context, with syndicated copies merged into the best-ranked one. */
 export function collectCandidates(hits: readonly Hit[], options: CollectOptions): Candidate[] {
+  const cache = options.cache ?? sharedReadingCache;
   const byKey = new Map<string, Candidate>();
   hits.forEach((hit, hitRank) => {
     const text = options.documents.get(hit.document.id);
-    const document = text === undefined ? undefined : readDocument(text);
+    const document = text === undefined ? undefined : readDocument(text, cache);
     const title = readTitle(hit.document.title);
-    for (const reading of readChunk(hit.chunk.text, options.analyzer)) {
+    for (const reading of readChunk(hit.chunk.text, options.analyzer, cache)) {
       const start = hit.chunk.start + reading.offset;
       const key = `${hit.document.id}:${start}`;
       if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, title, document));
@@ -179,11 +175,11 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
   for (const { hit, rank } of whole) {
     const text = options.documents.get(hit.document.id);
     if (text === undefined) continue;
-    const document = readDocument(text);
+    const document = readDocument(text, cache);
     const title = readTitle(hit.document.title);
     // The whole document read as one passage: its sentences outside the retrieved passages join as candidates.
     const passage: Hit = { ...hit, chunk: { ...hit.chunk, id: `${hit.document.id}:whole`, start: 0, end: text.length, text }, alsoIn: [] };
-    for (const reading of readChunk(text, options.analyzer)) {
+    for (const reading of readChunk(text, options.analyzer, cache)) {
       const key = `${hit.document.id}:${reading.offset}`;
       if (!byKey.has(key)) byKey.set(key, { ...toCandidate(passage, rank, reading.offset, key, reading, title, document), retrieved: false });
     }
@@ -203,12 +199,12 @@ function statesFigure(r: SentenceReading): boolean {
 }
 
 /** The analysis of a text, read sentence by sentence (exposed for reading list items and quotes outside the hits). */
-export function readSentences(text: string, analyzer: TextAnalyzer): readonly SentenceReading[] {
-  return readChunk(text, analyzer);
+export function readSentences(text: string, analyzer: TextAnalyzer, cache: ReadingCache = sharedReadingCache): readonly SentenceReading[] {
+  return readChunk(text, analyzer, cache);
 }
 
-function readDocument(text: string): DocumentReading {
-  let reading = outlines.get(text);
+function readDocument(text: string, cache: ReadingCache): DocumentReading {
+  let reading = cache.outlines.get(text);
   if (!reading) {
     const outline = new DocumentOutline(text);
     const stems = new Map<number, Set<string>>();
@@ -219,7 +215,7 @@ function readDocument(text: string): DocumentReading {
       stems.set(i, withAliases(contentStemSet(blockText), blockText, aliases));
       names.set(i, nameCount(blockText));
     });
-    outlines.set(text, (reading = { outline, stems, names, aliases }));
+    cache.outlines.set(text, (reading = { outline, stems, names, aliases }));
   }
   return reading;
 }
@@ -387,11 +383,11 @@ function linkPronounsToPreviousSentence(candidates: readonly Candidate[]): void 
   }
 }
 
-function readChunk(text: string, analyzer: TextAnalyzer): readonly SentenceReading[] {
-  let read = readings.get(text);
+function readChunk(text: string, analyzer: TextAnalyzer, cache: ReadingCache): readonly SentenceReading[] {
+  let read = cache.sentences.get(text);
   if (!read) {
     const analysis = analyzer.analyse(text);
-    readings.set(text, (read = sentenceSpans(text).map((span) => readSentence(text, span, analysis))));
+    cache.sentences.set(text, (read = sentenceSpans(text).map((span) => readSentence(text, span, analysis))));
   }
   return read;
 }
