@@ -8,12 +8,13 @@ import { AnswerMode } from './schema.js';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const BYTE_SIZE = /^(\d+)\s*(b|kb|mb|gb)?$/i;
 /** "65536", "64kb", "10mb", "1gb": a size in bytes. */
 export const byteSize = z
   .string()
-  .regex(/^\d+\s*(b|kb|mb|gb)?$/i, 'expected a size such as 65536, 64kb or 10mb')
+  .regex(BYTE_SIZE, 'expected a size such as 65536, 64kb or 10mb')
   .transform((v) => {
-    const [, n, unit] = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(v)!;
+    const [, n, unit] = BYTE_SIZE.exec(v)!;
     return Number(n) * ({ kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit?.toLowerCase() ?? ''] ?? 1);
   });
 

@@ -152,14 +152,17 @@ function figures(tokens: readonly Token[], entities: readonly { type: Expression
     }
     result.push({ type, start: tokens[first]!.start, end: tokens[last]!.end, text: '' });
   }
+  // Where each token starts, so the word before an expression is found without a scan (a whole document has many).
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  const firstToken = (e: Expression) => tokenAt.get(e.start) ?? -1;
   // "until March 2027", "by 1 May", "from May to June": a date that ends a period measures it, so it also answers "how long".
   for (const date of result.filter((e) => e.type === 'date')) {
-    const before = tokens[tokens.findIndex((t) => t.start === date.start) - 1];
+    const before = tokens[firstToken(date) - 1];
     if (before && PERIOD_END.test(before.text)) result.push({ type: 'duration', start: before.start, end: date.end, text: '' });
   }
   // "within days", "in a matter of weeks": a period counted from now places a time, so it also answers "when".
   for (const duration of result.filter((e) => e.type === 'duration')) {
-    let at = tokens.findIndex((t) => t.start === duration.start) - 1;
+    let at = firstToken(duration) - 1;
     while (at >= 0 && duration.start - tokens[at]!.start < 20 && QUALIFIES_PERIOD(tokens[at]!)) at--;
     const before = tokens[at];
     if (before && RELATIVE_TIME.test(before.text)) result.push({ type: 'time', start: before.start, end: duration.end, text: '', relative: true });
