@@ -317,6 +317,19 @@ describe('planExtractiveAnswer', () => {
     // A court in general, or courts, are no particular court.
     const general = hitsOf('The regulator must apply to a court to confirm the fine on Zeta, as the courts confirm every such fine.');
     expect((await planExtractiveAnswer(question, general)).statements).toEqual([]);
+    // Nor is a court's kind of order ("court orders"), which a bare noun before another noun describes.
+    const kind = hitsOf('Fines on Zeta are confirmed by court orders that the regulator must apply for.');
+    expect((await planExtractiveAnswer(question, kind)).statements).toEqual([]);
+    expect((await chosenText(question, hitsOf('Once the regulator applied, the court confirmed the fine on Zeta in 2021.')))[0]).toContain('the court confirmed');
+  });
+
+  it('answers "who is <an office>" with the sentence naming who holds it', async () => {
+    const office = "The Zeta Commissioner's Office, usually called the ZCO, is the lamp regulator of Zeta.";
+    for (const holder of ['Vera Lind is the Zeta Commissioner.', 'The Zeta Commissioner is Vera Lind.']) {
+      expect((await chosenText('Who is the Zeta Commissioner?', hitsOf(office, holder)))[0]).toBe(holder);
+    }
+    // "…the ZCO, is the…" joins no other name to the office.
+    expect((await chosenText('Who is the Zeta Commissioner?', hitsOf(office, 'Vera Lind spoke about the Zeta Commissioner.')))[0]).toBe(office);
   });
 
   it('answers a follow-up about what it asks now, not only the words carried from the last question', async () => {

@@ -151,8 +151,11 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     const focus = question.terms[kindAsked]!;
     const stems = new Set(focus.stems);
     const uses = e.candidate.words.filter((w) => stems.has(w.stem));
+    // One is named ("the High Court", "the Upper Tribunal") or pointed at ("the court"); a bare noun modifies another
+    // ("court orders") or speaks of the kind.
     const particular = (w: Word) =>
-      !INDEFINITE_BEFORE.test(e.candidate.text.slice(Math.max(0, w.index - 40), w.index)) && !(PLURAL.test(w.raw) && !PLURAL.test(focus.raw));
+      ((w.capitalised && w.index > 0) || DEFINITE_BEFORE.test(e.candidate.text.slice(Math.max(0, w.index - 40), w.index))) &&
+      !(PLURAL.test(w.raw) && !PLURAL.test(focus.raw));
     return uses.length === 0 || uses.some(particular);
   };
   const answeringWhen = (isAbout: (e: Evidence) => boolean) =>
@@ -200,6 +203,8 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // "What did Starmer tell MPs?" is answered by what Starmer said: a sentence naming the speaker itself, over one whose
   // paragraph names them beside others who spoke ("Kyle said… On the same day, Starmer told MPs…").
   if (question.answerType === 'statement') lead = prefer((e) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems)));
+  // "Who is the Information Commissioner?" is answered by the sentence saying who holds the office asked about.
+  if (question.answerType === 'who' && question.names.length > 0) lead = prefer((e) => identifiesAsked(e.candidate, askedNames));
   // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it leads.
   lead = prefer((e) => !EXAMPLE.test(e.candidate.text));
   // "When…" is answered more exactly by a date than by "within days".
@@ -387,7 +392,7 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
 }
 
 // A determiner that picks out no one thing, with up to two words between it and its noun ("a court", "any UK court").
-const INDEFINITE_BEFORE = /\b(?:a|an|any|every|each|no|another)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const DEFINITE_BEFORE = /\b(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$|['’]s\s+$/iu;
 
 // A plural's "s" ("courts", not "access"): tested, and removed to name one of the kind.
 const PLURAL = /(?<=[^s])s$/i;
@@ -403,6 +408,22 @@ function apposition(name: string, noun: string): RegExp {
   const n = escapeRegExp(name);
   const kind = `${escapeRegExp(noun)}s?`;
   return new RegExp(`\\b${kind}\\s+${n}\\b|\\b${n},\\s+(?:the|a|an)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${kind}\\b`, 'iu');
+}
+
+// A name and what it is, joined by "is": "Vera Lind is the Zeta Commissioner", "The Zeta Commissioner is Vera Lind".
+const PHRASE = String.raw`((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)`;
+const IS_AFTER = new RegExp(String.raw`^\s+(?:is|was|has been|became|remains)\s+(?:the\s+)?${PHRASE}`, 'u');
+const IS_BEFORE = new RegExp(String.raw`${PHRASE}\s+(?:is|was)\s+$`, 'u');
+
+/** The sentence names someone not asked about as the one the question's names describe (who holds an office). */
+function identifiesAsked(candidate: Candidate, askedNames: ReadonlySet<string>): boolean {
+  const asked = (words: string | undefined) => words !== undefined && [...contentStemSet(words)].some((s) => askedNames.has(s));
+  return candidate.expressions.some(
+    (x) =>
+      x.type === 'name' &&
+      !asked(x.text) &&
+      (asked(IS_AFTER.exec(candidate.text.slice(x.end))?.[1]) || asked(IS_BEFORE.exec(candidate.text.slice(0, x.start))?.[1])),
+  );
 }
 
 // "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.

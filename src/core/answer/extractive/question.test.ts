@@ -47,6 +47,20 @@ describe('analyseQuestion', () => {
     const scope = read("Could a director be sent to prison under the UK's online safety regime?").terms.filter((t) => t.scope).map((t) => t.raw);
     expect(scope).toEqual(['UK', 'online', 'safety', 'regime']);
     expect(read('Could a director be sent to prison?').terms.some((t) => t.scope)).toBe(false);
+    // The phrase ends with its clause: a follow-up searched with the last question's words after it.
+    const carried = read('under the Zeta regime? maximum fine impose').terms;
+    expect([carried.filter((t) => t.scope).map((t) => t.raw), carried.filter((t) => !t.scope).map((t) => t.raw)]).toEqual([['Zeta', 'regime'], ['maximum', 'fine', 'impose']]);
+  });
+
+  it.each([
+    ['Which court fined Zeta?', true],
+    ['How much has the regulator collected in fees?', true],
+    ['How much did the regulator fine Zeta?', true],
+    ['Which court can fine Zeta?', false],
+    ['Who decides a blocking order?', false],
+    ['What is the fine imposed on Zeta?', false],
+  ])('reads whether %j asks what was done', (question, done) => {
+    expect([read(question).pastEvent, read(question).pastAction]).toEqual([done, done]);
   });
 
   it('reads a number apart from a name as a figure', () => {

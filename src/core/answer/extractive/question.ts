@@ -1,6 +1,6 @@
 // What a question asks, read from its grammar: the kind of answer it wants (a sum, a date, a body, yes or no, a
 // list, a comparison…), the names it is about, and its other content words with the words that may stand in for them.
-import type { Analysis, ExpressionType, Token } from '../../language/analysis.js';
+import { type Analysis, type ExpressionType, reportsPast, type Token } from '../../language/analysis.js';
 import type { Lexicon, RelatedWord } from '../../language/lexicon.js';
 import { withoutInstructions } from './instructions.js';
 import { countryOf } from './jurisdiction.js';
@@ -165,7 +165,8 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   const { answerType, focus } = askedFor(text, tokens, tools.lexicon);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const scoped = scopeTokens(tokens);
+  // Read with its punctuation: the phrase ends at a comma or a question mark.
+  const scoped = scopeTokens(analysis.tokens);
   for (const token of tokens) {
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const lower = token.text.toLowerCase();
@@ -219,8 +220,8 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     instructionOnly,
     answerType: type,
     expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
-    pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)),
-    pastAction: tokens.some((t) => /^did$/i.test(t.text)),
+    pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)) || asksWhatWasDone(tokens),
+    pastAction: tokens.some((t) => /^did$/i.test(t.text)) || asksWhatWasDone(tokens),
     focusIsAnswer: focus !== undefined && classOfNoun(focus, tools.lexicon) === type,
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
@@ -232,6 +233,18 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     parts: 1 + laterParts.length,
     laterParts,
   };
+}
+
+/**
+ * The question's verb reports an act in the past with no "did" to show it: the wh-phrase is its subject ("Which court
+ * *fined* X?", "Who *approved* the order?") or a perfect tense carries it ("How much *has* Ofcom *collected*?"). A
+ * verb under another auxiliary is not one ("Which fine *is* imposed…", "Who *can* order…").
+ */
+function asksWhatWasDone(tokens: readonly Token[]): boolean {
+  const verb = tokens.findIndex((t) => t.pos === 'VERB');
+  if (verb === -1) return false;
+  const auxiliaries = tokens.slice(0, verb).filter((t) => t.pos === 'AUX');
+  return auxiliaries.every((t) => /^(?:has|have)$/i.test(t.text)) && reportsPast([tokens[verb]!]);
 }
 
 // The noun phrase after "under" says which rules apply ("under the Online Safety Act", "under the UK's regime").
