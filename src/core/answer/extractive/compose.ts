@@ -7,6 +7,9 @@ import type { Statement } from './plan.js';
 
 // Openers that tie a sentence to the one before it in its article, which the answer does not show.
 const DANGLING_OPENER = /^(?:But|And|However,|Meanwhile,|Also,|Earlier,|In addition,|Further,|Furthermore,)\s+(?=\S)/;
+// A short lead-in ending in a colon that points back at what the article said before ("Comparing the first two:",
+// "In both cases:"): the answer does not show what it points at, so it shows the clause after the colon.
+const POINTING_LEAD_IN = /^(?:[\p{L}’'-]+\s+){0,4}(?:these|those|both|(?:the\s+)?(?:former|latter|above)|the (?:first|last) (?:two|three|one))(?:\s+[\p{L}’'-]+){0,2}\s*:\s+(?=\p{L})/iu;
 const ENDS_WITH_STOP = /[.!?]$/;
 // Footnote and reference markers written in a source: "[3]", "^2". Ours would be confused with them.
 const SOURCE_MARKER = /\s*(?:\[\d{1,3}\]|\^\d{1,3})/g;
@@ -48,9 +51,9 @@ function itemAsSentence(item: string): string {
   return /[!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** Drops a dangling opener and the source's own markers, and closes a quotation the sentence leaves to the next one. */
+/** Drops a dangling opener or lead-in and the source's own markers, and closes a quotation the sentence leaves to the next one. */
 function tidy(sentence: string): string {
-  let text = sentence.replace(DANGLING_OPENER, '').replace(SOURCE_MARKER, '');
+  let text = sentence.replace(DANGLING_OPENER, '').replace(POINTING_LEAD_IN, '').replace(SOURCE_MARKER, '');
   text = text.charAt(0).toUpperCase() + text.slice(1);
   const opened = (text.match(/“/g) ?? []).length;
   const closed = (text.match(/”/g) ?? []).length;

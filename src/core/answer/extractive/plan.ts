@@ -391,7 +391,7 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
   return [];
 }
 
-// A determiner that picks out no one thing, with up to two words between it and its noun ("a court", "any UK court").
+// A determiner that points at one thing, with up to two words between it and its noun ("the court", "its own court").
 const DEFINITE_BEFORE = /\b(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$|['’]s\s+$/iu;
 
 // A plural's "s" ("courts", not "access"): tested, and removed to name one of the kind.
