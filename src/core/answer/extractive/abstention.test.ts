@@ -323,6 +323,19 @@ describe('planExtractiveAnswer', () => {
     expect((await chosenText(question, hitsOf('Once the regulator applied, the court confirmed the fine on Zeta in 2021.')))[0]).toContain('the court confirmed');
   });
 
+  it('answers "what is a <thing>" with the sentence that says what one is', async () => {
+    const mention = 'The Zeta Board can send a lamp notice or impose a fine on a keeper.';
+    for (const definition of ['A lamp notice, a written order to light a lamp, can be sent by the Zeta Board.', 'A lamp notice is a written order from the Zeta Board to light a lamp.']) {
+      expect((await chosenText('What is a lamp notice?', hitsOf(mention, definition)))[0]).toBe(definition);
+    }
+  });
+
+  it("does not answer about one law with a sentence that says it speaks under another", async () => {
+    const hits = hitsOf('The Zeta Act and the Quill Act both cap fines for shops. Under the Quill Act, for example, even a small shop can be fined up to £18 million.');
+    expect((await planExtractiveAnswer('How much is a Zeta Act fine for a small shop?', hits)).statements).toEqual([]);
+    expect((await chosenText('How much is a Quill Act fine for a small shop?', hits))[0]).toContain('Under the Quill Act');
+  });
+
   it('answers "who is <an office>" with the sentence naming who holds it', async () => {
     const office = "The Zeta Commissioner's Office, usually called the ZCO, is the lamp regulator of Zeta.";
     for (const holder of ['Vera Lind is the Zeta Commissioner.', 'The Zeta Commissioner is Vera Lind.']) {

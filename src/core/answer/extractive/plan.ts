@@ -100,7 +100,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const held = (candidate: Candidate) =>
     (question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
-      : bound(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done));
+      : bound(candidate, question.names) && !underOtherLaw(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done));
   // What the question asks, apart from the rules it asks under ("…sent to prison under the online safety regime"): a
   // sentence about the regime alone is not about it.
   const asks = (t: QueryTerm) => !t.name && !(t.scope && question.terms.some((u) => !u.name && !u.scope));
@@ -205,6 +205,9 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   if (question.answerType === 'statement') lead = prefer((e) => question.names.every((n) => n.country || nameIn(n, e.candidate.stems)));
   // "Who is the Information Commissioner?" is answered by the sentence saying who holds the office asked about.
   if (question.answerType === 'who' && question.names.length > 0) lead = prefer((e) => identifiesAsked(e.candidate, askedNames));
+  // "What is a public censure?" is answered by the sentence that says what one is.
+  const defined = definedPhrase(question);
+  if (defined) lead = prefer((e) => defined.test(e.candidate.text));
   // "British Airways, for example, was fined £20 million" illustrates the answer: a sentence stating it leads.
   lead = prefer((e) => !EXAMPLE.test(e.candidate.text));
   // "When…" is answered more exactly by a date than by "within days".
@@ -408,6 +411,32 @@ function apposition(name: string, noun: string): RegExp {
   const n = escapeRegExp(name);
   const kind = `${escapeRegExp(noun)}s?`;
   return new RegExp(`\\b${kind}\\s+${n}\\b|\\b${n},\\s+(?:the|a|an)\\s+(?:[\\p{L}’'-]+\\s+){0,3}${kind}\\b`, 'iu');
+}
+
+/**
+ * For "What is (a) <phrase>?", how a sentence defines the phrase: in apposition ("public censure, a published
+ * statement of misconduct,") or with "is", "means" or "refers to" ("A public censure is a…").
+ */
+function definedPhrase(question: QuestionFrame): RegExp | undefined {
+  if (question.answerType !== 'definition' || !/^\W*what\s+(?:is|are)\s/i.test(question.text)) return undefined;
+  const words = question.terms.filter((t) => !t.scope).map((t) => escapeRegExp(t.raw.replace(PLURAL, '')));
+  if (words.length === 0) return undefined;
+  return new RegExp(`\\b${words.join('\\s+')}s?(?:,\\s+(?:a|an|the)\\s|\\s+(?:is|are|means|refers\\s+to)\\s+(?:a|an|the|any|one)\\s)`, 'i');
+}
+
+// A sentence opening with the law it speaks under: "Under the Zeta Act, …", "In the Quill Regulation 2024, …".
+const UNDER_LAW = /^\W*(?:Under|In)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}(?:Act|Regulation|Directive|Bill|Code)(?:\s+\d{4})?)\b/u;
+
+/**
+ * The sentence says it speaks under a law the question does not name, while a name the question asks about is only
+ * in its context: "Under the Online Safety Act, for example, even a small provider can be fined…" on a page comparing
+ * regimes does not answer a question about the DSA.
+ */
+function underOtherLaw(candidate: Candidate, names: readonly NamePhrase[]): boolean {
+  const law = UNDER_LAW.exec(candidate.text)?.[1];
+  if (!law) return false;
+  const required = names.filter((n) => !n.compound && !n.country && !n.modifier);
+  return required.some((n) => !nameIn(n, candidate.stems)) && !required.some((n) => nameIn(n, contentStemSet(law)));
 }
 
 // A name and what it is, joined by "is": "Vera Lind is the Zeta Commissioner", "The Zeta Commissioner is Vera Lind".
