@@ -63,6 +63,11 @@ describe('analyseQuestion', () => {
     expect([read(question).pastEvent, read(question).pastAction]).toEqual([done, done]);
   });
 
+  it('reads "what did X fine Y?" as asking for an amount, and "what can X fine?" as asking for the things fined', () => {
+    expect(read('What did the Lamp Court fine Zeta in 2024?').answerType).toBe('amount');
+    expect(read('What can the Lamp Board fine under the Zeta Act?').answerType).not.toBe('amount');
+  });
+
   it('reads a number apart from a name as a figure', () => {
     expect(read('Can Zeta fine a firm 2 million euros?').terms.find((t) => t.raw === '2')?.name).toBe(false);
   });
