@@ -63,9 +63,10 @@ describe('analyseQuestion', () => {
     expect([read(question).pastEvent, read(question).pastAction]).toEqual([done, done]);
   });
 
-  it('reads "what did X fine Y?" as asking for an amount, and "what can X fine?" as asking for the things fined', () => {
+  it('reads "what did X fine Y?" as asking for the amount imposed, not "what can X fine (Y)?"', () => {
     expect(read('What did the Lamp Court fine Zeta in 2024?').answerType).toBe('amount');
     expect(read('What can the Lamp Board fine under the Zeta Act?').answerType).not.toBe('amount');
+    expect(read('What can the Lamp Board fine a keeper?').answerType).not.toBe('amount');
   });
 
   it('reads a number apart from a name as a figure', () => {

@@ -358,10 +358,11 @@ function askedForWhat(text: string, tokens: readonly Token[], i: number, lexicon
   if (/\bconsequences?\b/i.test(text)) return { answerType: 'consequence' };
   const verb = tokens.slice(i + 1).find((t) => t.pos === 'VERB');
   if (verb && SAYING.test(verb.text)) return { answerType: 'statement' };
-  // "What did the court fine Zeta?": with an object after it, the verb leaves "what" to be the amount, when the verb
-  // read as a noun is one ("fine"). "What can the regulator fine?" asks for the things it can fine. The verb is the
-  // word after the subject, whatever the tagger made of it ("fine" is often read as an adjective).
-  if (next?.pos === 'AUX' && !/^(?:is|are|was|were|be|'s|’s)$/i.test(nextWord)) {
+  // "What did the court fine Zeta?": a past act with an object after its verb leaves "what" to be the amount imposed,
+  // when the verb read as a noun is one ("fine"). "What can the regulator fine?" asks for the things it can fine, and
+  // "What can it fine a keeper?" for the rule, which may be stated in any currency. The verb is the word after the
+  // subject, whatever the tagger made of it ("fine" is often read as an adjective).
+  if (nextWord === 'did') {
     const k = tokens.findIndex((t, j) => j > i + 2 && ['VERB', 'ADJ'].includes(t.pos) && ['PROPN', 'NOUN'].includes(tokens[j - 1]!.pos) && ['PROPN', 'NOUN', 'PRON', 'DET'].includes(tokens[j + 1]?.pos ?? ''));
     if (k !== -1 && classOfNoun(tokens[k]!, lexicon) === 'amount') return { answerType: 'amount' };
   }
