@@ -215,13 +215,15 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
   const type = count && answerType !== 'amount' && answerType !== 'count' ? 'list' : answerType;
   // "How many years…" counts units of time: a date does not answer it.
   const countsTime = type === 'duration' && /\bhow many\b/i.test(text);
+  // Asks what someone did: with "did", or with a past verb of its own (read once, for both fields below).
+  const done = tokens.some((t) => /^did$/i.test(t.text)) || asksWhatWasDone(tokens);
   return {
     text,
     instructionOnly,
     answerType: type,
     expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
-    pastEvent: tokens.some((t) => /^(?:did|was|were)$/i.test(t.text)) || asksWhatWasDone(tokens),
-    pastAction: tokens.some((t) => /^did$/i.test(t.text)) || asksWhatWasDone(tokens),
+    pastEvent: done || tokens.some((t) => /^(?:was|were)$/i.test(t.text)),
+    pastAction: done,
     focusIsAnswer: focus !== undefined && classOfNoun(focus, tools.lexicon) === type,
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
     terms,
