@@ -60,6 +60,16 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('How many platforms meet the conditions to be designated as a gatekeeper?', hits.slice(0, 1))).abstainReason).toBe('no_answer_type');
   });
 
+  it('reads a page published in the asked country as in it, though its text never names the country', async () => {
+    const [elsewhere, page] = hitsOf(
+      'Under the online safety regime in the UK, providers had to name a contact by 2 May 2024.',
+      'Providers had to complete their risk assessments by 16 March 2025.',
+    );
+    const uk = { ...page!, document: { ...page!.document, sources: [{ publisher: 'Publisher', url: 'https://www.legislation.gov.uk/quill' }] } };
+    const question = 'By when did providers have to finish their risk assessments under the UK online safety regime?';
+    expect(await chosenText(question, [elsewhere!, uk])).toContainEqual(expect.stringContaining('16 March 2025'));
+  });
+
   it('answers "which regulator" with a body a source calls a regulator, though the sentence does not', async () => {
     const hits = hitsOf('Ofcom fined Zeta £20,000 for failing to answer two requests.', 'Ofcom, the UK\'s communications regulator, enforces the Act.');
     expect((await chosenText('Which regulator fined Zeta £20,000?', hits))[0]).toContain('Ofcom fined Zeta');

@@ -63,6 +63,8 @@ export interface EvidenceOptions {
   corrections?: ReadonlyMap<string, readonly string[]>;
   /** Sentences (`docId:start`) a powers card quotes for what the question asks of it. */
   cardQuotes?: ReadonlySet<string>;
+  /** Whether a candidate is read in the country the question names: its page may name that country once, or never. */
+  inJurisdiction?: (candidate: Candidate) => boolean;
 }
 
 /** Features of every citable candidate; term weights are IDF over the candidates, so a word every sentence has counts little. */
@@ -85,7 +87,12 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
     const matches = terms.map((term) => matchOf(term, candidate));
     const share = (kind: Match) => matches.reduce((sum, m, i) => sum + (m === kind ? weights[i]! : 0), 0) / total;
     const namesInSentence = weightedShare(required, nameWeights, (n) => nameIn(n, candidate.stems));
-    const namesInContext = fraction(required, (n) => nameIn(n, candidate.stems) || nameIn(n, candidate.context) || nameIn(n, candidate.inherited));
+    // A country is in a sentence's context when the sentence is read in it ("…under the UK online safety regime" of a
+    // page on the Online Safety Act that never writes "UK").
+    const namesInContext = fraction(
+      required,
+      (n) => nameIn(n, candidate.stems) || nameIn(n, candidate.context) || nameIn(n, candidate.inherited) || (n.country && options.inJurisdiction?.(candidate)) === true,
+    );
     const typeInSentence = carriesType(question, candidate);
     // The sentence's subject, which a later clause's pronoun stands for ("Vera Lind said…, and added she expected…").
     const opening = new Set(candidate.words.slice(0, SUBJECT_WORDS).map((w) => w.stem));

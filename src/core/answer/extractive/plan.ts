@@ -71,7 +71,8 @@ export interface PlanOptions {
 export function planStatements(question: QuestionFrame, candidates: readonly Candidate[], options: PlanOptions): ExtractivePlan {
   const corrections = spellingCorrections(question.terms, candidates, options.lexicon);
   const quotes = new Set(cardQuotes(question, options.powers ?? []).map((q) => `${q.docId}:${q.start}`));
-  const evidence = gatherEvidence(question, candidates, { corrections, cardQuotes: quotes })
+  const inJurisdiction = jurisdictionTest(asksForCountry(question) ? [] : askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
+  const evidence = gatherEvidence(question, candidates, { corrections, cardQuotes: quotes, inJurisdiction })
     .map((e) => ({ ...e, relevance: relevanceOf(e.features, options.ranker) }))
     .sort((a, b) => b.relevance - a.relevance || a.candidate.hitRank - b.candidate.hitRank || a.candidate.start - b.candidate.start);
   const plan = (statements: Statement[], abstainReason?: AbstainReason, missingNames: string[] = []): ExtractivePlan => ({
@@ -119,7 +120,6 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
-  const inJurisdiction = jurisdictionTest(asksForCountry(question) ? [] : askedCountries(question.names, options.lexicon), options.documents, options.lexicon);
   // "Which court…", "which country…": the answer is one of the kind the noun names, so the sentence names that kind
   // (the noun or a near form of it, in the sentence or just above it: a distant WordNet relative is no court); a
   // sentence naming no court does not say which court. Not for "which law": a law is named by its title ("the Data
