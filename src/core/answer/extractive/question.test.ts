@@ -63,6 +63,15 @@ describe('analyseQuestion', () => {
     expect([read(question).pastEvent, read(question).pastAction]).toEqual([done, done]);
   });
 
+  it.each([
+    ['From what date was the Lamp Board able to open cases?', false],
+    ['Who was responsible for the Zeta inquiry?', false],
+    ['How long was the Zeta owner sent to prison?', true],
+    ['What was the largest fine on Zeta?', true],
+  ])('reads whether %j asks about a past event, not a state', (question, event) => {
+    expect(read(question).pastEvent).toBe(event);
+  });
+
   it('reads "what did X fine Y?" as asking for the amount imposed, not "what can X fine (Y)?"', () => {
     expect(read('What did the Lamp Court fine Zeta in 2024?').answerType).toBe('amount');
     expect(read('What can the Lamp Board fine under the Zeta Act?').answerType).not.toBe('amount');

@@ -222,7 +222,7 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     instructionOnly,
     answerType: type,
     expressionTypes: countsTime ? ['duration'] : (EXPRESSIONS[type] ?? []),
-    pastEvent: done || tokens.some((t) => /^(?:was|were)$/i.test(t.text)),
+    pastEvent: done || tokens.some((t, i) => /^(?:was|were)$/i.test(t.text) && !describesState(tokens, i)),
     pastAction: done,
     focusIsAnswer: focus !== undefined && classOfNoun(focus, tools.lexicon) === type,
     strict: type === 'date' || type === 'duration' || type === 'count' || type === 'quantity' || (type === 'amount' && /\bhow (?:much|big|large|high)\b/i.test(text)),
@@ -248,6 +248,29 @@ function asksWhatWasDone(tokens: readonly Token[]): boolean {
   const auxiliaries = tokens.slice(0, verb).filter((t) => t.pos === 'AUX');
   return auxiliaries.every((t) => /^(?:has|have)$/i.test(t.text)) && reportsPast([tokens[verb]!]);
 }
+
+/**
+ * "Was" at `be` joins its subject to an adjective ("When was the watchdog *able* to…", "Who was *responsible*…"): the
+ * question asks about a state, not an event whose participants a report would name. The subject's own words (a
+ * determiner, names, nouns, adjectives before a noun) are passed over to find what "was" joins it to.
+ */
+function describesState(tokens: readonly Token[], be: number): boolean {
+  const inSubject = (i: number): boolean => {
+    const token = tokens[i];
+    if (token === undefined) return false;
+    if (token.pos === 'PART') return /^['’]s$/.test(token.text);
+    return SUBJECT_POS.has(token.pos) || (token.pos === 'ADJ' && (tokens[i + 1]?.pos === 'ADJ' || SUBJECT_POS.has(tokens[i + 1]?.pos ?? '')));
+  };
+  let i = be + 1;
+  while (inSubject(i)) i++;
+  // A subject with no head word ends in the adjective that is its head, mis-tagged ("the largest *fine*").
+  const subject = tokens.slice(be + 1, i);
+  return tokens[i]?.pos === 'ADJ' && (subject.length === 0 || subject.some((t) => HEAD_POS.has(t.pos)));
+}
+
+const HEAD_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
+
+const SUBJECT_POS: ReadonlySet<string> = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM']);
 
 // The noun phrase after "under" says which rules apply ("under the Online Safety Act", "under the UK's regime").
 const SCOPE_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PART', 'NUM']);
