@@ -70,6 +70,11 @@ describe('planExtractiveAnswer', () => {
     expect(await chosenText(question, [elsewhere!, uk])).toContainEqual(expect.stringContaining('16 March 2025'));
   });
 
+  it('does not take a verb for the kind a "which" question asks for ("may concern" is no business)', async () => {
+    const hits = hitsOf('Where the Lamp Board adopted three decisions in 2024 which may concern different services, it added them to the Zeta list.');
+    expect((await planExtractiveAnswer('Which business was added to the Zeta list in 2024?', hits)).statements).toEqual([]);
+  });
+
   it('answers "which regulator" with a body a source calls a regulator, though the sentence does not', async () => {
     const hits = hitsOf('Ofcom fined Zeta £20,000 for failing to answer two requests.', 'Ofcom, the UK\'s communications regulator, enforces the Act.');
     expect((await chosenText('Which regulator fined Zeta £20,000?', hits))[0]).toContain('Ofcom fined Zeta');

@@ -61,6 +61,8 @@ export interface Candidate {
   words: Word[];
   /** Content stems of its words and their lemmas, plus the initials of its names: what it mentions. */
   stems: Set<string>;
+  /** Stems of the words the tagger read as nouns: what the sentence can name a kind by. */
+  nounStems: Set<string>;
   /** Content stems in order, for word-pair matches. */
   sequence: string[];
   /** Typed expressions (offsets into `text`): dates, durations, money, percentages, counts, names. */
@@ -113,6 +115,8 @@ export interface SentenceReading {
   hasVerb: boolean;
   words: Word[];
   stems: Set<string>;
+  /** Stems of the words the tagger read as nouns: what the sentence can name a kind by. */
+  nounStems: Set<string>;
   sequence: string[];
   expressions: Expression[];
   clauses: Clause[];
@@ -307,6 +311,7 @@ function toCandidate(
     text: r.text,
     words: r.words,
     stems: document ? withAliases(r.stems, r.text, document.aliases) : r.stems,
+    nounStems: r.nounStems,
     sequence: r.sequence,
     expressions: r.expressions,
     clauses: r.clauses,
@@ -415,6 +420,7 @@ function readSentence(chunk: string, span: Span, analysis: Analysis): SentenceRe
     hasVerb: tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX'),
     words: all,
     stems: new Set([...content.map((w) => w.stem), ...lemmaStems, ...initials.map((i) => i.stem)]),
+    nounStems: new Set(tokens.flatMap((t) => (t.pos === 'NOUN' || t.pos === 'PROPN' ? stemsOf(t.text, t.lemma) : []))),
     sequence: content.map((w) => w.stem),
     expressions,
     clauses: clausesOf(text, [...content, ...lemmas, ...initials]),

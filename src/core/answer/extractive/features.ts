@@ -39,7 +39,7 @@ const PERSONAL_PRONOUN = /\b(?:he|she|it|they)\b/i;
 const SUBJECT_WORDS = 4;
 
 /** How strongly a related word stands in for the word asked: near (same sense) or far (a broader or narrower sense). */
-const NEAR: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'similar']);
+export const NEAR: ReadonlySet<Relation> = new Set(['synonym', 'derivation', 'similar']);
 const BIGRAM_STEP = 0.25;
 
 /** How a sentence carries a term: in its words, by a related word, only in its context, or not at all. */

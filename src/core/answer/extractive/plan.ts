@@ -7,7 +7,7 @@ import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from '../../text/sentences.js';
 import { type Candidate, contentStemSet } from './candidates.js';
 import type { Word } from './terms.js';
-import { asksForCountry, attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, nameIn, roleOwnedByOther } from './features.js';
+import { asksForCountry, attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, NEAR, nameIn, roleOwnedByOther } from './features.js';
 import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, countryOf, jurisdictionTest } from './jurisdiction.js';
@@ -145,10 +145,13 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     e.candidate.expressions.some((x) => x.type === 'name' && ![...contentStemSet(x.text)].every((s) => askedNames.has(s)) && ofKind(x.text));
   const namesKind = (e: Evidence) => {
     if (kindAsked === -1) return true;
-    if (e.matches[kindAsked] !== 'exact') return e.matches[kindAsked] === 'near' || e.matches[kindAsked] === 'context' || namesOneOfKind(e);
+    const focus = question.terms[kindAsked]!;
+    // A near form names the kind only as a noun: "a tribunal" for "which court", not "which may *concern* different
+    // services" for "which business".
+    const nearNoun = () => focus.related.some((r) => NEAR.has(r.relation) && e.candidate.nounStems.has(r.stem));
+    if (e.matches[kindAsked] !== 'exact') return (e.matches[kindAsked] === 'near' && nearNoun()) || e.matches[kindAsked] === 'context' || namesOneOfKind(e);
     // "Ofcom must apply to a court" or "the courts have no power" speak of no court in particular: an indefinite or
     // (when one is asked for) a plural mention does not say which.
-    const focus = question.terms[kindAsked]!;
     const stems = new Set(focus.stems);
     const uses = e.candidate.words.filter((w) => stems.has(w.stem));
     // One is named ("the High Court", "the Upper Tribunal") or pointed at ("the court"); a bare noun modifies another
