@@ -463,6 +463,16 @@ describe('planExtractiveAnswer', () => {
       expect(chosen).toEqual(['Jane Moss, the Australian premier, said the image tool was abhorrent.']);
     });
 
+    it('knows a country by the demonym of another of its names ("European" of Europe, a name of the EU)', async () => {
+      const passage = 'The formal proceedings concern Articles 3 and 4 of the Zeta Act.';
+      const { hits, texts } = inDocument('Under Ireland’s own act, its regulator can apply for a blocking order.\n\nThe European Commission opened proceedings against Zeta.\n\n', passage);
+      // The question's country is named by another source, so it is not missing from the sources.
+      const [eu] = hitsOf('In the EU, the rules took effect in 2024.');
+      const all = [...hits, { ...eu!, document: { ...eu!.document, id: 'doc_eu' }, chunk: { ...eu!.chunk, id: 'doc_eu:0', docId: 'doc_eu' } }];
+      const plan = await planExtractiveAnswer("Which articles are the EU's proceedings against Zeta about?", all, texts);
+      expect(plan.statements.map((st) => st.evidence.candidate.text)[0]).toBe(passage);
+    });
+
     it('places a source that names no country where it and the sources it cites are published', async () => {
       // The asked country is named in another source, so it is not missing; the passage itself names no country.
       const other = hitsOf('Canada is consulting on a new online harms law for platforms.')[0]!;

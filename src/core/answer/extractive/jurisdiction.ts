@@ -16,17 +16,37 @@ export function askedCountries(names: readonly NamePhrase[], lexicon?: Lexicon):
   });
 }
 
-/** The country a word names, itself or by a derived form the lexicon knows ("Australian" -> "australia"). */
+/**
+ * The country a word names, itself or by a derived form the lexicon knows ("Australian" -> "australia"), or a derived
+ * form of another of the country's names ("European" -> "Europe", which WordNet lists among the EU's names).
+ */
 export function countryOf(word: string, lexicon?: Lexicon): string | undefined {
   const lower = word.toLowerCase().replace(/[’']s$/, '');
   if (countryNames().has(lower)) return lower;
-  for (const related of lexicon?.related(lower) ?? []) {
+  if (!lexicon) return undefined;
+  const byStem = countriesByStem(lexicon);
+  for (const related of lexicon.related(lower)) {
     if (related.relation === 'derivation' || related.relation === 'synonym') {
-      const match = [...countryNames()].find((c) => stemsOf(c)[0] === related.stem);
+      const match = byStem.get(related.stem);
       if (match) return match;
     }
   }
   return undefined;
+}
+
+const countriesByStemOf = new WeakMap<Lexicon, Map<string, string>>();
+
+/** Each country by the stem of its name and of the other names the lexicon gives it; built once per lexicon. */
+function countriesByStem(lexicon: Lexicon): Map<string, string> {
+  let known = countriesByStemOf.get(lexicon);
+  if (known) return known;
+  known = new Map();
+  for (const country of countryNames()) if (!known.has(stemsOf(country)[0]!)) known.set(stemsOf(country)[0]!, country);
+  for (const country of countryNames()) {
+    for (const other of lexicon.related(country, 'noun')) if (other.relation === 'synonym' && !known.has(other.stem)) known.set(other.stem, country);
+  }
+  countriesByStemOf.set(lexicon, known);
+  return known;
 }
 
 interface Mention {
