@@ -72,6 +72,13 @@ describe('analyseQuestion', () => {
     expect(read(question).pastEvent).toBe(event);
   });
 
+  it('reads a head of no class that takes "of" as the noun after it', () => {
+    expect(read('Through which piece of legislation is the Lamp Board banning Zeta?').answerType).toBe('reference');
+    expect(read('What is the name of the person who chairs the Lamp Board?').answerType).toBe('who');
+    // A head with a class of its own keeps it.
+    expect(read('What is the amount of the Zeta fine?').answerType).toBe('amount');
+  });
+
   it('reads "what did X fine Y?" as asking for the amount imposed, not "what can X fine (Y)?"', () => {
     expect(read('What did the Lamp Court fine Zeta in 2024?').answerType).toBe('amount');
     expect(read('What can the Lamp Board fine under the Zeta Act?').answerType).not.toBe('amount');

@@ -378,6 +378,11 @@ function askedForWhat(text: string, tokens: readonly Token[], i: number, lexicon
   if (noun) {
     const type = classOfNoun(noun, lexicon);
     if (type) return { answerType: type, focus: noun };
+    // A head of no class that takes "of" ("which *piece of* legislation") is answered as the noun after it.
+    const after = tokens.indexOf(noun) + 1;
+    const inner = /^of$/i.test(tokens[after]?.text ?? '') ? headNoun(tokens, after + 1, lexicon) : undefined;
+    const innerType = inner && classOfNoun(inner, lexicon);
+    if (innerType) return { answerType: innerType, focus: inner };
   }
   if (/^(?:happens?|happened|would|will)$/.test(nextWord) && /\bhappen/i.test(text)) return { answerType: 'consequence' };
   if (/\bconsequences?\b/i.test(text)) return { answerType: 'consequence' };
