@@ -75,6 +75,14 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('Which business was added to the Zeta list in 2024?', hits)).statements).toEqual([]);
   });
 
+  it('answers "which law" or "which section" with a law or a numbered part of one, not with any new name', async () => {
+    const bill = hitsOf('The Lamp Board plans to ban Zeta tools and the AI apps that make them.', 'The Lamp Board says its ban on Zeta tools will come through the Quill Bill.');
+    expect((await chosenText('Through which piece of legislation is the Lamp Board banning Zeta tools?', bill))[0]).toContain('Quill Bill');
+    // "AI" is a name, but no section: the sentence that gives one does not name Zeta, so nothing answers.
+    const section = hitsOf('The Lamp Board can recover money from Zeta and from the AI firms it works with.', 'The Lamp Board can recover money in court (section 382).');
+    expect((await planExtractiveAnswer('Which section lets the Lamp Board recover money from Zeta?', section)).statements).toEqual([]);
+  });
+
   it('answers "which regulator" with a body a source calls a regulator, though the sentence does not', async () => {
     const hits = hitsOf('Ofcom fined Zeta £20,000 for failing to answer two requests.', 'Ofcom, the UK\'s communications regulator, enforces the Act.');
     expect((await chosenText('Which regulator fined Zeta £20,000?', hits))[0]).toContain('Ofcom fined Zeta');

@@ -5,7 +5,7 @@ import type { ExpressionType } from '../../language/analysis.js';
 import type { Relation } from '../../language/lexicon.js';
 import { type Candidate, clauseHolds, contentStemSet } from './candidates.js';
 import { stemsOf } from './terms.js';
-import type { NamePhrase, QueryTerm, QuestionFrame } from './question.js';
+import { type NamePhrase, namesReference, type QueryTerm, type QuestionFrame } from './question.js';
 
 export const FEATURES = [
   'coverExact',
@@ -253,11 +253,19 @@ export function carriesType(question: Pick<QuestionFrame, 'answerType' | 'expres
     case 'statement':
       return ATTRIBUTION.test(candidate.text);
     case 'reference':
-      return newNames.length > 0 || candidate.expressions.some((e) => e.type === 'count');
+      // A law or a part of one: a new name with a word of law in it ("the Crime and Policing Bill"), or a number after
+      // one ("section 144", "Article 83").
+      return (
+        newNames.some((e) => e.text.split(/\s+/).some(namesReference)) ||
+        [...candidate.text.matchAll(WORD_BEFORE_NUMBER)].some((m) => namesReference(m[1]!))
+      );
     default:
       return false;
   }
 }
+
+// A word and the number after it: "section 144", "Article 46(1)".
+const WORD_BEFORE_NUMBER = /(\p{L}+)\s+\d/gu;
 
 // "According to the law firm Zeta, …": the name says where the sentence comes from, not who or where the answer is.
 const SOURCE_BEFORE = /\baccording to\b[^,;:]*$/i;

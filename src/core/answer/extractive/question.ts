@@ -146,6 +146,9 @@ const NOUN_CLASSES: readonly { type: AnswerType; words: readonly string[]; broad
   { type: 'who', words: ['body', 'authority', 'regulator', 'person', 'people', 'official', 'minister', 'court', 'tribunal', 'organisation', 'organization', 'company', 'firm'], broader: ['organization', 'social group', 'person', 'institution', 'court'] },
 ];
 
+/** Whether a word names a law or a part of one ("Act", "section", "Schedule"): what a reference is made of. */
+export const namesReference = (word: string): boolean => NOUN_CLASSES.some(({ type, words }) => type === 'reference' && words.includes(word.toLowerCase().replace(/s$/, '')));
+
 // Verbs of saying: "what did X say", "how did X describe…" ask for what someone said.
 const SAYING = /^(?:say|said|says|call|called|calls|describe|described|describes|claim|claimed|claims|argue|argued|argues|think|thought|thinks|tell|told|tells|warn|warned|warns|respond|responded|react|reacted)$/i;
 
