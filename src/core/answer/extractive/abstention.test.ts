@@ -415,6 +415,12 @@ describe('planExtractiveAnswer', () => {
     expect(chosen[1]).toContain('Maria Lopez');
   });
 
+  it('quotes each passage once: a list that quotes the lead item takes its place', async () => {
+    const hits = hitsOf('The regulator found that Zeta had breached the rules, and imposed:\n\n- a fine of €5 million;\n- an order to stop transfers to Quill within five months;\n- an order to delete the data.');
+    const plan = await planExtractiveAnswer('What did the regulator impose on Zeta besides the €5 million fine?', hits);
+    expect(plan.statements.map((st) => [st.kind, st.evidence.candidate.text])).toEqual([['list', 'The regulator found that Zeta had breached the rules, and imposed:']]);
+  });
+
   it('completes a sentence that announces what it does not give from the sentences after it', async () => {
     const hits = hitsOf(
       'The cap is a flat £5 million in two situations. The first is where the firm has no accounts yet. The second is where it is fined as a member of a group. Appeals go to the tribunal.',

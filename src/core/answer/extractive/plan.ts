@@ -295,6 +295,19 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     // ("the first route… more than 34 million users", "the second route… more than 7 million").
     const repeats = (c: RankedEvidence) => overlap(new Set(c.candidate.sequence), new Set(e.candidate.sequence)) > REDUNDANT_OVERLAP && !figuresBeyond(e.candidate, c.candidate, types);
     if (chosen.some(repeats)) continue;
+    // Each passage is quoted once: an item a shown list quotes is skipped, and a list quoting a shown item takes its place.
+    const own = statementFor(e, options.documents);
+    if (statements.some((st) => listQuotes(st, own))) continue;
+    const inside = statements.findIndex((st) => listQuotes(own, st));
+    if (inside !== -1) {
+      const listWords = wordsOf(own) - wordsOf(statements[inside]!);
+      if (statements.some((st, i) => i !== inside && listQuotes(own, st)) || words + listWords > MAX_ANSWER_WORDS) continue;
+      // `statements` and `chosen` are built in step: the same index holds a statement and its evidence.
+      statements[inside] = own;
+      chosen[inside] = e;
+      words += listWords;
+      continue;
+    }
     // A sentence whose pronoun points at a sentence the answer does not show would dangle: that sentence comes with it,
     // placed before it, when both fit.
     const antecedent = shown(e.candidate.leansOn) ? undefined : byKey.get(e.candidate.leansOn!);
@@ -372,6 +385,18 @@ function statementFor(evidence: RankedEvidence, documents: ReadonlyMap<string, s
   const items = candidate.items.slice(0, MAX_ITEMS);
   const span = { start: items[0]!.start, end: items[items.length - 1]!.end };
   return { kind: 'list', evidence, items: span, text: text.slice(span.start, span.end) };
+}
+
+/** A list statement quoting, among its items, the passage another statement quotes. */
+function listQuotes(list: Statement, other: Statement): boolean {
+  const passage = other.evidence.candidate;
+  return (
+    list.kind === 'list' &&
+    list !== other &&
+    list.evidence.candidate.hit.document.id === passage.hit.document.id &&
+    passage.start >= list.items.start &&
+    passage.end <= list.items.end
+  );
 }
 
 /** Every name is mentioned in the sentence, above it, or in the sentence its pronoun points at. */
