@@ -47,6 +47,8 @@ describe('analyseQuestion', () => {
     const scope = read("Could a director be sent to prison under the UK's online safety regime?").terms.filter((t) => t.scope).map((t) => t.raw);
     expect(scope).toEqual(['UK', 'online', 'safety', 'regime']);
     expect(read('Could a director be sent to prison?').terms.some((t) => t.scope)).toBe(false);
+    // An instrument used ("under an inspection notice") is what is asked about, not the rules asked under.
+    expect(read('What can the Lamp Board make a firm do under an inspection notice?').terms.some((t) => t.scope)).toBe(false);
     // The phrase ends with its clause: a follow-up searched with the last question's words after it.
     const carried = read('under the Zeta regime? maximum fine impose').terms;
     expect([carried.filter((t) => t.scope).map((t) => t.raw), carried.filter((t) => !t.scope).map((t) => t.raw)]).toEqual([['Zeta', 'regime'], ['maximum', 'fine', 'impose']]);

@@ -281,7 +281,8 @@ const SCOPE_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PR
 function scopeTokens(tokens: readonly Token[]): Set<Token> {
   const scoped = new Set<Token>();
   tokens.forEach((token, i) => {
-    if (!/^under$/i.test(token.text)) return;
+    // "Under *an* assessment notice" names an instrument used, not the rules asked under.
+    if (!/^under$/i.test(token.text) || /^an?$/i.test(tokens[i + 1]?.text ?? '')) return;
     for (let j = i + 1; j < tokens.length && SCOPE_PHRASE_POS.has(tokens[j]!.pos); j++) scoped.add(tokens[j]!);
   });
   return scoped;
