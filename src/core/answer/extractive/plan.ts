@@ -301,7 +301,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     const inside = statements.findIndex((st) => listQuotes(own, st));
     if (inside !== -1) {
       const listWords = wordsOf(own) - wordsOf(statements[inside]!);
-      if (statements.some((st, i) => i !== inside && listQuotes(own, st)) || words + listWords > MAX_ANSWER_WORDS) continue;
+      if (statements.some((st, i) => i !== inside && listQuotes(own, st)) || !shown(e.candidate.leansOn) || words + listWords > MAX_ANSWER_WORDS) continue;
       // `statements` and `chosen` are built in step: the same index holds a statement and its evidence.
       statements[inside] = own;
       chosen[inside] = e;
