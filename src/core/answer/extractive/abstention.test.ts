@@ -63,7 +63,7 @@ describe('planExtractiveAnswer', () => {
   it('reads a page published in the asked country as in it, though its text never names the country', async () => {
     const [elsewhere, page] = hitsOf(
       'Under the online safety regime in the UK, providers had to name a contact by 2 May 2024.',
-      'Providers had to complete their risk assessments by 16 March 2025.',
+      'Providers had to finish their risk assessments by 16 March 2025.',
     );
     const uk = { ...page!, document: { ...page!.document, sources: [{ publisher: 'Publisher', url: 'https://www.legislation.gov.uk/quill' }] } };
     const question = 'By when did providers have to finish their risk assessments under the UK online safety regime?';
