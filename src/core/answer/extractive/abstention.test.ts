@@ -1,6 +1,7 @@
 // Answerability on small hand-written sources: each case is one rule of the extractive answerer's plan.
 import { describe, expect, it } from 'vitest';
 import { WordNetLexicon } from '../../../../test/support/sources.js';
+import type { Power } from '../../powers/schema.js';
 import type { Hit, Turn } from '../../schema.js';
 import { ExtractiveAnswerer, type ExtractivePlan } from '../extractive.js';
 
@@ -81,6 +82,19 @@ describe('planExtractiveAnswer', () => {
     // "AI" is a name, but no section: the sentence that gives one does not name Zeta, so nothing answers.
     const section = hitsOf('The Lamp Board can recover money from Zeta and from the AI firms it works with.', 'The Lamp Board can recover money in court (section 382).');
     expect((await planExtractiveAnswer('Which section lets the Lamp Board recover money from Zeta?', section)).statements).toEqual([]);
+  });
+
+  it('answers "which regulator" with a body the powers table names as a regulator, though no retrieved page calls it one', async () => {
+    const cardText = 'The Lamp Board can fine firms that break the Quill rules.';
+    const quote = { docId: 'doc_card', title: 'Card source', origin: 'card.md', quote: cardText, start: 0, end: cardText.length };
+    const card: Power = { id: 'lamp-board/fine', regulator: 'Lamp Board', kind: 'fine', citations: { regulator: [quote], kind: [quote] }, conflicts: [] };
+    const powers = { table: async () => ({ version: 1 as const, builtAt: '2026-12-06T00:00:00Z', extractor: 'rules' as const, documents: 1, powers: [card] }) };
+    const hits = hitsOf('The Lamp Board fined Zeta £20,000 for failing to answer two requests.');
+    const getDocument = async (id: string) => (id === 'doc_card' ? { text: cardText } : { text: hits.find((h) => h.document.id === id)!.chunk.text });
+    const ask = (answerer: ExtractiveAnswerer) => answerer.plan({ question: 'Which regulator fined Zeta £20,000?', query: '', hits, getDocument, history: [] });
+    expect((await ask(new ExtractiveAnswerer({ lexicon: new WordNetLexicon(), powers }))).statements.map((st) => st.evidence.candidate.text)).toEqual([hits[0]!.chunk.text]);
+    // Without the table, nothing says the Lamp Board is a regulator.
+    expect((await ask(answerer)).statements).toEqual([]);
   });
 
   it('answers "which regulator" with a body a source calls a regulator, though the sentence does not', async () => {

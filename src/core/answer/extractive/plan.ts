@@ -6,7 +6,7 @@ import type { Lexicon } from '../../language/lexicon.js';
 import { escapeRegExp } from '../../text/regexp.js';
 import type { Span } from '../../text/sentences.js';
 import { type Candidate, contentStemSet } from './candidates.js';
-import type { Word } from './terms.js';
+import { stemsOf, type Word } from './terms.js';
 import { asksForCountry, attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, NEAR, nameIn, roleOwnedByOther } from './features.js';
 import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
@@ -130,11 +130,14 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // looked up in the sources once per question.
   const kindNoun = kindAsked === -1 ? '' : question.terms[kindAsked]!.raw.replace(PLURAL, '');
   const oneOfKind = new Map<string, boolean>();
+  // The powers table names regulators, each with the quote that says so: "which regulator…" is answered by one of them,
+  // though no retrieved page calls it a regulator.
+  const regulators = kindAsked !== -1 && stemsOf(kindNoun)[0] === REGULATOR_STEM ? new Set((options.powers ?? []).map((p) => p.regulator.toLowerCase())) : new Set<string>();
   const isOneOfKind = (name: string) => {
     let known = oneOfKind.get(name);
     if (known === undefined) {
       const pattern = apposition(name, kindNoun);
-      oneOfKind.set(name, (known = [...options.documents.values()].some((text) => pattern.test(text))));
+      oneOfKind.set(name, (known = regulators.has(name.toLowerCase()) || [...options.documents.values()].some((text) => pattern.test(text))));
     }
     return known;
   };
@@ -424,6 +427,9 @@ function sidesOf(candidate: Candidate, sides: readonly NamePhrase[][]): NamePhra
 
 // A determiner that points at one thing, with up to two words between it and its noun ("the court", "its own court").
 const DEFINITE_BEFORE = /\b(?:the|this|that|its|their)\s+(?:[\p{L}-]+\s+){0,2}$|['’]s\s+$/iu;
+
+// The kind of body the powers table's cards name in their "regulator" field.
+const REGULATOR_STEM = stemsOf('regulator')[0];
 
 // A plural's "s" ("courts", not "access"): tested, and removed to name one of the kind.
 const PLURAL = /(?<=[^s])s$/i;
