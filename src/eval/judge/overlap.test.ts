@@ -41,6 +41,14 @@ describe('OverlapJudge', () => {
     );
   });
 
+  it("reads a lead-in joined to its list's items with a colon apart from them", () => {
+    const quoted = 'The regime rests on three principles:\ndisgorgement: nobody should gain from a breach;\ndeterrence: the penalty should deter others.';
+    expect(judge.judge(quoted, 'The regime rests on three principles: disgorgement: nobody should gain from a breach; deterrence: the penalty should deter others.').supported).toBe(true);
+    expect(judge.judge(quoted, 'The regime rests on three principles: disgorgement: somebody should gain from a breach; deterrence: the penalty should deter others.').reason).toMatch(
+      /cited text negates/,
+    );
+  });
+
   it('reads each sentence of a list item joined with a dash apart', () => {
     const items = 'Zeta was fined €200 million over its consent model. The Commission found that this choice did not give users an alternative.';
     expect(judge.judge(items, 'Zeta was fined €200 million over its consent model — The Commission found that this choice did not give users an alternative.').supported).toBe(true);

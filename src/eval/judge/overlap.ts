@@ -101,11 +101,12 @@ export class OverlapJudge implements SupportJudge {
 }
 
 /**
- * A sentence's clauses as a list joins them: its sentences, each cut at semicolons and at a spaced dash (an item of
- * several sentences is joined into the list's sentence with one: "…fined €200 million — The Commission found…").
+ * A sentence's clauses as a list joins them: its sentences, each cut at semicolons, at a spaced dash (an item of
+ * several sentences is joined into the list's sentence with one: "…fined €200 million — The Commission found…") and at
+ * a colon before a space (a lead-in is joined to its items with one: "…rests on three principles: disgorgement: …").
  */
 function clausesOf(text: string): string[] {
-  return sentenceSpans(text).flatMap((span) => text.slice(span.start, span.end).split(/;|\s[—–]\s/));
+  return sentenceSpans(text).flatMap((span) => text.slice(span.start, span.end).split(/;|\s[—–]\s|:\s/));
 }
 
 function bestSentence(premise: string, words: Set<string>): Analysis {
