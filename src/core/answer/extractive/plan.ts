@@ -317,7 +317,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
     // …unless that one leans on another in turn.
     if (!shown(e.candidate.leansOn) && (!antecedent || !shown(antecedent.candidate.leansOn))) continue;
     const added = [...(antecedent ? [antecedent] : []), e];
-    const addedStatements = added.map((x) => statementFor(x, options.documents));
+    const addedStatements = [...(antecedent ? [statementFor(antecedent, options.documents)] : []), own];
     const addedWords = addedStatements.reduce((sum, st) => sum + wordsOf(st), 0);
     if (statements.length + added.length > MAX_STATEMENTS || words + addedWords > MAX_ANSWER_WORDS) continue;
     statements.push(...addedStatements);
