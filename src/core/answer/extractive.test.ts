@@ -172,6 +172,23 @@ describe('syndicated copies', () => {
   });
 });
 
+describe('whole documents', () => {
+  it('reads the best-ranked documents whole, by the rank of their best hit, not their last', () => {
+    const byDoc = new Map<string, (typeof news.chunks)[number][]>();
+    for (const chunk of news.chunks) byDoc.set(chunk.docId, [...(byDoc.get(chunk.docId) ?? []), chunk]);
+    const [a, b, c] = [...byDoc.values()].filter((chunks) => chunks.length >= 3);
+    // Document A leads the ranking and comes back last too; B and C sit in between.
+    const ranked = [a![0]!, b![0]!, c![0]!, a![1]!];
+    const hits = ranked.map((chunk, rank) => toHit(news, chunk, rank));
+    const documents = new Map([a!, b!, c!].map((chunks) => [chunks[0]!.docId, news.documents.get(chunks[0]!.docId)!.text]));
+    const candidates = collectCandidates(hits, { analyzer, documents, wholeDocuments: 1 });
+    const unretrieved = (docId: string) => candidates.filter((x) => x.hit.document.id === docId && !x.retrieved);
+    expect(unretrieved(a![0]!.docId).length).toBeGreaterThan(0);
+    expect(unretrieved(b![0]!.docId)).toEqual([]);
+    expect(unretrieved(a![0]!.docId).every((x) => x.hitRank === 0)).toBe(true);
+  });
+});
+
 describe('citation invariants on random hit sets', () => {
   const QUESTIONS = [
     'What can Ofcom fine under the Online Safety Act?',

@@ -173,9 +173,10 @@ export function collectCandidates(hits: readonly Hit[], options: CollectOptions)
       if (!byKey.has(key)) byKey.set(key, toCandidate(hit, hitRank, start, key, reading, title, document));
     }
   });
-  const whole = [...new Map(hits.map((hit, rank) => [hit.document.id, { hit, rank }])).values()]
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, options.wholeDocuments ?? 0);
+  // Each document at its best rank: the first hit from it (hits come best first).
+  const best = new Map<string, { hit: Hit; rank: number }>();
+  hits.forEach((hit, rank) => best.has(hit.document.id) || best.set(hit.document.id, { hit, rank }));
+  const whole = [...best.values()].slice(0, options.wholeDocuments ?? 0);
   for (const { hit, rank } of whole) {
     const text = options.documents.get(hit.document.id);
     if (text === undefined) continue;
