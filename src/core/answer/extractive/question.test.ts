@@ -54,6 +54,14 @@ describe('analyseQuestion', () => {
     expect([carried.filter((t) => t.scope).map((t) => t.raw), carried.filter((t) => !t.scope).map((t) => t.raw)]).toEqual([['Zeta', 'regime'], ['maximum', 'fine', 'impose']]);
   });
 
+  it('takes no word pair from the setting alone: repeating the rules asked under is no closer to the answer', () => {
+    const pairs = read('By when did lamp makers have to finish their wick audits under the Brightland lamp safety regime?').bigrams.map((b) => b.join(' '));
+    expect(pairs).toContain('wick audit');
+    // The pair that joins what is asked to the setting stays; pairs inside the setting go.
+    expect(pairs).toContain('audit brightland');
+    expect(pairs.filter((p) => /^(?:brightland|lamp|safeti|regim) (?:lamp|safeti|regim)$/.test(p))).toEqual([]);
+  });
+
   it.each([
     ['Which court fined Zeta?', true],
     ['How much has the regulator collected in fees?', true],

@@ -203,9 +203,11 @@ export function analyseQuestion(question: string, tools: QuestionTools): Questio
     const part = askedFor(text.slice(m.index), tokens.filter((t) => t.start >= m.index), tools.lexicon).answerType;
     return { answerType: part, expressionTypes: EXPRESSIONS[part] ?? [] };
   });
-  const content = terms.map((t) => t.stems[0]!);
+  // A phrase of the setting alone ("…under the UK *online safety* regime") says where, not what is asked: a sentence
+  // repeating it is no closer to the answer.
+  const setting = (t: QueryTerm) => t.scope === true;
   const bigrams: [string, string][] = [];
-  for (let i = 0; i + 1 < content.length; i++) bigrams.push([content[i]!, content[i + 1]!]);
+  for (let i = 0; i + 1 < terms.length; i++) if (!(setting(terms[i]!) && setting(terms[i + 1]!))) bigrams.push([terms[i]!.stems[0]!, terms[i + 1]!.stems[0]!]);
   // "the *five* steps", "the *two* formal stages": a number word before its noun (adjectives may stand between), a word
   // apart (not the digits of a word such as "4chan").
   const nounFollows = (i: number): boolean => {
