@@ -42,6 +42,17 @@ describe('planExtractiveAnswer', () => {
     expect((await planExtractiveAnswer('What is the exact user-number threshold for Category 2B services?', hits)).abstainReason).toBe('stated_unknown');
   });
 
+  it('does not lead with a sentence that shares only the setting with the question', async () => {
+    const hits = hitsOf(
+      'The Brightland lamp safety regime received its final approval on 3 May 2021 and is enforced by the Lamp Board. Lamp makers had to complete their wick audits by 9 June 2024.',
+    );
+    const question = 'By when did lamp makers have to finish their wick audits under the Brightland lamp safety regime?';
+    expect((await chosenText(question, hits))[0]).toContain('wick audits');
+    // The setting's words count for nothing in what a sentence covers of the question, when it asks anything else.
+    const plan = await planExtractiveAnswer('When did potters finish kiln checks under the UK pottery safety regime?', hitsOf('The UK pottery safety regime began on 3 May 2021.'));
+    expect(plan.evidence[0]!.features.coverExact).toBe(0);
+  });
+
   it('does not take a figure from a clause about something else', async () => {
     const hits = hitsOf('The regulator opened an investigation into Zeta on 12 January 2026, and it imposed a £950,000 penalty on a forum in May.');
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta?', hits)).abstainReason).toBe('no_answer_type');

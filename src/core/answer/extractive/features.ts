@@ -72,7 +72,9 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
   const citable = candidates.filter((c) => c.citable);
   const terms = question.terms.map((term) => withCorrections(term, options.corrections));
   // Coverage is of what the question says about its names; whether the names hold is measured apart.
-  const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name ? 0 : w));
+  // The setting ("…under the UK online safety regime") is not what is asked, when the question asks anything else.
+  const asksMore = terms.some((t) => !t.name && !t.scope);
+  const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name || (asksMore && terms[i]!.scope) ? 0 : w));
   const total = weights.reduce((sum, w) => sum + w, 0) || 1;
   // A country named in a question asking which country ("Which countries share the UK's concerns?") is not the answer's.
   const required = question.names.filter((n) => !n.modifier && !n.compound && !(n.country && asksForCountry(question)));
