@@ -53,6 +53,24 @@ describe('planExtractiveAnswer', () => {
     expect(plan.evidence[0]!.features.coverExact).toBe(0);
   });
 
+  it("marks the sentences that state the question's own verb, in its words or a synonym's", async () => {
+    const hits = hitsOf(
+      'The Lamp Board can prosecute a lamp maker that sells faulty wicks.',
+      'The Lamp Board fined a lamp maker £5,000 for faulty wicks.',
+    );
+    const plan = await planExtractiveAnswer('Can the Lamp Board prosecute lamp makers over faulty wicks?', hits);
+    const verbIn = (text: string) => plan.evidence.find((e) => e.candidate.text.startsWith(text))!.features.verbInSentence;
+    expect([verbIn('The Lamp Board can prosecute'), verbIn('The Lamp Board fined')]).toEqual([1, 0]);
+    // A verb carried from the last question is no verb of this one: a follow-up is marked by its own.
+    const history: Turn[] = [
+      { role: 'user', content: 'Can the Lamp Board prosecute lamp makers?' },
+      { role: 'assistant', content: 'Yes.' },
+    ];
+    const getDocument = async (id: string) => ({ text: hits.find((h) => h.document.id === id)!.chunk.text });
+    const followUp = await answerer.plan({ question: 'And how often?', query: 'And how often? Lamp Board prosecute lamp makers', hits, getDocument, history });
+    expect(followUp.evidence.every((e) => e.features.verbInSentence === 0)).toBe(true);
+  });
+
   it('does not take a figure from a clause about something else', async () => {
     const hits = hitsOf('The regulator opened an investigation into Zeta on 12 January 2026, and it imposed a £950,000 penalty on a forum in May.');
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta?', hits)).abstainReason).toBe('no_answer_type');

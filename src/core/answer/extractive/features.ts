@@ -29,6 +29,7 @@ export const FEATURES = [
   'statesUnknown',
   'short',
   'powersCard',
+  'verbInSentence',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
@@ -76,6 +77,8 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
   const asksMore = terms.some((t) => !t.name && !t.scope);
   const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name || (asksMore && terms[i]!.scope) ? 0 : w));
   const total = weights.reduce((sum, w) => sum + w, 0) || 1;
+  // The question's own verbs (not carried from the last turn): the act it asks about.
+  const verbs = terms.map((t, i) => (t.verb && !t.name && !t.carried ? i : -1)).filter((i) => i !== -1);
   // A country named in a question asking which country ("Which countries share the UK's concerns?") is not the answer's.
   const required = question.names.filter((n) => !n.modifier && !n.compound && !(n.country && asksForCountry(question)));
   const modifiers = question.names.filter((n) => n.modifier || n.compound);
@@ -132,6 +135,7 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
       statesUnknown: candidate.statesUnknown ? 1 : 0,
       short: Math.max(0, 1 - candidate.wordCount / 12),
       powersCard: options.cardQuotes?.has(candidate.key) ? 1 : 0,
+      verbInSentence: verbs.some((i) => matches[i] === 'exact' || matches[i] === 'near') ? 1 : 0,
     };
     return {
       candidate,

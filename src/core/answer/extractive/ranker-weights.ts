@@ -24,7 +24,8 @@ export const RANKER: RankerWeights = {
     dangling: -0.193,
     statesUnknown: -0.552,
     short: 0.351,
-    powersCard: 0.755
+    powersCard: 0.755,
+    verbInSentence: 0
   },
   bias: -9.947,
   answerThreshold: 0.05,
