@@ -71,6 +71,26 @@ describe('planExtractiveAnswer', () => {
     expect(followUp.evidence.every((e) => e.features.verbInSentence === 0)).toBe(true);
   });
 
+  it('holds a question placed in a year or month only to sentences in that period', async () => {
+    const fined = hitsOf('The Lamp Board fined Zeta £5,000 on 3 May 2026 for selling faulty wicks.');
+    expect((await planExtractiveAnswer('How much did the Lamp Board fine Zeta in 2027?', fined)).statements).toEqual([]);
+    expect((await chosenText('How much did the Lamp Board fine Zeta in 2026?', fined))[0]).toContain('£5,000');
+    // "May" is also a modal verb, yet it names the month here.
+    expect((await chosenText('How much did the Lamp Board fine Zeta in May 2026?', fined))[0]).toContain('£5,000');
+    expect((await planExtractiveAnswer('How much did the Lamp Board fine Zeta in June 2026?', fined)).statements).toEqual([]);
+    // A timeline's heading places the sentences beneath it.
+    const timeline = hitsOf('# March 2027\n\nThe Lamp Board fined Zeta £7,000 for selling faulty wicks again.');
+    expect((await chosenText('How much did the Lamp Board fine Zeta in March 2027?', timeline))[0]).toContain('£7,000');
+    // A year carried from the last question places nothing: the follow-up asks about another time.
+    const history: Turn[] = [
+      { role: 'user', content: 'What did the Lamp Board do in 2027?' },
+      { role: 'assistant', content: 'In March 2027.' },
+    ];
+    const getDocument = async (id: string) => ({ text: fined.find((h) => h.document.id === id)!.chunk.text });
+    const followUp = await answerer.plan({ question: 'And how much did it fine Zeta?', query: 'And how much did it fine Zeta? Lamp Board 2027', hits: fined, getDocument, history });
+    expect(followUp.statements.map((s) => s.evidence.candidate.text)[0]).toContain('£5,000');
+  });
+
   it('does not take a figure from a clause about something else', async () => {
     const hits = hitsOf('The regulator opened an investigation into Zeta on 12 January 2026, and it imposed a £950,000 penalty on a forum in May.');
     expect((await planExtractiveAnswer('How much did the regulator fine Zeta?', hits)).abstainReason).toBe('no_answer_type');

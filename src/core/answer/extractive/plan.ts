@@ -98,10 +98,14 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   const sideNames = new Set((question.sides ?? []).flat());
   const shared = question.names.filter((n) => !sideNames.has(n));
   const done = doneVerbStems(question);
+  // A year carried from the last question ("…Online Safety Act 2021 commence? And when did…") places nothing.
+  const carriedYears = new Set(question.terms.filter((t) => t.carried).map((t) => t.raw));
+  const period = askedPeriods(question.text).filter((p) => !carriedYears.has(p.year));
   const held = (candidate: Candidate) =>
-    (question.sides?.length ?? 0) > 1
+    inAskedPeriod(candidate, period) &&
+    ((question.sides?.length ?? 0) > 1
       ? bound(candidate, shared) && question.sides!.some((side) => bound(candidate, side))
-      : bound(candidate, question.names) && !underOtherLaw(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done));
+      : bound(candidate, question.names) && !underOtherLaw(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done)));
   // What the question asks, apart from the rules it asks under ("…sent to prison under the online safety regime"): a
   // sentence about the regime alone is not about it.
   const asks = (t: QueryTerm) => !t.name && !(t.scope && question.terms.some((u) => !u.name && !u.scope));
@@ -491,6 +495,27 @@ function identifiesAsked(candidate: Candidate, askedNames: ReadonlySet<string>):
 
 // "If Ofcom were to find a breach, the penalty would be…" says what could happen, not what did.
 const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|could|might)\b.*\b(?:if|unless)\b/i;
+
+// A year, perhaps after a month ("in March 2026", "in 2024"). Month names are a closed class of English.
+const ASKED_PERIOD = /\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d{2})\b/gi;
+
+/** The periods a question places what it asks in: each year it names, with the month before it if any. */
+function askedPeriods(text: string): { year: string; month?: string }[] {
+  return [...text.matchAll(ASKED_PERIOD)].map((m) => ({ year: m[2]!, month: m[1]?.toLowerCase() }));
+}
+
+/**
+ * "Why did Ofcom fine 4chan again in 2026?" holds only of a sentence that says 2026, itself or above it (a timeline's
+ * heading, its paragraph): a report from 2025 answers another question. A year written as part of a span ("2026-27")
+ * counts.
+ */
+function inAskedPeriod(candidate: Candidate, periods: readonly { year: string; month?: string }[]): boolean {
+  const sets = [candidate.stems, candidate.context, candidate.inherited];
+  const has = (test: (stem: string) => boolean) => sets.some((set) => [...set].some(test));
+  // The month by its stem, or in the sentence's own words: "May" is also a modal, which no stem set keeps.
+  const hasMonth = (month: string) => has((s) => s === stemsOf(month)[0]) || new RegExp(`\\b${month}\\b`, 'i').test(candidate.text);
+  return periods.every(({ year, month }) => has((s) => s === year || s.startsWith(`${year}-`) || s.startsWith(`${year}/`)) && (month === undefined || hasMonth(month)));
+}
 
 /**
  * A question about a past event is answered by a report of it: one naming who took part, not a hypothetical nor the
