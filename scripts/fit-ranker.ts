@@ -164,7 +164,6 @@ async function retrieve(ask: Ask, evalCase: DatasetCase): Promise<{ query: strin
  */
 async function refine(asked: readonly Asked[]): Promise<{ weights: Record<FeatureName, number>; bias: number }> {
   const score = (ranker: Pick<RankerWeights, 'weights' | 'bias'>) => answeredRight(asked, (powers) => new ExtractiveAnswerer({ lexicon, powers, ranker: { ...RANKER, ...ranker } }));
-  const better = (a: Answered, b: Answered) => a.right > b.right + 1e-9 || (Math.abs(a.right - b.right) <= 1e-9 && a.first > b.first + 1e-9);
   let current = { weights: { ...RANKER.weights }, bias: RANKER.bias };
   let best = await score(current);
   console.error(`refine: start right ${best.right.toFixed(3)} first ${best.first.toFixed(3)}`);
@@ -201,10 +200,15 @@ async function lineSearch(asked: readonly Asked[], name: FeatureName, candidates
   for (const value of candidates) {
     const result = await score(value);
     console.error(`line search: ${name} ${value}: right ${result.right.toFixed(3)} first ${result.first.toFixed(3)}`);
-    if (result.right > best.result.right + 1e-9 || (Math.abs(result.right - best.result.right) <= 1e-9 && result.first > best.result.first + 1e-9)) best = { value, result };
+    if (better(result, best.result)) best = { value, result };
   }
   console.error(`line search: ${name} -> ${best.value}`);
   return withValue(best.value);
+}
+
+/** More dev answers right, or as many with more first sentences stating the fact. */
+function better(a: Answered, b: Answered): boolean {
+  return a.right > b.right + 1e-9 || (Math.abs(a.right - b.right) <= 1e-9 && a.first > b.first + 1e-9);
 }
 
 interface Answered {

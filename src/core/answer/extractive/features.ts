@@ -5,7 +5,7 @@ import type { ExpressionType } from '../../language/analysis.js';
 import type { Relation } from '../../language/lexicon.js';
 import { type Candidate, clauseHolds, contentStemSet } from './candidates.js';
 import { stemsOf } from './terms.js';
-import { type NamePhrase, namesReference, type QueryTerm, type QuestionFrame } from './question.js';
+import { asksTerm, type NamePhrase, namesReference, type QueryTerm, type QuestionFrame } from './question.js';
 
 export const FEATURES = [
   'coverExact',
@@ -73,9 +73,8 @@ export function gatherEvidence(question: QuestionFrame, candidates: readonly Can
   const citable = candidates.filter((c) => c.citable);
   const terms = question.terms.map((term) => withCorrections(term, options.corrections));
   // Coverage is of what the question says about its names; whether the names hold is measured apart.
-  // The setting ("…under the UK online safety regime") is not what is asked, when the question asks anything else.
-  const asksMore = terms.some((t) => !t.name && !t.scope);
-  const weights = termWeights(terms, citable).map((w, i) => (terms[i]!.name || (asksMore && terms[i]!.scope) ? 0 : w));
+  // Nor is the setting ("…under the UK online safety regime"), when the question asks anything else.
+  const weights = termWeights(terms, citable).map((w, i) => (asksTerm(terms[i]!, terms) ? w : 0));
   const total = weights.reduce((sum, w) => sum + w, 0) || 1;
   // The question's own verbs (not carried from the last turn): the act it asks about.
   const verbs = terms.map((t, i) => (t.verb && !t.name && !t.carried ? i : -1)).filter((i) => i !== -1);

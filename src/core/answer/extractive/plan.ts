@@ -8,7 +8,7 @@ import type { Span } from '../../text/sentences.js';
 import { type Candidate, contentStemSet } from './candidates.js';
 import { stemsOf, type Word } from './terms.js';
 import { asksForCountry, attainableShare, carriesType, type Evidence, gatherEvidence, givesReason, type Match, NEAR, nameIn, roleOwnedByOther } from './features.js';
-import { type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
+import { asksTerm, type NamePhrase, type QueryTerm, type QuestionFrame, smallNumber } from './question.js';
 import type { Power } from '../../powers/schema.js';
 import { askedCountries, countryOf, jurisdictionTest } from './jurisdiction.js';
 import { cardQuotes } from './powers-evidence.js';
@@ -108,7 +108,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
       : bound(candidate, question.names) && !underOtherLaw(candidate, question.names) && (!question.pastEvent || !question.strict || reportsAskedEvent(question, candidate, done)));
   // What the question asks, apart from the rules it asks under ("…sent to prison under the online safety regime"): a
   // sentence about the regime alone is not about it.
-  const asks = (t: QueryTerm) => !t.name && !(t.scope && question.terms.some((u) => !u.name && !u.scope));
+  const asked = question.terms.map((t) => asksTerm(t, question.terms));
   const predicate = question.terms.some((t) => !t.name);
   // What the question asks about is in the sentence, or (for a sentence holding the kind of answer asked for) right
   // above it: pages state a figure beneath the heading or lead-in that names what it is ("Fines" over "up to 6%").
@@ -120,7 +120,7 @@ export function planStatements(question: QuestionFrame, candidates: readonly Can
   // The page calls the name by the noun ("the message board 4chan", "the watchdog Ofcom"): an apposition.
   const describedAs = (candidate: Candidate, name: string, noun: string) => apposition(name, noun).test(options.documents.get(candidate.hit.document.id) ?? candidate.text);
   const aboutWhen = (focusCounts: boolean) => (e: Evidence) =>
-    (!predicate || e.matches.some((m, i) => asks(question.terms[i]!) && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
+    (!predicate || e.matches.some((m, i) => asked[i] && (focusCounts || !question.terms[i]!.focus) && predicateIn(e, i, m))) &&
     !roleOwnedByOther(question, e.candidate, (name, noun) => describedAs(e.candidate, name, noun));
   // When the question insists on a kind of answer ("how much", "when"), the figure must sit in a clause about it.
   const typedEnough = (e: Evidence) => (question.strict ? e.typedInClause : e.typed);
@@ -499,9 +499,15 @@ const HYPOTHETICAL = /\b(?:if|unless)\b.*\b(?:would|could|might)\b|\b(?:would|co
 // A year, perhaps after a month ("in March 2026", "in 2024"). Month names are a closed class of English.
 const ASKED_PERIOD = /\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?((?:19|20)\d{2})\b/gi;
 
+interface AskedPeriod {
+  year: string;
+  /** The month before the year, by its stem and as a word ("May" is also a modal, which no stem set keeps). */
+  month?: { stem: string; word: RegExp };
+}
+
 /** The periods a question places what it asks in: each year it names, with the month before it if any. */
-function askedPeriods(text: string): { year: string; month?: string }[] {
-  return [...text.matchAll(ASKED_PERIOD)].map((m) => ({ year: m[2]!, month: m[1]?.toLowerCase() }));
+function askedPeriods(text: string): AskedPeriod[] {
+  return [...text.matchAll(ASKED_PERIOD)].map((m) => ({ year: m[2]!, month: m[1] ? { stem: stemsOf(m[1])[0]!, word: new RegExp(`\\b${m[1]}\\b`, 'i') } : undefined }));
 }
 
 /**
@@ -509,12 +515,14 @@ function askedPeriods(text: string): { year: string; month?: string }[] {
  * heading, its paragraph): a report from 2025 answers another question. A year written as part of a span ("2026-27")
  * counts.
  */
-function inAskedPeriod(candidate: Candidate, periods: readonly { year: string; month?: string }[]): boolean {
+function inAskedPeriod(candidate: Candidate, periods: readonly AskedPeriod[]): boolean {
   const sets = [candidate.stems, candidate.context, candidate.inherited];
   const has = (test: (stem: string) => boolean) => sets.some((set) => [...set].some(test));
-  // The month by its stem, or in the sentence's own words: "May" is also a modal, which no stem set keeps.
-  const hasMonth = (month: string) => has((s) => s === stemsOf(month)[0]) || new RegExp(`\\b${month}\\b`, 'i').test(candidate.text);
-  return periods.every(({ year, month }) => has((s) => s === year || s.startsWith(`${year}-`) || s.startsWith(`${year}/`)) && (month === undefined || hasMonth(month)));
+  return periods.every(
+    ({ year, month }) =>
+      has((s) => s === year || s.startsWith(`${year}-`) || s.startsWith(`${year}/`)) &&
+      (month === undefined || sets.some((set) => set.has(month.stem)) || month.word.test(candidate.text)),
+  );
 }
 
 /**

@@ -110,6 +110,14 @@ export interface QuestionFrame {
   followUp?: boolean;
 }
 
+/**
+ * Whether a term is part of what the question asks: not a name, and not the setting ("…sent to prison under the
+ * online safety regime") unless the question asks nothing else.
+ */
+export function asksTerm(term: QueryTerm, terms: readonly QueryTerm[]): boolean {
+  return !term.name && !(term.scope && terms.some((u) => !u.name && !u.scope));
+}
+
 export interface QuestionTools {
   analyse(text: string): Analysis;
   lexicon?: Lexicon;
